@@ -1,0 +1,1 @@
+"""Quote extraction: sentences, quote spans, speakers and dates from a clean article."""

@@ -1,0 +1,1 @@
+"""Reading articles from files, folders, stdin and URLs, and cleaning raw pages."""
