@@ -1,0 +1,46 @@
+"""Configuration, resolved in one place: the only module that reads ``os.environ``.
+
+Precedence for the database: ``--db URL`` > ``$QUOTETRACK_DB`` > a SQLite file
+``quotetrack.db`` in the data dir.  The data dir is ``$QUOTETRACK_HOME`` when set
+(tests point it at a temp dir) else the platform's user data dir.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "quotetrack"
+HOME_ENV = "QUOTETRACK_HOME"
+DB_ENV = "QUOTETRACK_DB"
+DB_FILENAME = "quotetrack.db"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a use case needs to know about its environment."""
+
+    data_dir: Path
+    database_url: str
+    """A SQLAlchemy URL; may hold a password, so never print it raw (see db.engine.safe_url)."""
+
+    @property
+    def is_default_database(self) -> bool:
+        return self.database_url == default_database_url(self.data_dir)
+
+
+def default_database_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir / DB_FILENAME}"
+
+
+def load_settings(db: str | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+    """Resolve settings from an explicit ``--db`` value and the environment."""
+    env = os.environ if environ is None else environ
+    home = env.get(HOME_ENV, "").strip()
+    data_dir = Path(home).expanduser() if home else Path(user_data_dir(APP_NAME, appauthor=False))
+    url = (db or "").strip() or env.get(DB_ENV, "").strip() or default_database_url(data_dir)
+    return Settings(data_dir=data_dir, database_url=url)

@@ -1,0 +1,171 @@
+"""Schema migrations run from the app: upgrade to head and check a database is current.
+
+The alembic scripts ship inside the package as ``quotetrack/migrations`` (mapped
+from the top-level ``alembic/`` folder at build time, see pyproject.toml), so an
+installed quotetrack migrates with no source tree.  In a source checkout or an
+editable install the package has no ``migrations`` folder and the scripts are
+read from ``alembic/`` beside it.
+
+Policy: a new or outdated SQLite database (a personal file) is upgraded
+automatically; a PostgreSQL database (shared, possibly by several versions of
+quotetrack) is only upgraded by an explicit ``quotetrack db upgrade``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from quotetrack.db.engine import foreign_keys_off, safe_url, scrub
+from quotetrack.errors import DatabaseError, SchemaError
+
+log = logging.getLogger(__name__)
+
+
+def script_location() -> Path:
+    """The folder holding env.py and versions/: inside the installed package, else the source tree."""
+    package = Path(str(files("quotetrack")))
+    for candidate in (package / "migrations", package.parent / "alembic"):
+        if (candidate / "env.py").is_file() and (candidate / "versions").is_dir():
+            return candidate
+    raise SchemaError(
+        f"cannot find quotetrack's migration scripts next to {package}",
+        "reinstall quotetrack; the installation is incomplete",
+    )
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An alembic Config for the packaged scripts, optionally bound to an open connection."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(script_location()))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the migration scripts have no head revision"
+    return head
+
+
+@dataclass(frozen=True)
+class SchemaStatus:
+    """Where a database stands relative to the migrations this quotetrack ships."""
+
+    current: str | None
+    """The database's revision; None for a database quotetrack never touched."""
+    head: str
+    known: bool
+    """False when the database was migrated by a newer quotetrack (revision unknown here)."""
+    has_other_tables: bool
+    """True when an unversioned database already holds tables (not ours, or made by hand)."""
+
+    @property
+    def is_current(self) -> bool:
+        return self.current == self.head
+
+
+def schema_status(engine: Engine) -> SchemaStatus:
+    """Read the database's alembic revision without changing anything."""
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    assert head is not None
+    with _connect(engine) as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
+    known = current is None or _revision_exists(script, current)
+    return SchemaStatus(
+        current=current, head=head, known=known, has_other_tables=current is None and bool(tables)
+    )
+
+
+def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str]:
+    """Apply migrations up to `revision` in one transaction; returns (before, after)."""
+    status = schema_status(engine)
+    _refuse_unknown(engine, status)
+    if status.has_other_tables:
+        raise SchemaError(
+            f"the database {safe_url(engine.url)} holds tables but no quotetrack schema version",
+            "point --db at an empty database or one made by quotetrack",
+        )
+    with _connect(engine) as conn:
+        with foreign_keys_off(conn):
+            try:
+                command.upgrade(alembic_config(conn), revision)
+                conn.commit()
+            except SQLAlchemyError as e:
+                conn.rollback()
+                reason = scrub(_first_line(e), engine.url)
+                raise DatabaseError(
+                    f"migrating {safe_url(engine.url)} failed and was rolled back: {reason}",
+                    "run again with --verbose and report the message",
+                ) from e
+        after = MigrationContext.configure(conn).get_current_revision()
+    log.info("database %s upgraded from %s to %s", safe_url(engine.url), status.current, after)
+    assert after is not None
+    return status.current, after
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Step the schema back to `revision` (for developers and migration tests)."""
+    with _connect(engine) as conn, foreign_keys_off(conn):
+        command.downgrade(alembic_config(conn), revision)
+        conn.commit()
+
+
+def ensure_current(engine: Engine) -> None:
+    """Make sure the schema is at head before use: upgrade SQLite, refuse an outdated PostgreSQL."""
+    status = schema_status(engine)
+    if status.is_current:
+        return
+    _refuse_unknown(engine, status)
+    if engine.dialect.name == "sqlite":
+        upgrade(engine)
+        return
+    where = "has no quotetrack tables yet" if status.current is None else f"is at revision {status.current}"
+    raise SchemaError(
+        f"the database {safe_url(engine.url)} {where}; this quotetrack needs revision {status.head}",
+        "back it up, then run `quotetrack db upgrade` with the same --db or QUOTETRACK_DB",
+    )
+
+
+def _refuse_unknown(engine: Engine, status: SchemaStatus) -> None:
+    if not status.known:
+        raise SchemaError(
+            f"the database {safe_url(engine.url)} is at revision {status.current}, "
+            "which this quotetrack does not know: a newer quotetrack migrated it",
+            "upgrade quotetrack (pip install -U quotetrack)",
+        )
+
+
+def _revision_exists(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except Exception:  # alembic raises several types for unknown revisions
+        return False
+
+
+def _connect(engine: Engine) -> Connection:
+    try:
+        return engine.connect()
+    except OperationalError as e:
+        reason = scrub(_first_line(e.orig or e), engine.url)
+        raise DatabaseError(
+            f"cannot connect to the database {safe_url(engine.url)}: {reason}",
+            "check that the server is running and the URL (--db or QUOTETRACK_DB) is right",
+        ) from None
+
+
+def _first_line(e: BaseException) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0] if text else type(e).__name__

@@ -1,0 +1,214 @@
+"""The relational model: outlets, articles, speakers, speaker aliases and quotes.
+
+Changes go through alembic only (``alembic revision --autogenerate``, then a
+hand check); ``tests/test_migrations.py`` fails when this module and the
+migrations drift apart.  Column types are backend-neutral so SQLite and
+PostgreSQL hold the same schema, and the naming convention gives every
+constraint and index the same name on both (batch migrations on SQLite need
+names to find them).
+
+Design choices worth knowing before changing anything:
+
+- ``articles.key`` is the identity used for deduplication: ``url:<url>`` when the
+  article has a URL, else ``sha256:<hash of normalised title and body>``.  One
+  unique column keeps "same article" a single database-enforced rule, so two
+  concurrent ingests cannot both insert it.
+- Speakers are NOT unique by name: two people can share one (김 위원장).
+  ``name_key`` is only an index for lookup; resolution policy lives in store.py.
+- Quotes keep the speaker and role exactly as printed, so re-resolving speakers
+  later (merges, renames) never loses what the article said.
+- Times are stored in UTC; `UTCDateTime` returns aware datetimes on every backend.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from quotetrack.types import QUOTE_KINDS, SPEAKER_KINDS
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+NAME_LEN = 200
+"""Longest speaker, alias or outlet name kept as a name; anything longer is an extraction
+slip, so the store keeps it only as printed text (unbounded Text columns never differ
+between SQLite, which ignores lengths, and PostgreSQL, which enforces them)."""
+URL_LEN = 2048
+KEY_LEN = 2100
+"""Room for ``url:`` plus the longest URL kept."""
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware datetime stored as UTC; naive values are refused.
+
+    PostgreSQL keeps ``timestamptz`` natively; SQLite has no time zones, so the
+    value is stored as naive UTC and made aware again on the way out.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"naive datetime {value!r}: quotetrack stores timezone-aware times only")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
+
+
+class Outlet(Base):
+    """A news organisation (뉴스핌, 연합뉴스) as printed, with a key that ignores spacing and case."""
+
+    __tablename__ = "outlets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(NAME_LEN))
+    name_key: Mapped[str] = mapped_column(String(NAME_LEN), unique=True)
+
+    articles: Mapped[list[Article]] = relationship(back_populates="outlet")
+
+
+class Article(Base):
+    """One stored article with the clean body its quotes' offsets point into."""
+
+    __tablename__ = "articles"
+    __table_args__ = (
+        CheckConstraint("deck_end >= 0", name="deck_end_not_negative"),
+        Index(None, "published"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(KEY_LEN), unique=True)
+    """Deduplication identity: ``url:<url>`` or ``sha256:<text hash>`` (see module docstring)."""
+    url: Mapped[str | None] = mapped_column(String(URL_LEN))
+    text_hash: Mapped[str] = mapped_column(String(64), index=True)
+    """SHA-256 of the normalised title and body: tells an unchanged re-ingest from an update."""
+    source: Mapped[str] = mapped_column(Text)
+    """Where the article was read from (path, URL or ``<stdin>``) the last time it was stored."""
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[datetime | None]
+    published_has_time: Mapped[bool] = mapped_column(default=False)
+    outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlets.id", ondelete="SET NULL"), index=True)
+    byline: Mapped[str | None] = mapped_column(Text)
+    dateline: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    deck_end: Mapped[int] = mapped_column(Integer, default=0)
+    extractor_version: Mapped[str] = mapped_column(String(50))
+    ingested_at: Mapped[datetime]
+    updated_at: Mapped[datetime | None]
+    """When a changed version (or a newer extraction) last replaced the stored one."""
+
+    outlet: Mapped[Outlet | None] = relationship(back_populates="articles")
+    quotes: Mapped[list[Quote]] = relationship(
+        back_populates="article",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Quote.position",
+    )
+
+
+class Speaker(Base):
+    """A person, organisation or anonymous source that quotes are attributed to."""
+
+    __tablename__ = "speakers"
+    __table_args__ = (CheckConstraint(_in("kind", SPEAKER_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(NAME_LEN))
+    """Canonical (fullest known) name."""
+    name_key: Mapped[str] = mapped_column(String(NAME_LEN), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime]
+
+    aliases: Mapped[list[SpeakerAlias]] = relationship(
+        back_populates="speaker", cascade="all, delete-orphan", passive_deletes=True
+    )
+    quotes: Mapped[list[Quote]] = relationship(back_populates="speaker")
+
+
+class SpeakerAlias(Base):
+    """Another way a speaker's name is written (푸틴, Vladimir Putin); keyed for lookup."""
+
+    __tablename__ = "speaker_aliases"
+    __table_args__ = (UniqueConstraint("speaker_id", "alias_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String(NAME_LEN))
+    alias_key: Mapped[str] = mapped_column(String(NAME_LEN), index=True)
+
+    speaker: Mapped[Speaker] = relationship(back_populates="aliases")
+
+
+class Quote(Base):
+    """One attributed statement, with character offsets into its article's title or body."""
+
+    __tablename__ = "quotes"
+    __table_args__ = (
+        CheckConstraint(_in("kind", QUOTE_KINDS), name="kind"),
+        CheckConstraint(_in("speaker_kind", SPEAKER_KINDS), name="speaker_kind"),
+        CheckConstraint(_in("field", ("title", "body")), name="field"),
+        CheckConstraint("start_offset >= 0 AND end_offset >= start_offset", name="offsets"),
+        Index(None, "speaker_id", "said_on"),
+        Index(None, "said_on"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    """Order of the quote in the article as the extractor returned it."""
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id", ondelete="SET NULL"))
+    speaker_text: Mapped[str | None] = mapped_column(Text)
+    """The speaker as the article printed it (the extractor's fullest name)."""
+    speaker_role: Mapped[str | None] = mapped_column(Text)
+    """The role printed with this quote (크렘린궁 대변인), which may differ between articles."""
+    speaker_kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    verb: Mapped[str | None] = mapped_column(Text)
+    said_on: Mapped[date | None] = mapped_column(Date)
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(10))
+
+    article: Mapped[Article] = relationship(back_populates="quotes")
+    speaker: Mapped[Speaker | None] = relationship(back_populates="quotes")
