@@ -66,9 +66,9 @@ def save_article(session: Session, article: types.Article, *, now: datetime | No
         return SaveResult("unchanged", row.id, count or 0, 0)
 
     outcome: SaveOutcome = "stored" if row is None else "updated"
+    outlet = get_or_create_outlet(session, article.outlet)
     if row is None:
         row = Article(key=key, ingested_at=now)
-        session.add(row)
     else:
         _drop_quotes(session, row.id)
         row.updated_at = now
@@ -78,12 +78,13 @@ def save_article(session: Session, article: types.Article, *, now: datetime | No
     row.title = article.title
     row.published = article.published
     row.published_has_time = article.published_has_time
-    row.outlet = get_or_create_outlet(session, article.outlet)
+    row.outlet = outlet
     row.byline = article.byline
     row.dateline = article.dateline
     row.body = article.body
     row.deck_end = article.deck_end
     row.extractor_version = article.extractor_version
+    session.add(row)
     session.flush()
 
     resolver = _SpeakerResolver(session, now)

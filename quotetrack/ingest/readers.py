@@ -88,8 +88,7 @@ def _read_file(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
             raise SourceError(
-                f"file is {size / 1024 / 1024:.0f} MB, more than the {MAX_ARTICLE_BYTES // 1024 // 1024} MB "
-                "an article can be",
+                f"file is {_human(size)}, more than the {_human(MAX_ARTICLE_BYTES)} an article can be",
                 "split it into one file per article",
             )
         data = path.read_bytes()
@@ -101,7 +100,10 @@ def _read_file(path: Path) -> str:
 def _read_stream(stream: BinaryIO) -> str:
     data = stream.read(MAX_ARTICLE_BYTES + 1)
     if len(data) > MAX_ARTICLE_BYTES:
-        raise SourceError(f"standard input is more than {MAX_ARTICLE_BYTES // 1024 // 1024} MB")
+        raise SourceError(
+            f"standard input is more than the {_human(MAX_ARTICLE_BYTES)} an article can be",
+            "pass one article at a time",
+        )
     return decode(data)
 
 
@@ -112,3 +114,10 @@ def _read_or_fail(source: str, read: Callable[[], str]) -> RawDocument | SourceF
         log.debug("cannot read %s: %s", source, e)
         return SourceFailure(source, str(e))
     return RawDocument(source=source, text=text)
+
+
+def _human(size: int) -> str:
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{size} bytes"
