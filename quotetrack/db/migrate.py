@@ -22,6 +22,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, inspect
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -52,8 +53,19 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
+def scripts() -> ScriptDirectory:
+    """The migration scripts; a broken installation is a user-facing error, not a traceback."""
+    try:
+        return ScriptDirectory.from_config(alembic_config())
+    except CommandError as e:
+        raise SchemaError(
+            f"quotetrack's migration scripts cannot be loaded: {_first_line(e)}",
+            "reinstall quotetrack; the installation is incomplete or mixed with files of another version",
+        ) from e
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = scripts().get_current_head()
     assert head is not None, "the migration scripts have no head revision"
     return head
 
@@ -77,7 +89,7 @@ class SchemaStatus:
 
 def schema_status(engine: Engine) -> SchemaStatus:
     """Read the database's alembic revision without changing anything."""
-    script = ScriptDirectory.from_config(alembic_config())
+    script = scripts()
     head = script.get_current_head()
     assert head is not None
     with _connect(engine) as conn:
@@ -103,7 +115,7 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str]:
             try:
                 command.upgrade(alembic_config(conn), revision)
                 conn.commit()
-            except SQLAlchemyError as e:
+            except (SQLAlchemyError, CommandError) as e:
                 conn.rollback()
                 reason = scrub(_first_line(e), engine.url)
                 raise DatabaseError(

@@ -1,0 +1,5 @@
+"""``python -m quotetrack``: the same CLI as the ``quotetrack`` command."""
+
+from quotetrack.cli import app
+
+app(prog_name="quotetrack")

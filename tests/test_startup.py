@@ -1,0 +1,31 @@
+"""Commands that only read the database must not load the Korean NLP model (it costs ~2 s, 0.5 GiB)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROBE = """
+import sys
+from typer.testing import CliRunner
+from quotetrack.cli import app
+for args in ({args}):
+    result = CliRunner().invoke(app, ["--db", {url!r}, *args])
+    assert result.exit_code == 0, result.output
+heavy = sorted(m for m in sys.modules if m.startswith(("kiwipiepy", "quotetrack.extract")))
+print(",".join(heavy))
+"""
+
+
+@pytest.mark.slow
+def test_search_and_db_commands_do_not_import_the_extractor(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'q.db'}"
+    args = '["db", "upgrade"], ["db", "current"], ["search", "-s", "푸틴"], ["search", "-f", "json"]'
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=args, url=url)], capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == ""
