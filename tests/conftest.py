@@ -108,3 +108,14 @@ def engine(db_url: str) -> Iterator[Engine]:
 def runner() -> CliRunner:
     """A CLI runner with a wide, fixed terminal so tables render the same everywhere."""
     return CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"})
+
+
+@pytest.fixture
+def cli_db(db_url: str, runner: CliRunner) -> str:
+    """The test database as a user gets it ready: SQLite needs nothing, PostgreSQL a `db upgrade`."""
+    if db_url.startswith("postgresql"):
+        from quotetrack.cli import app
+
+        result = runner.invoke(app, ["--db", db_url, "db", "upgrade"])
+        assert result.exit_code == 0, result.output
+    return db_url

@@ -43,15 +43,6 @@ def db(db_url: str) -> Iterator[Engine]:
 
 
 @pytest.fixture
-def cli_db(db_url: str, runner: CliRunner) -> str:
-    """The test database as a user gets it ready: SQLite needs nothing, PostgreSQL a `db upgrade`."""
-    if db_url.startswith("postgresql"):
-        result = runner.invoke(app, ["--db", db_url, "db", "upgrade"])
-        assert result.exit_code == 0, result.output
-    return db_url
-
-
-@pytest.fixture
 def articles(tmp_path: Path) -> Path:
     folder = tmp_path / "articles"
     (folder / "sept").mkdir(parents=True)
