@@ -1,17 +1,37 @@
-"""The extraction pipeline: raw document in, article with attributed quotes out (STUB: being written)."""
+"""The extraction pipeline: raw document in, article with attributed quotes out.
+
+Stages, each a plain function over offsets into one text:
+clean (ingest/clean.py: metadata and noise) → marks and sentences → speech
+clauses and their speaker phrases (attribution.py) → entities in reading order
+(document.py, entities.py) → headline quotes (headline.py) → the day each
+quote was said (dates.py).  Kiwi is loaded on the first call, once per process.
+"""
 
 from __future__ import annotations
 
-from quotetrack.ingest.clean import clean
-from quotetrack.types import Article, RawDocument
+import logging
+from datetime import date
+from zoneinfo import ZoneInfo
 
-EXTRACTOR_VERSION = "0"
+from quotetrack.extract.document import Attributed, ArticleReader, said_on
+from quotetrack.extract.entities import Entity, Registry, expand_role
+from quotetrack.extract.headline import headline_quotes
+from quotetrack.extract.nounphrase import mention_of_text
+from quotetrack.ingest.clean import clean
+from quotetrack.types import Article, CleanArticle, Quote, RawDocument, SpeakerKind
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR_VERSION = "1"
 """Bumped whenever extraction output can change, so `reprocess` knows what is stale."""
+
+KST = ZoneInfo("Asia/Seoul")
 
 
 def extract(doc: RawDocument) -> Article:
     """Clean a raw document and extract its quotes."""
     c = clean(doc)
+    quotes = extract_quotes(c)
     return Article(
         source=doc.source,
         url=doc.url,
@@ -22,7 +42,115 @@ def extract(doc: RawDocument) -> Article:
         byline=c.byline,
         dateline=c.dateline,
         body=c.body,
-        quotes=(),
+        quotes=tuple(quotes),
         extractor_version=EXTRACTOR_VERSION,
         deck_end=c.deck_end,
     )
+
+
+def _published_day(c: CleanArticle) -> date | None:
+    if c.published is None:
+        return None
+    return c.published.astimezone(KST).date() if c.published.tzinfo else c.published.date()
+
+
+def extract_quotes(c: CleanArticle) -> list[Quote]:
+    """All quotes of a cleaned article, body first, then its headline."""
+    published = _published_day(c)
+    reader = ArticleReader(c.body, published, c.deck_end)
+    items = reader.read()
+    days = said_on(reader, items)
+    quotes: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for a, day in zip(items, days, strict=True):
+        f = a.found
+        if (f.start, f.end) in seen:
+            continue
+        seen.add((f.start, f.end))
+        kind = "headline" if f.end <= c.deck_end else f.kind
+        quotes.append(_quote(c.body, a, day, kind))
+    if c.title:
+        quotes[:0] = _headline(c.title, reader.registry, items, days, published)
+    return quotes
+
+
+def _speaker(a: Attributed) -> tuple[str | None, str | None, SpeakerKind]:
+    if a.entity is not None:
+        return a.entity.label, a.entity.role, a.entity.kind
+    if a.label:
+        return a.label, None, "anonymous" if a.label in ("기자",) else "unknown"
+    return None, None, "unknown"
+
+
+def _quote(body: str, a: Attributed, day: date | None, kind: str) -> Quote:
+    f = a.found
+    start, end = f.start, f.end
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    speaker, role, skind = _speaker(a)
+    return Quote(
+        text=body[start:end],
+        kind=kind,  # type: ignore[arg-type]
+        speaker=speaker,
+        speaker_role=role,
+        speaker_kind=skind,
+        said_on=day,
+        verb=f.verb,
+        start=start,
+        end=end,
+    )
+
+
+def _headline(title: str, registry: Registry, items: list[Attributed], days: list[date | None],
+              published: date | None) -> list[Quote]:
+    out: list[Quote] = []
+    for hq in headline_quotes(title):
+        entity: Entity | None = None
+        label: str | None = None
+        if hq.speaker_text:
+            m = mention_of_text(hq.speaker_text)
+            if m is not None:
+                entity = registry.resolve(m, 10**9, create=False)
+            if entity is None:
+                label = _bare(hq.speaker_text)
+        if entity is None and label is None and items:
+            entity = _main_speaker(items)
+        day = published
+        if entity is not None:
+            day = next((d for a, d in zip(items, days, strict=True) if a.entity is entity and d), published)
+        text = title[hq.start : hq.end].strip()
+        out.append(Quote(
+            text=text,
+            kind="headline",
+            speaker=entity.label if entity else label,
+            speaker_role=entity.role if entity else None,
+            speaker_kind=entity.kind if entity else "unknown",
+            said_on=day,
+            verb=None,
+            start=hq.start,
+            end=hq.end,
+            field="title",
+        ))
+    return out
+
+
+def _bare(text: str) -> str:
+    """A headline speaker with its country abbreviation dropped (미 백악관 → 백악관)."""
+    expanded = expand_role(text) or text
+    toks = text.split()
+    if len(toks) > 1 and len(toks[0]) == 1 and expanded != text:
+        return " ".join(toks[1:])
+    return text
+
+
+def _main_speaker(items: list[Attributed]) -> Entity | None:
+    counts: dict[int, tuple[int, Entity]] = {}
+    for a in items:
+        if a.entity is not None:
+            n, _ = counts.get(id(a.entity), (0, a.entity))
+            counts[id(a.entity)] = (n + 1, a.entity)
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda t: t[0])[1]

@@ -1,0 +1,391 @@
+"""Find the quotes of one sentence and the phrase that says who spoke them.
+
+A sentence is read as a sequence of speech clauses.  Quotes joined by a
+connective quotative ("A"며 "B"고 말했다) share one clause and one speaker; a
+clause ends at a verb of its own ("A"고 답하자 이 대통령은 "B"고 물었다).  The
+speaker of a clause is, in order of preference:
+
+1. a subject placed after the quote, before the verb ("…"라고 김 대표는 말했다);
+2. the clause's topic (X는) or, without one, its first subject (X가), skipping a
+   news medium when a person follows it (교도통신은 기시다 외무상이 "…"고 말했다);
+   a topic inside the quoted words (…"며 러시아는 "…"고) is never a speaker
+   because the first topic of the clause already is;
+3. the sentence's main subject when the clause has none of its own;
+4. nothing: the speaker is carried over from the previous sentence (이어 "…"),
+   or, for a quote standing alone, given by what follows it.
+
+Reported clauses without marks (…하지 않을 것이라고 밝혔다) get the same
+speaker rules; their text runs from the clause start (after the speaker, a
+previous quotative or a -며 clause of the speaker's own) to the quotative.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from quotetrack.extract import lexicon as lx
+from quotetrack.extract.cues import Cue, Verb, cue_after, find_verb, hearsay_follows, indirect_cue
+from quotetrack.extract.marks import Marks, Span
+from quotetrack.extract.morph import morphs
+from quotetrack.extract.nounphrase import Mention, core, parse, phrase_before, subject_mention
+from quotetrack.extract.sentences import Sentence, Word, words
+from quotetrack.types import QuoteKind
+
+Rule = Literal["mention", "carry", "forward", "asker", "indirect-speaker", "tag"]
+
+_DATE_OR_ADVERB = re.compile(
+    r"^(?:\d{1,4}(?:년|월|일)(?:\(현지시간\))?|현지시간|\(현지시간\)|이날|전날|지난|오는|오전|오후|최근|앞서|당시|"
+    r"이어|또|또한|그러면서|아울러|특히|다만|이에|한편|이와|함께|재차|거듭|다시)[,]?$"
+)
+_CLAUSE_BOUNDARY_EC = frozenset({"며", "면서", "으며", "으면서", "자", "자마자"})
+
+
+@dataclass
+class Found:
+    """A quote found in a sentence, with the evidence for its speaker."""
+
+    kind: QuoteKind
+    start: int
+    end: int
+    verb: str | None
+    rule: Rule
+    mention: Mention | None = None
+    fixed_speaker: str | None = None
+    sentence: int = 0
+    region: tuple[int, int] = (0, 0)
+    """Clause text (outside quotes) searched for the day the words were said."""
+    depends_on: Found | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Clause:
+    found: list[Found]
+    region_start: int
+
+
+def top_spans(marks: Marks, sent: Sentence) -> list[Span]:
+    """Spans inside the sentence that are not nested in another span."""
+    inside = [s for s in marks.spans if sent.start <= s.open and s.close < sent.end]
+    return [s for s in inside if not any(o.contains(s) for o in inside if o is not s)]
+
+
+def _subjects(ws: list[Word], lo: int, hi: int, marks: Marks) -> list[tuple[int, Mention]]:
+    out = []
+    for k, w in enumerate(ws):
+        if w.start < lo or w.end > hi:
+            continue
+        if marks.inside(w.start) or marks.inside(w.end - 1):
+            continue
+        m = subject_mention(ws, k)
+        if m is not None:
+            out.append((k, m))
+    return out
+
+
+def pick_speaker(cands: list[tuple[int, Mention]]) -> tuple[int, Mention] | None:
+    """The clause's speaker among its subject phrases (see module docstring)."""
+    if not cands:
+        return None
+    topics = [c for c in cands if c[1].particle in ("은", "는", "께서", "께서는", "도")]
+    pool = topics or cands
+    first = pool[0]
+    if first[1].media:
+        later = [c for c in cands if c[0] > first[0] and not c[1].media]
+        if later:
+            return later[0]
+    return first
+
+
+def analyze(body: str, marks: Marks, sent: Sentence, index: int) -> list[Found]:
+    """All quotes of one sentence, in order, with their speaker evidence."""
+    ws = words(body, sent.start, sent.end)
+    spans = top_spans(marks, sent)
+    found: list[Found] = []
+    main = pick_speaker(_subjects(ws, sent.start, sent.end, marks))
+    region_start = sent.start
+    pending: list[tuple[Span, Cue]] = []
+
+    def word_at(pos: int) -> int:
+        for k, w in enumerate(ws):
+            if w.start <= pos < w.end or w.start >= pos:
+                return k
+        return len(ws)
+
+    # ---- direct quotes, grouped into clauses
+    for sp in spans:
+        cue = cue_after(body, sp.close + 1)
+        content = body[sp.start : sp.end].strip()
+        if not content or re.fullmatch(r"[.…·\s]+", content):
+            continue
+        if cue.type == "none":
+            continue
+        if cue.type == "adnominal":
+            f = _adnominal(body, ws, sp, cue, marks, region_start, index)
+            if f is not None:
+                found.append(f)
+            continue
+        if cue.type in ("connective", "copula"):
+            if cue.type == "copula" and not _quote_follows(body, cue.end, spans):
+                continue
+            pending.append((sp, cue))
+            continue
+        # a verb-type cue closes the clause
+        pending.append((sp, cue))
+        verb = find_verb(ws, word_at(cue.end))
+        if verb is not None and verb.naming:
+            pending.clear()
+            continue
+        clause_hi = pending[0][0].open
+        f_speaker = _clause_speaker(ws, marks, region_start, clause_hi, verb, main)
+        for q, _ in pending:
+            found.append(Found("direct", q.start, q.end, verb.text if verb else None,
+                               "mention" if f_speaker else "carry", f_speaker, sentence=index,
+                               region=(region_start, sent.end)))
+            if verb is not None and verb.form == "quotative":
+                found[-1].extra["verb_index"] = str(verb.index)
+                found[-1].extra["verb_speech"] = "1" if verb.speech else ""
+        pending.clear()
+        if verb is not None and verb.form in ("connective", "final", "quotative"):
+            region_start = ws[verb.index].end
+    if pending:  # connectives with no closing verb: the sentence's subject speaks
+        f_speaker = _clause_speaker(ws, marks, region_start, pending[0][0].open, None, main)
+        for q, _ in pending:
+            found.append(Found("direct", q.start, q.end, None, "mention" if f_speaker else "carry",
+                               f_speaker, sentence=index, region=(region_start, sent.end)))
+    found.extend(_indirect(body, ws, marks, sent, index, main, spans))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _quote_follows(body: str, pos: int, spans: list[Span]) -> bool:
+    return any(0 <= s.open - pos <= 2 for s in spans)
+
+
+def _clause_speaker(ws: list[Word], marks: Marks, lo: int, hi: int, verb: Verb | None,
+                    main: tuple[int, Mention] | None) -> Mention | None:
+    if verb is not None and verb.postposed is not None and verb.form != "quotative":
+        m = subject_mention(ws, verb.postposed)
+        if m is not None:
+            return m
+    picked = pick_speaker(_subjects(ws, lo, hi, marks))
+    if picked is not None:
+        return picked[1]
+    if main is not None and ws[main[0]].end <= hi:
+        return main[1]
+    return None
+
+
+def _adnominal(body: str, ws: list[Word], sp: Span, cue: Cue, marks: Marks, region_start: int,
+               index: int) -> Found | None:
+    """…"는 질문에, …'이라는 8일 X 대변인 발표: a quote modifying a speech noun."""
+    after = [k for k, w in enumerate(ws) if w.start >= cue.end]
+    noun_k: int | None = None
+    for k in after[:10]:
+        c = core(ws[k].text)
+        stem = re.sub(r"(?:에|에는|에서|을|를|이|가|은|는|과|와|의|에도|으로|로|에대해|대해|에 대해)$", "", c)
+        if stem in lx.SPEECH_NOUNS or any(stem.endswith(n) for n in lx.SPEECH_NOUNS if len(n) > 1):
+            noun_k = k
+            break
+        if c != stem and not c.endswith("의") and k != after[0]:
+            break
+    content = body[sp.start : sp.end].rstrip(" .")
+    clause_like = bool(re.search(r"(?:다|냐|까|요|라|자|죠|나|지)[.!?]?$", content))
+    if noun_k is None and not clause_like:
+        return None
+    mention: Mention | None = None
+    fixed: str | None = None
+    if noun_k is not None:
+        k0 = after[0]
+        if noun_k > k0:
+            # the speaker is the phrase between the quote and the speech noun
+            stem_parts = []
+            for k in range(k0, noun_k):
+                c = core(ws[k].text)
+                if re.match(r"^\d{1,2}일$|^이날$|^지난$|^오는$", c):
+                    stem_parts = []
+                    continue
+                if c.endswith(("과", "와")) and stem_parts:
+                    break
+                stem_parts.append((re.sub(r"(?:의|과|와)$", "", c), ws[k].start, ws[k].end))
+                if c.endswith(("의", "과", "와")):
+                    break
+            mention = parse(stem_parts) if stem_parts else None
+        if mention is None:
+            before = [k for k, w in enumerate(ws) if w.end <= sp.open and w.start >= region_start]
+            if before:
+                m = subject_mention(ws, before[-1])
+                if m is not None and m.particle in ("이", "가"):
+                    mention = m
+        if mention is None and noun_k is not None:
+            noun = re.sub(r"(?:에|을|를|이|가|은|는)$", "", core(ws[noun_k].text))
+            if noun in lx.QUESTION_NOUNS:
+                fixed = "기자"
+    if mention is None and fixed is None:
+        return Found("direct", sp.start, sp.end, None, "carry", sentence=index,
+                     region=(region_start, ws[-1].end if ws else sp.close))
+    return Found("direct", sp.start, sp.end, core(ws[noun_k].text) if noun_k is not None else None,
+                 "mention" if mention else "asker", mention, fixed, sentence=index,
+                 region=(region_start, sp.open))
+
+
+def _indirect(body: str, ws: list[Word], marks: Marks, sent: Sentence, index: int,
+              main: tuple[int, Mention] | None, spans: list[Span]) -> list[Found]:
+    out: list[Found] = []
+    region_start = sent.start
+    prev_cue_end = sent.start
+    for k, w in enumerate(ws):
+        if any(w.start <= s.close < w.end for s in spans):
+            # 있다"면서 closes a direct quote: reported speech after it starts afresh
+            if cue_after(body, next(s.close for s in spans if w.start <= s.close < w.end) + 1).type != "none":
+                prev_cue_end = w.end
+            continue
+        if marks.inside(w.start) or marks.inside(w.end - 1):
+            continue
+        cue = indirect_cue(ws, k)
+        if cue is None:
+            continue
+        if hearsay_follows(ws, k):
+            continue
+        verb: Verb | None = None
+        if not cue.connective:
+            verb = find_verb(ws, k + 1)
+            if verb is None or not verb.speech:
+                continue
+        lemma_here = _lemma_speech(core(w.text))
+        prev_end_word = k - 1
+        if lemma_here and prev_end_word >= 0 and _is_quotative_word(ws, prev_end_word, spans):
+            # "…"이라고 주장했다고 교도통신이 전했다: a relay of speech already quoted
+            prev_cue_end = w.end
+            continue
+        lo = max(region_start, prev_cue_end)
+        speaker: Mention | None = None
+        content_start = lo
+        postposed = verb.postposed if verb is not None else None
+        if postposed is not None:
+            speaker = subject_mention(ws, postposed)
+        relative_head: Mention | None = None
+        if verb is not None and verb.form == "adnominal":
+            relative_head = _head_after(ws, verb.index)
+        cands = _subjects(ws, lo, w.start, marks)
+        if speaker is None:
+            if relative_head is not None:
+                speaker = relative_head
+                first = cands[0] if cands else None
+                if first is not None:
+                    content_start = ws[first[0]].end
+            elif verb is not None and verb.form == "adnominal":
+                last = cands[-1] if cands else None
+                if last is not None:
+                    speaker = last[1]
+                    content_start = ws[last[0]].end
+            else:
+                picked = pick_speaker(cands)
+                if picked is not None:
+                    speaker = picked[1]
+                    content_start = ws[picked[0]].end
+                elif main is not None and ws[main[0]].end <= w.start:
+                    speaker = main[1]
+        content_start = _after_boundaries(ws, content_start, w.start, marks)
+        content_start = _skip_adverbials(body, ws, content_start, cue.content_end)
+        if cue.content_end - content_start < 2:
+            prev_cue_end = w.end
+            continue
+        rule: Rule = "mention" if speaker is not None else "carry"
+        out.append(Found("indirect", content_start, cue.content_end,
+                         core(ws[verb.index].text) if verb is not None else core(w.text), rule, speaker,
+                         sentence=index, region=(lo, sent.end)))
+        out[-1].extra["cue_index"] = str(k)
+        prev_cue_end = w.end
+        if verb is not None and verb.form in ("connective", "final"):
+            region_start = ws[verb.index].end
+    return out
+
+
+def _lemma_speech(w: str) -> bool:
+    ms = morphs(w)
+    for i, m in enumerate(ms):
+        if m.tag.startswith("VV") and m.form in lx.SPEECH_VERBS:
+            return True
+        if m.tag == "XSV" and i > 0 and ms[i - 1].form + m.form in lx.SPEECH_VERBS:
+            return True
+    return False
+
+
+def _is_quotative_word(ws: list[Word], k: int, spans: list[Span]) -> bool:
+    w = ws[k]
+    if any(w.start <= s.close < w.end for s in spans):
+        return True
+    return indirect_cue(ws, k) is not None
+
+
+def _head_after(ws: list[Word], k: int) -> Mention | None:
+    """…다고 주장하는 민경욱 대변인을: the phrase the relative clause describes."""
+    parts: list[tuple[str, int, int]] = []
+    for j in range(k + 1, min(len(ws), k + 7)):
+        c = core(ws[j].text)
+        ms = morphs(c)
+        if not ms:
+            break
+        particle_at = next((m.start for m in ms if m.tag.startswith("J")), None)
+        if particle_at is not None:
+            stem = c[:particle_at]
+            if stem:
+                parts.append((stem, ws[j].start, ws[j].start + len(stem)))
+            break
+        parts.append((c, ws[j].start, ws[j].end))
+    m = parse(parts) if parts else None
+    if m is None or m.form == "title" and m.kind == "unknown" and not m.role:
+        return None
+    return m
+
+
+def _after_boundaries(ws: list[Word], start: int, end: int, marks: Marks) -> int:
+    """Move past the speaker's own clauses (…진행하며, …발표한 데 대해) before the reported one."""
+    best = start
+    subject_seen = False
+    for k, w in enumerate(ws):
+        if w.start < start or w.end > end:
+            continue
+        if marks.inside(w.start):
+            continue
+        c = core(w.text)
+        if subject_mention(ws, k) is not None and subject_mention(ws, k).particle in ("이", "가"):  # type: ignore[union-attr]
+            subject_seen = True
+        ms = morphs(c)
+        if not ms:
+            continue
+        last = ms[-1]
+        if (not subject_seen and last.tag == "EC" and last.form in _CLAUSE_BOUNDARY_EC
+                and any(m.tag.startswith(("VV", "XSV")) for m in ms)):
+            best = w.end
+        if c in ("대해", "대해서는", "대해선", "관련해", "관련해서는") and k > 0:
+            prev = core(ws[k - 1].text)
+            if prev in ("데", "것과", "것에", "점에", "데에") or prev.endswith(("한데", "는데")):
+                best = w.end
+    return best
+
+
+def _skip_adverbials(body: str, ws: list[Word], start: int, end: int) -> int:
+    for w in ws:
+        if w.start < start:
+            continue
+        if w.start >= end:
+            break
+        if _DATE_OR_ADVERB.match(core(w.text) + ("," if w.text.endswith(",") else "")) or core(w.text) in (
+            lx.DISCOURSE_ADVERBS
+        ):
+            start = w.end
+            continue
+        break
+    while start < end and body[start] in " ,\n":
+        start += 1
+    return start
+
+
+def mention_before_words(ws: list[Word], k: int) -> Mention | None:
+    """A phrase ending at words[k] (used for tags and speech-noun genitives)."""
+    c = core(ws[k].text)
+    return parse(phrase_before(ws, k, len(c))) if c else None

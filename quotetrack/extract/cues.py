@@ -1,0 +1,181 @@
+"""What follows a quotation or a reported clause: quotative particles and speech verbs.
+
+Korean marks reported speech after the quoted words: a quotative particle
+(…"라고, …"고, …"라며) and then a verb (말했다, 밝혔다).  Direct quotes accept
+any verb after a quotative particle (…"고 선을 그었다, …"고 피해갔다) except
+naming verbs (…'라고 불리는).  Indirect speech has no marks to lean on, so it
+needs a real quotative ending (Kiwi's EC 다고/라고/다며, not the 며 of 바라며)
+followed by a verb of speech.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from quotetrack.extract import lexicon as lx
+from quotetrack.extract.morph import morphs
+from quotetrack.extract.nounphrase import core, subject_mention
+from quotetrack.extract.sentences import Word
+
+CueType = Literal["verb", "connective", "adnominal", "copula", "none"]
+
+_AFTER_MARK = re.compile(
+    r"(?P<cue>(?:이)?라고|하고|고|(?:이)?라면서|(?:이)?라며|하면서|하며|면서|며|냐는|(?:이)?라는|는|(?:이)?란|"
+    r"이지만|이지|이고|이며|이나|(?:이)?라)(?P<tail>도|는|서)?"
+)
+_QUOTATIVE_SURFACE = re.compile(r"(?:다|라|냐|자|까)(?:고|며|면서)(?:도|는|요)?$|다면서도?$|느냐고$")
+_FINAL_PUNCT = re.compile(r"^[.,!?…]+")
+VERB_SEARCH_WORDS = 6
+"""How far after a quotative the speech verb may stand (…"고 트럼프는 거듭 강하게 말했다)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """The quotative after a closing mark."""
+
+    type: CueType
+    end: int
+    """Offset just past the particle."""
+
+
+def cue_after(text: str, pos: int) -> Cue:
+    """Classify what follows a closing mark at text[pos - 1]."""
+    m = _FINAL_PUNCT.match(text, pos)
+    at = m.end() if m else pos
+    m2 = _AFTER_MARK.match(text, at)
+    if not m2:
+        return Cue("none", pos)
+    cue = m2.group("cue")
+    nxt = text[m2.end() : m2.end() + 1]
+    if nxt and re.match(r"[가-힣]", nxt) and cue not in ("는", "라는", "이라는", "냐는", "란", "이란"):
+        # the particle runs on into a word: "…"고려해 is not a quotative
+        if not (cue in ("라", "이라") and nxt in "고며면"):
+            return Cue("none", pos)
+    if cue in ("라고", "이라고", "하고", "고", "라", "이라"):
+        return Cue("verb", m2.end())
+    if cue in ("라며", "이라며", "라면서", "이라면서", "며", "면서", "하며", "하면서"):
+        return Cue("connective", m2.end())
+    if cue in ("는", "라는", "이라는", "란", "이란", "냐는"):
+        return Cue("adnominal", m2.end())
+    return Cue("copula", m2.end())
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    """The predicate that closes a quotation's clause."""
+
+    index: int
+    """Index of the verb's word in the sentence's word list."""
+    text: str
+    lemma: str | None
+    form: Literal["final", "connective", "adnominal", "quotative"]
+    speech: bool
+    cognition: bool
+    naming: bool
+    postposed: int | None = None
+    """Index of a subject word between the quotative and the verb (…"고 김 대표는 말했다)."""
+
+
+def _lemma(w: str) -> tuple[str | None, str]:
+    ms = morphs(w)
+    lemma = None
+    for i, m in enumerate(ms):
+        if m.tag.startswith(("VV", "VA", "VX")) and lemma is None:
+            lemma = m.form
+            break
+        if m.tag in ("XSV", "XSA") and i > 0 and lemma is None:
+            lemma = ms[i - 1].form + m.form
+            break
+    ending = ""
+    for m in ms:
+        if m.tag in ("EF", "EC", "ETM", "ETN"):
+            ending = m.tag
+    if any(m.tag == "EC" and m.form in lx.QUOTATIVE_EC for m in ms):
+        ending = "Q"
+    return lemma, ending
+
+
+def find_verb(words: list[Word], after: int) -> Verb | None:
+    """The first predicate at or after words[after], skipping adverbs and postposed subjects."""
+    postposed: int | None = None
+    for k in range(after, min(len(words), after + VERB_SEARCH_WORDS)):
+        w = core(words[k].text)
+        if not w:
+            continue
+        if words[k].text[:1] in "\"“”'‘’″『「":
+            return None  # another quotation starts: this one has no verb of its own
+        lemma, ending = _lemma(w)
+        if lemma is None:
+            if subject_mention(words, k) is not None and postposed is None:
+                postposed = k
+            ms = morphs(w)
+            if ms and ms[-1].tag in ("JKO",) and ms[0].form in lx.ATTITUDE_NOUNS and k + 1 < len(words):
+                nxt_lemma, nxt_end = _lemma(core(words[k + 1].text))
+                if nxt_lemma in lx.ATTITUDE_VERBS:
+                    return _verb(words, k + 1, nxt_lemma, nxt_end, postposed, speech=True)
+            continue
+        return _verb(words, k, lemma, ending, postposed)
+    return None
+
+
+def _verb(words: list[Word], k: int, lemma: str | None, ending: str, postposed: int | None,
+          speech: bool | None = None) -> Verb:
+    w = core(words[k].text)
+    form: Literal["final", "connective", "adnominal", "quotative"] = (
+        "quotative" if ending == "Q" else "adnominal" if ending == "ETM" else "final" if ending == "EF"
+        else "connective"
+    )
+    is_speech = speech if speech is not None else lemma in lx.SPEECH_VERBS
+    cognition = lemma is not None and any(lemma.startswith(c) for c in ("생각하", "믿", "여기", "판단하",
+                                                                         "느끼", "확신하", "보", "기대하", "바라"))
+    naming = any(w.startswith(n) for n in lx.NAMING_VERB_PREFIXES)
+    return Verb(k, w, lemma, form, bool(is_speech) and not naming, cognition and not is_speech, naming, postposed)
+
+
+@dataclass(frozen=True, slots=True)
+class IndirectCue:
+    """A word ending reported speech (없다고, 것이라며) and where its content ends."""
+
+    index: int
+    content_end: int
+    connective: bool
+
+
+def indirect_cue(words: list[Word], k: int) -> IndirectCue | None:
+    """Is words[k] a quotative ending of reported speech?  Where does its content end?"""
+    w = words[k]
+    c = core(w.text)
+    if not c or not _QUOTATIVE_SURFACE.search(c):
+        return None
+    ms = morphs(c)
+    ec = next((m for m in ms if m.tag == "EC" and (m.form in lx.QUOTATIVE_EC
+                                                 or m.form in lx.QUOTATIVE_CONNECTIVE_EC)), None)
+    if ec is None:
+        return None
+    connective = ec.form in lx.QUOTATIVE_CONNECTIVE_EC or any(
+        m.tag == "EC" and m.form in ("면서", "며") for m in ms[ms.index(ec) + 1 :]
+    )
+    # cut the surface: keep 다/냐/자 of 다고, drop 이라고 of 것이라고, drop 라며 of 아니라며
+    m = re.search(r"(이)?(라|다|냐|느냐|자|까)(?:고|며|면서)(?:도|는|요)?$|다면서도?$", c)
+    if m is None:
+        return None
+    cut = m.start()
+    if m.group(0).startswith("다면서"):
+        cut = m.start() + 1
+    elif m.group(2) in ("다", "냐", "느냐", "자", "까"):
+        cut = m.start(2) + len(m.group(2))
+    elif m.group(1):
+        vcp = any(x.tag == "VCP" for x in ms)
+        cut = m.start(1) if vcp else m.start(2)
+    offset = w.text.index(c)
+    return IndirectCue(k, w.start + offset + cut, connective)
+
+
+def hearsay_follows(words: list[Word], k: int) -> bool:
+    """-다고 해서 / -다고 해도: a concessive or conditional, not reported speech."""
+    if k + 1 >= len(words):
+        return False
+    nxt = core(words[k + 1].text)
+    return any(nxt.startswith(h) for h in lx.HEARSAY_AFTER_QUOTATIVE) or nxt in ("한다", "한다.", "하더라")

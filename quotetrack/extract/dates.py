@@ -1,0 +1,128 @@
+"""When the words were said: Korean day expressions resolved against the publication date.
+
+News states the day of a statement relative to the page: 15일(현지시간) is the
+15th on or before publication (the previous month when the 15th is still ahead),
+오는 16일 the next 16th, 지난달 3일 the 3rd of the previous month, 이날 the day
+the article last named, 전날 the day before that.  Local dates (현지시간) are kept
+as stated.  Without a publication date only fully written dates (2019년 4월 23일)
+can be resolved; everything else is None, as the year cannot be known.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_DAY = r"(?P<d>[0-3]?\d)일(?![간째만여차])"
+DATE_RE = re.compile(
+    r"(?P<full>(?P<y>(?:19|20)\d\d)년\s*(?P<fm>1[0-2]|0?[1-9])월\s*(?P<fd>[0-3]?\d)일)"
+    r"|(?P<iso>(?P<iy>(?:19|20)\d\d)[.\-/](?P<im>1[0-2]|0?[1-9])[.\-/](?P<id>[0-3]?\d)(?!\d))"
+    r"|(?P<md>(?:(?P<mdpre>지난|오는)\s*)?(?P<m>1[0-2]|0?[1-9])월\s*(?P<mdd>[0-3]?\d)일(?![간째만여차]))"
+    r"|(?P<lastmonth>(?:지난달|전월)\s*" + _DAY.replace("?P<d>", "?P<lmd>") + r")"
+    r"|(?P<thismonth>이달\s*" + _DAY.replace("?P<d>", "?P<tmd>") + r")"
+    r"|(?P<day>(?:(?P<pre>지난|오는|이번\s*달|현지시간)\s*)?" + _DAY + r")"
+    r"|(?P<rel>이날|당일|전날|전일|어제|오늘|그제|그저께|내일)"
+)
+"""Day expressions, most specific first.  `N일` must not be a duration (3일간,
+30일 만에, 2일째) and must stand at a word start."""
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A day expression found in the text."""
+
+    start: int
+    end: int
+    day: date | None
+    relative: str | None = None
+    """'이날', '전날'…: resolved against the article's current day, not the page date."""
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + delta
+    return idx // 12, idx % 12 + 1
+
+
+def _day_on_or_before(pub: date, d: int) -> date | None:
+    y, m = pub.year, pub.month
+    if d > pub.day:
+        y, m = _shift_month(y, m, -1)
+    if d > calendar.monthrange(y, m)[1]:
+        return None
+    return _safe(y, m, d)
+
+
+def _day_on_or_after(pub: date, d: int) -> date | None:
+    y, m = pub.year, pub.month
+    if d < pub.day:
+        y, m = _shift_month(y, m, 1)
+    return _safe(y, m, d)
+
+
+def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
+    """Day expressions in text[start:end], resolved where the page date allows."""
+    out: list[DateMention] = []
+    for m in DATE_RE.finditer(text, start, end):
+        if m.start() > 0 and text[m.start() - 1].isdigit():
+            continue
+        g = m.groupdict()
+        day: date | None = None
+        rel: str | None = None
+        if g["full"]:
+            day = _safe(int(g["y"]), int(g["fm"]), int(g["fd"]))
+        elif g["iso"]:
+            day = _safe(int(g["iy"]), int(g["im"]), int(g["id"]))
+        elif g["md"] and published:
+            mo, d = int(g["m"]), int(g["mdd"])
+            day = _safe(published.year, mo, d)
+            if g["mdpre"] == "오는":
+                if day and day < published:
+                    day = _safe(published.year + 1, mo, d)
+            elif day and day > published + timedelta(days=7):
+                day = _safe(published.year - 1, mo, d)
+        elif g["lastmonth"] and published:
+            y, mo = _shift_month(published.year, published.month, -1)
+            day = _safe(y, mo, int(g["lmd"]))
+        elif g["thismonth"] and published:
+            day = _safe(published.year, published.month, int(g["tmd"]))
+        elif g["day"] and published:
+            d = int(g["d"])
+            if not 1 <= d <= 31:
+                continue
+            day = _day_on_or_after(published, d) if g["pre"] == "오는" else _day_on_or_before(published, d)
+        elif g["rel"]:
+            rel = g["rel"]
+            if published and rel in ("어제",):
+                day = published - timedelta(days=1)
+            elif published and rel in ("그제", "그저께"):
+                day = published - timedelta(days=2)
+            elif published and rel == "오늘":
+                day = published
+            elif published and rel == "내일":
+                day = published + timedelta(days=1)
+        else:
+            continue
+        out.append(DateMention(m.start(), m.end(), day, rel))
+    return out
+
+
+def resolve_relative(mention: DateMention, current: date | None) -> date | None:
+    """이날/당일 are the article's current day; 전날/전일 the day before it."""
+    if mention.day is not None:
+        return mention.day
+    if current is None:
+        return None
+    if mention.relative in ("이날", "당일"):
+        return current
+    if mention.relative in ("전날", "전일"):
+        return current - timedelta(days=1)
+    return None

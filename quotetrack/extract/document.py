@@ -1,0 +1,342 @@
+"""Read a whole article: sentences in order, speakers resolved, dates assigned.
+
+Sentence analysis (attribution.py) says what each quote's speaker phrase is; this
+module turns phrases into the article's entities in reading order, so that 그는,
+이어 and 이 관계자 point back to the right person, and handles what spans more
+than one sentence:
+
+- a quote standing alone ("정말 놀랐고, 매우 영광입니다.") takes the speaker the
+  next sentences give it (…이같이 말했다, or the next attributed quote);
+- 이같이/이렇게 + a speech verb moves the previous sentence's quotes from an
+  organisation to the person who spoke for it;
+- broadcast soundbite tags ([인터뷰:이름, 직함], ▶ 인터뷰 : 이름 / 직함) give the
+  speaker of the lines below them;
+- a quote nested in another is spoken by the subject inside the outer quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from quotetrack.extract import lexicon as lx
+from quotetrack.extract.attribution import Found, analyze, top_spans
+from quotetrack.extract.cues import cue_after, find_verb
+from quotetrack.extract.dates import find_dates, resolve_relative
+from quotetrack.extract.entities import Entity, Registry
+from quotetrack.extract.marks import Marks, Span, find_marks
+from quotetrack.extract.nounphrase import core, mention_of_text, phrase_before, parse, subject_mention
+from quotetrack.extract.sentences import Sentence, split_sentences, words
+
+_TAG = re.compile(
+    r"^\s*(?:[\[<(【]\s*(?:(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]\s*)?(?P<a>[^\]>)】\n]{2,60}?)\s*[\]>)】]"
+    r"|▶\s*(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]\s*(?P<b>[^\n]{2,60}))\s*$"
+)
+_TAG_SPLIT = re.compile(r"\s*[/,|·]\s*")
+_THIS_WAY = re.compile(r"(?:이같이|이렇게|이와\s*같이|이처럼|이 같이)\s*\S*")
+
+
+@dataclass
+class Attributed:
+    """A quote with its resolved speaker entity (or a fixed label)."""
+
+    found: Found
+    entity: Entity | None
+    label: str | None
+
+
+def _tag_mention(text: str) -> tuple[str | None, str | None] | None:
+    m = _TAG.match(text)
+    if not m:
+        return None
+    inner = (m.group("a") or m.group("b") or "").strip()
+    if not inner or "=" in inner or "@" in inner or re.search(r"\d{4}", inner):
+        return None
+    label_less = re.sub(r"^(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]?\s*", "", inner)
+    parts = [p for p in _TAG_SPLIT.split(label_less) if p]
+    has_label = label_less != inner or m.group("b") is not None
+    if len(parts) >= 2:
+        return parts[0], " ".join(parts[1:])
+    if has_label:
+        return None, parts[0] if parts else None
+    return None
+
+
+def _standalone(body: str, sent: Sentence, spans: list[Span]) -> Span | None:
+    """The quote when a sentence is nothing but one quotation (a lede quote or soundbite)."""
+    if len(spans) != 1:
+        return None
+    sp = spans[0]
+    outside = body[sent.start : sp.open] + body[sp.close + 1 : sent.end]
+    outside = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", outside)
+    if re.search(r"[가-힣A-Za-z]", outside):
+        return None
+    return sp
+
+
+class ArticleReader:
+    """Quotes of one article body with speakers resolved (see module docstring)."""
+
+    def __init__(self, body: str, published: date | None, deck_end: int = 0) -> None:
+        self.body = body
+        self.published = published
+        self.deck_end = deck_end
+        self.marks: Marks = find_marks(body)
+        self.sentences = split_sentences(body, self.marks)
+        self.registry = Registry()
+        self.out: list[Attributed] = []
+        self._forward: list[Attributed] = []
+
+    # ------------------------------------------------------------------ pass
+    def read(self) -> list[Attributed]:
+        tag: tuple[str | None, str | None] | None = None
+        tag_para_end = -1
+        for i, sent in enumerate(self.sentences):
+            text = self.body[sent.start : sent.end]
+            t = _tag_mention(text)
+            if t is not None:
+                tag, tag_para_end = t, self._paragraph_end(sent.end)
+                continue
+            if tag is not None and sent.start > tag_para_end:
+                tag = None
+            self._register_mentions(sent)
+            spans = top_spans(self.marks, sent)
+            if tag is not None:
+                self._soundbite(sent, i, spans, tag)
+                continue
+            alone = _standalone(self.body, sent, spans)
+            if alone is not None:
+                f = Found("direct", alone.start, alone.end, None, "forward", sentence=i,
+                          region=(sent.start, sent.end))
+                a = Attributed(f, None, None)
+                self.out.append(a)
+                self._forward.append(a)
+                continue
+            found = analyze(self.body, self.marks, sent, i)
+            self._this_way(sent, i)
+            for f in found:
+                self._attribute(f)
+            self._nested(found, i)
+        for a in self._forward:  # nothing followed: unattributed
+            a.found.rule = "carry"
+        self._inside_indirect()
+        return sorted(self.out, key=lambda a: a.found.start)
+
+    def _paragraph_end(self, pos: int) -> int:
+        m = re.compile(r"\n[ \t]*\n").search(self.body, pos)
+        return m.start() if m else len(self.body)
+
+    # ------------------------------------------------------------ mentions
+    def _register_mentions(self, sent: Sentence) -> None:
+        """Enter every titled name of the sentence, so later short forms resolve to it."""
+        ws = words(self.body, sent.start, sent.end)
+        for k, w in enumerate(ws):
+            if self.marks.inside(w.start):
+                continue
+            c = core(w.text)
+            m = subject_mention(ws, k)
+            if m is None:
+                stem = re.sub(r"(?:을|를|에게|과|와|의|에|께|로부터|으로부터|으로|로|한테|에게서)$", "", c)
+                if stem == c or not stem:
+                    continue
+                from quotetrack.extract.nounphrase import is_title
+
+                if not is_title(stem):
+                    continue
+                offset = w.text.index(c) if c in w.text else 0
+                m = parse(phrase_before(ws, k, offset + len(stem)))
+            if m is None or m.form not in ("name",):
+                continue
+            self.registry.resolve(m, w.start)
+
+    def _entity_for(self, f: Found) -> tuple[Entity | None, str | None]:
+        if f.fixed_speaker:
+            return None, f.fixed_speaker
+        if f.mention is not None:
+            e = self.registry.resolve(f.mention, f.start)
+            if e is not None:
+                return e, None
+        return self.registry.last_speaker, None
+
+    def _attribute(self, f: Found) -> Attributed:
+        e, label = self._entity_for(f)
+        a = Attributed(f, e, label)
+        self.out.append(a)
+        if e is not None:
+            self.registry.last_speaker = e
+            for pending in self._forward:
+                pending.entity, pending.found.rule = e, "forward"
+            self._forward.clear()
+        return a
+
+    # -------------------------------------------------------- multi-sentence
+    def _this_way(self, sent: Sentence, i: int) -> None:
+        """X는 … 이같이 말했다: X spoke the previous sentence's quotes."""
+        text = self.body[sent.start : sent.end]
+        m = _THIS_WAY.search(text)
+        if not m:
+            return
+        ws = words(self.body, sent.start, sent.end)
+        after = [k for k, w in enumerate(ws) if w.start >= sent.start + m.start()]
+        if not after:
+            return
+        verb = find_verb(ws, after[0] + 1) if core(ws[after[0]].text) in ("이같이", "이렇게", "이처럼") else \
+            find_verb(ws, after[0])
+        if verb is None or not verb.speech:
+            return
+        subj = None
+        for k, w in enumerate(ws):
+            if w.start >= sent.start + m.start():
+                break
+            if not self.marks.inside(w.start):
+                mm = subject_mention(ws, k)
+                if mm is not None:
+                    subj = mm
+                    break
+        if subj is None:
+            return
+        e = self.registry.resolve(subj, sent.start)
+        if e is None:
+            return
+        for a in self._forward:
+            a.entity = e
+        self._forward.clear()
+        for a in self.out:
+            if a.found.sentence == i - 1 and (a.entity is None or (a.entity.kind == "organisation"
+                                                                    and e.kind == "person")):
+                a.entity = e
+        self.registry.last_speaker = e
+
+    def _soundbite(self, sent: Sentence, i: int, spans: list[Span], tag: tuple[str | None, str | None]) -> None:
+        name, role = tag
+        text = f"{name} {role}" if name and role else (name or role or "")
+        m = mention_of_text(text)
+        e = None
+        if m is not None and name:
+            from quotetrack.extract.nounphrase import Mention
+
+            m = Mention(text, 0, 0, "name", name, role, "person")
+            e = self.registry.resolve(m, sent.start)
+        elif m is not None:
+            e = self.registry.resolve(m, sent.start)
+        if spans:
+            for sp in spans:
+                f = Found("direct", sp.start, sp.end, None, "tag", sentence=i, region=(sent.start, sent.end))
+                self.out.append(Attributed(f, e, None if e else role))
+        else:
+            f = Found("direct", sent.start, sent.end, None, "tag", sentence=i, region=(sent.start, sent.end))
+            self.out.append(Attributed(f, e, None if e else role))
+        if e is not None:
+            self.registry.last_speaker = e
+
+    def _nested(self, found: list[Found], i: int) -> None:
+        """A quote inside a quote, with its own verb, is spoken by the subject inside the outer quote."""
+        for f in found:
+            if f.kind != "direct":
+                continue
+            outer = next((s for s in self.marks.spans if s.start == f.start and s.end == f.end), None)
+            if outer is None:
+                continue
+            for inner in self.marks.spans:
+                if not outer.contains(inner):
+                    continue
+                cue = cue_after(self.body, inner.close + 1)
+                if cue.type != "verb":
+                    continue
+                ws = words(self.body, outer.start, outer.end)
+                k_after = next((k for k, w in enumerate(ws) if w.start >= cue.end), None)
+                if k_after is None:
+                    continue
+                verb = find_verb(ws, k_after)
+                if verb is None or not verb.speech:
+                    continue
+                subj = None
+                for k, w in enumerate(ws):
+                    if w.end > inner.open:
+                        break
+                    mm = subject_mention(ws, k)
+                    if mm is not None:
+                        subj = mm
+                if subj is None:
+                    continue
+                nf = Found("direct", inner.start, inner.end, verb.text, "mention", subj, sentence=i,
+                           region=(outer.start, outer.end))
+                e = self.registry.resolve(subj, inner.start)
+                self.out.append(Attributed(nf, e, None))
+
+    def _inside_indirect(self) -> None:
+        """Double-quoted words inside reported speech are that speaker's own words."""
+        indirect = [a for a in self.out if a.found.kind == "indirect"]
+        for a in list(self.out):
+            f = a.found
+            if f.kind != "direct":
+                continue
+            vi = f.extra.get("verb_index")
+            if vi is not None and not f.extra.get("verb_speech"):
+                host = next((b for b in indirect if b.found.sentence == f.sentence
+                             and b.found.extra.get("cue_index") == vi), None)
+                if host is not None:
+                    a.entity, a.label = host.entity, host.label
+        for b in indirect:
+            for sp in self.marks.spans:
+                if sp.cls != "double" or not (b.found.start <= sp.open and sp.close < b.found.end):
+                    continue
+                if any(x.found.start == sp.start and x.found.end == sp.end for x in self.out):
+                    continue
+                if cue_after(self.body, sp.close + 1).type != "none":
+                    continue
+                nf = Found("direct", sp.start, sp.end, None, b.found.rule, b.found.mention,
+                           sentence=b.found.sentence, region=b.found.region)
+                self.out.append(Attributed(nf, b.entity, b.label))
+
+
+def said_on(reader: ArticleReader, items: list[Attributed]) -> list[date | None]:
+    """The day each quote was said (see dates.py), in the order of `items`."""
+    body, published = reader.body, reader.published
+    explicit: list[tuple[int, date]] = []
+    current: date | None = None
+    for sent in reader.sentences:
+        for dm in find_dates(body, sent.start, sent.end, published):
+            if reader.marks.inside(dm.start):
+                continue
+            d = resolve_relative(dm, current)
+            if d is not None:
+                explicit.append((dm.start, d))
+                current = d
+    first_day = explicit[0][1] if explicit else None
+    by_entity: dict[int, date] = {}
+    out: list[date | None] = []
+    for a in sorted(items, key=lambda a: a.found.start):
+        f = a.found
+        lo, hi = f.region
+        ctx = None
+        for pos, d in explicit:
+            if pos < lo:
+                ctx = d
+        day = None
+        for dm in find_dates(body, lo, hi, published):
+            if reader.marks.inside(dm.start) or (f.start <= dm.start < f.end):
+                continue
+            day = resolve_relative(dm, ctx)
+            if day is not None:
+                break
+        key = id(a.entity) if a.entity is not None else None
+        if day is None and key is not None:
+            day = by_entity.get(key)
+        if day is None:
+            day = ctx or first_day or published
+        if key is not None and day is not None and key not in by_entity:
+            by_entity[key] = day
+        out.append(day)
+    order = sorted(range(len(items)), key=lambda i: items[i].found.start)
+    result: list[date | None] = [None] * len(items)
+    for rank, idx in enumerate(order):
+        result[idx] = out[rank]
+    return result
+
+
+def read_article(body: str, published: date | None, deck_end: int = 0) -> tuple[ArticleReader, list[Attributed]]:
+    """Run the reader over a body; returns the reader (for its registry) and the quotes."""
+    reader = ArticleReader(body, published, deck_end)
+    return reader, reader.read()

@@ -1,0 +1,217 @@
+"""Who is who within one article: every mention of a speaker resolved to one entity.
+
+News names a person once in full (블라디미르 푸틴 러시아 대통령) and then by
+surname and title (푸틴 대통령), title alone (대변인), a demonstrative (이 관계자)
+or a pronoun (그는).  The registry keeps the entities met so far in reading
+order and resolves each new mention to the most recent compatible one:
+
+- a name matches an entity sharing its name words (푸틴 ⊂ 블라디미르 푸틴);
+- surname + title (김 위원장) matches a named entity with that surname and title;
+- a title (대변인, 소속사, 일 외무상) matches the latest entity holding that role;
+- 이 관계자 matches the latest anonymous source of that description;
+- a pronoun is the last speaker.
+
+A mention that matches nothing becomes a new entity as printed; it is never
+guessed onto someone else.  Anonymous sources never merge with anyone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quotetrack.extract.lexicon import COUNTRY_ABBREVIATIONS
+from quotetrack.extract.nounphrase import Mention, is_title
+from quotetrack.types import SpeakerKind
+
+_SPACE = re.compile(r"\s+")
+_ABBR_GLUED = re.compile(r"^(" + "|".join(sorted(map(re.escape, COUNTRY_ABBREVIATIONS), key=len, reverse=True))
+                         + r")(?=[가-힣])")
+
+
+def expand_role(role: str | None) -> str | None:
+    """Spell out headline abbreviations in a role: 日외상 → 일본 외상, 일 외무상 → 일본 외무상."""
+    if not role:
+        return role
+    toks = role.split()
+    out: list[str] = []
+    for i, t in enumerate(toks):
+        if t in COUNTRY_ABBREVIATIONS and len(t) == 1 and (i + 1 < len(toks)):
+            out.append(COUNTRY_ABBREVIATIONS[t])
+            continue
+        m = _ABBR_GLUED.match(t)
+        if m and len(m.group(1)) == 1 and not re.match(r"[가-힣]", m.group(1)) and is_title(t[1:]):
+            out.extend([COUNTRY_ABBREVIATIONS[m.group(1)], t[1:]])
+            continue
+        out.append(t)
+    return " ".join(out)
+
+
+def _key(s: str | None) -> str:
+    return _SPACE.sub("", expand_role(s) or "").replace("·", "").lower()
+
+
+@dataclass
+class Entity:
+    """One speaker of an article."""
+
+    name: str | None
+    role: str | None
+    kind: SpeakerKind
+    description: str
+    surname: str | None = None
+    titles: set[str] = field(default_factory=set)
+    last_pos: int = -1
+    first_pos: int = -1
+
+    @property
+    def label(self) -> str:
+        """The fullest form the article gives: the name, else the description."""
+        return self.name or self.description
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return tuple(self.name.split()) if self.name else ()
+
+    def korean_surname(self) -> str | None:
+        if self.name and re.fullmatch(r"[가-힣]{2,4}", self.name):
+            return self.name[0]
+        return None
+
+
+class Registry:
+    """Entities of one article, in the order the article introduces them."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.last_speaker: Entity | None = None
+
+    # ------------------------------------------------------------ resolution
+    def resolve(self, m: Mention, pos: int, create: bool = True) -> Entity | None:
+        """The entity `m` refers to; a new one when nothing matches and `create`."""
+        found = self._match(m, pos)
+        if found is None:
+            if not create or m.form == "pronoun":
+                return None
+            found = self._new(m, pos)
+        else:
+            self._absorb(found, m)
+        found.last_pos = max(found.last_pos, pos)
+        return found
+
+    def _match(self, m: Mention, pos: int) -> Entity | None:
+        recent = sorted(self.entities, key=lambda e: e.last_pos, reverse=True)
+        if m.form == "pronoun":
+            if self.last_speaker is not None and self.last_speaker.kind in ("person", "unknown"):
+                return self.last_speaker
+            return next((e for e in recent if e.kind == "person"), self.last_speaker)
+        if m.form == "name" and m.name:
+            toks = set(m.name.split())
+            for e in recent:
+                et = set(e.tokens)
+                if et and (toks <= et or et <= toks):
+                    return e
+            if m.kind == "organisation":
+                return self._match_org(m.name, recent)
+            # a full Korean name met after its surname-and-title form (이 대통령 … 이재명 대통령)
+            if re.fullmatch(r"[가-힣]{3}", m.name) and m.title:
+                for e in recent:
+                    if e.name is None and e.surname == m.name[0] and m.title in e.titles:
+                        return e
+            return None
+        if m.form == "surname_title" and m.surname and m.title:
+            for e in recent:
+                if e.name and e.korean_surname() == m.surname and self._has_title(e, m.title):
+                    return e
+            for e in recent:
+                if e.name is None and e.surname == m.surname and m.title in e.titles:
+                    return e
+            for e in recent:
+                if e.name and e.kind == "person" and e.tokens and e.tokens[-1].startswith(m.surname) \
+                        and self._has_title(e, m.title):
+                    return e
+            if m.demonstrative:  # 이 대통령 as 'this president'
+                return next((e for e in recent if self._has_title(e, m.title)), None)
+            return None
+        if m.form == "title" and m.role:
+            want = _key(m.role)
+            for e in recent:
+                if e.role and (_key(e.role).endswith(want) or want.endswith(_key(e.role))):
+                    return e
+            if m.title:
+                for e in recent:
+                    if m.title in e.titles and (m.demonstrative or len(want) <= len(m.title) + 1):
+                        return e
+            return None
+        if m.form == "anonymous":
+            want = _key(m.role)
+            if m.demonstrative:
+                return next((e for e in recent if e.kind == "anonymous" and m.title in e.titles), None)
+            return next((e for e in recent if e.kind == "anonymous" and _key(e.description) == want), None)
+        if m.form == "org":
+            if m.name:
+                return self._match_org(m.name, recent)
+        return None
+
+    def _match_org(self, name: str, recent: list[Entity]) -> Entity | None:
+        want = _key(name)
+        bare = _key(_strip_country(name))
+        for e in recent:
+            if e.kind not in ("organisation", "unknown") or not e.name:
+                continue
+            k = _key(e.name)
+            if k == want or k == bare or _key(_strip_country(e.name)) == bare:
+                return e
+        for e in recent:
+            if e.kind == "organisation" and e.name and (want in _key(e.name) or _key(e.name) in want) \
+                    and min(len(want), len(_key(e.name))) >= 2:
+                return e
+        return None
+
+    @staticmethod
+    def _has_title(e: Entity, title: str) -> bool:
+        return title in e.titles or bool(e.role and _key(e.role).endswith(_key(title)))
+
+    def _new(self, m: Mention, pos: int) -> Entity:
+        role = m.role
+        description = m.description
+        if m.form == "anonymous":
+            description = m.role or m.text
+            role = None
+        elif m.form in ("title", "surname_title") and m.form == "title":
+            description = m.role or m.text
+        e = Entity(
+            name=m.name if m.form in ("name", "org") else None,
+            role=expand_role(role) if m.form != "title" else expand_role(m.role),
+            kind=m.kind,
+            description=description,
+            surname=m.surname,
+            titles={m.title} if m.title else set(),
+            last_pos=pos,
+            first_pos=pos,
+        )
+        if m.form == "surname_title":
+            e.description = m.text.replace("  ", " ")
+        self.entities.append(e)
+        return e
+
+    @staticmethod
+    def _absorb(e: Entity, m: Mention) -> None:
+        """Learn from a new mention: a fuller name, a first role, another title."""
+        if m.form == "name" and m.name and len(m.name.split()) > len(e.tokens):
+            e.name = m.name
+        if m.form == "name" and m.name and e.name is None:
+            e.name = m.name
+        if m.role and not e.role and m.form in ("name", "org", "surname_title"):
+            e.role = expand_role(m.role)
+        if m.title:
+            e.titles.add(m.title)
+        if e.kind == "unknown" and m.kind != "unknown":
+            e.kind = m.kind
+
+
+def _strip_country(name: str) -> str:
+    toks = name.split()
+    if len(toks) > 1 and toks[0] in COUNTRY_ABBREVIATIONS:
+        return " ".join(toks[1:])
+    return name

@@ -1,0 +1,100 @@
+"""Quotes in a headline: `푸틴 "…"`, `"…" 국방부 대변인 맹비난`, `조종화 코치:‘…’`.
+
+Korean headlines put the speaker before the quote (often with a comma or colon)
+or after it, followed by a predicate noun (맹비난, 일축); they abbreviate
+(일 외무상, 靑) and use short forms (푸틴, 금융위원장) that the body spells out.
+Double marks in a headline are quotes; single marks usually flag a term
+('10초 침묵'), so they count only after a colon or when they hold a clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quotetrack.extract import lexicon as lx
+from quotetrack.extract.marks import find_marks
+from quotetrack.extract.nounphrase import core, is_nominal
+
+_KICKER = re.compile(lx.HEADLINE_TAGS_RE)
+_TRAILING_TAG = re.compile(r"\s*[\[(【<][^\])】>]{1,12}[\])】>]\s*$")
+_CLAUSE_END = re.compile(r"(?:다|요|까|냐|자|라|해|야|죠|네|지|어|아|게|길|것|음|함|됨)[.!?…]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineQuote:
+    """A quote in the title and the speaker phrase printed with it."""
+
+    start: int
+    end: int
+    speaker_text: str | None
+
+
+def _trailing_np(segment: str) -> str | None:
+    """The noun phrase a headline segment ends with (입 뗀 재판장 → 재판장)."""
+    toks = [t for t in segment.split() if core(t)]
+    while toks and core(toks[-1]) in lx.HEADLINE_SPEECH_NOUNS:
+        toks.pop()
+    if not toks:
+        return None
+    out: list[str] = []
+    for t in reversed(toks):
+        c = core(t)
+        if not c or t.startswith(("'", "‘", '"', "“")) or t.endswith(("'", "’", '"', "”")):
+            break
+        if not is_nominal(c) and not re.fullmatch(r"[가-힣A-Za-z一-鿿·]{1,6}", c):
+            break
+        if re.search(r"(?:에|에서|에게|을|를|로|으로|와|과|향해|대해)$", c) and len(c) > 1:
+            break
+        out.insert(0, c)
+    text = " ".join(out).strip()
+    return text or None
+
+
+def headline_quotes(title: str) -> list[HeadlineQuote]:
+    """The quotes of a headline with their printed speaker phrase, if any."""
+    marks = find_marks(title)
+    out: list[HeadlineQuote] = []
+    kicker = _KICKER.match(title)
+    floor = kicker.end() if kicker else 0
+    for sp in marks.spans:
+        content = title[sp.start : sp.end].strip()
+        if not content or re.fullmatch(r"[.…·\s]+", content):
+            continue
+        before = title[floor : sp.open].rstrip()
+        if sp.cls == "single":
+            colon = before.endswith((":", "："))
+            if not colon and not (_CLAUSE_END.search(content) and len(content.split()) >= 2):
+                continue
+        if any(o is not sp and o.contains(sp) for o in marks.spans):
+            continue
+        speaker = None
+        before = before.rstrip(",:：·-— ")
+        if before:
+            for seg in re.split(r"[,，]", before):
+                np = _trailing_np(_strip_quoted(seg))
+                if np:
+                    speaker = np
+                    break
+        if speaker is None:
+            after = _TRAILING_TAG.sub("", title[sp.close + 1 :])
+            after = re.split(r"[,…]|\.\.", after)[0]
+            speaker = _leading_np(after)
+        out.append(HeadlineQuote(sp.start, sp.end, speaker))
+    return out
+
+
+def _strip_quoted(seg: str) -> str:
+    return re.sub(r"['‘’\"“”][^'‘’\"“”]*['‘’\"“”]", " ", seg)
+
+
+def _leading_np(text: str) -> str | None:
+    toks = [core(t) for t in text.split() if core(t)]
+    out: list[str] = []
+    for c in toks:
+        if c in lx.HEADLINE_SPEECH_NOUNS:
+            break
+        if not is_nominal(c):
+            break
+        out.append(c)
+    return " ".join(out) or None

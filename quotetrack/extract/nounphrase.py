@@ -1,0 +1,364 @@
+"""Read a speaker phrase: where it starts, which words are the name, which the role.
+
+Korean news names a person with a phrase whose parts come in a few fixed orders:
+name then role (블라디미르 푸틴 | 러시아 대통령), role then name (소설가 | 한강,
+PC매거진 발행인 | 팀 캐스텔리), organisation, name, title (석가장영창팀 | 야센 | 감독),
+genitive affiliation (LA 다저스의 | 류현진), or a surname plus title standing for a
+name given earlier (김 위원장).  Each word is classed as title (T), country or place
+(C), organisation (O), modifier (G: genitives, numerals) or name-like (N), and
+the name is the run of N words in a position names take.  The phrase is found by
+walking left from the word carrying the subject particle while the words stay
+nominal; Kiwi says which words are nominal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from quotetrack.extract import lexicon as lx
+from quotetrack.extract.morph import Morph, morphs
+from quotetrack.extract.sentences import Word
+from quotetrack.types import SpeakerKind
+
+MentionForm = Literal["name", "surname_title", "title", "pronoun", "org", "anonymous"]
+
+MAX_PHRASE_WORDS = 8
+"""Longest speaker phrase, in words (존 커비 백악관 국가안보회의 전략소통조정관 is 5)."""
+
+_EDGE = "\"'“”‘’″′『』「」()[]<>《》〈〉,.;:!?…·-–—"
+_DATE_WORD = re.compile(r"^(?:\d{1,4}(?:년|월|일|시|분)|\d{1,2}\.\d{1,2}\.?|지난|오는|올해|지난해|작년|내년|"
+                        r"이날|전날|당일|오늘|어제|내일|그제|최근|현지시간|현지|당시|앞서|오전|오후|새벽|밤|"
+                        r"이번|다음|지난달|이달|다음달|주말|연초|연말)")
+_PAREN_TAIL = re.compile(r"\((?:\d{1,3}(?:세)?|[A-Za-z·\s]+|[一-鿿]+)\)$")
+_TITLE_SUFFIXES = tuple(sorted(set(lx.TITLE_WORDS), key=len, reverse=True))
+_ORG_SUFFIXES = tuple(sorted(set(lx.ORG_SUFFIXES), key=len, reverse=True))
+_SINGLE_SYLLABLE_ORG = frozenset(s for s in lx.ORG_SUFFIXES if len(s) == 1)
+_MEDIA = tuple(sorted(set(lx.MEDIA_WORDS), key=len, reverse=True))
+
+SUBJECT_TAGS = frozenset({"JKS", "JX"})
+NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NP", "NR", "SL", "SH", "SN", "XSN", "XPN", "W_SERIAL"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A phrase that names (or stands for) a speaker."""
+
+    text: str
+    start: int
+    end: int
+    form: MentionForm
+    name: str | None
+    role: str | None
+    kind: SpeakerKind
+    surname: str | None = None
+    title: str | None = None
+    particle: str = ""
+    media: bool = False
+    demonstrative: bool = False
+
+    @property
+    def description(self) -> str:
+        """What to print when nothing better is known: the name, else the phrase."""
+        return self.name or self.text
+
+
+def core(word: str) -> str:
+    """A word without surrounding quotation marks, brackets and punctuation.
+
+    Balanced parentheses stay: 한강(53), 부문장(사장).
+    """
+    w = word.strip(_EDGE.replace("(", "").replace(")", ""))
+    while w.endswith(")") and w.count("(") < w.count(")"):
+        w = w[:-1].rstrip(_EDGE.replace("(", "").replace(")", ""))
+    while w.startswith("(") and w.count("(") > w.count(")"):
+        w = w[1:].lstrip(_EDGE.replace("(", "").replace(")", ""))
+    if w.startswith("(") and w.endswith(")"):
+        w = w[1:-1]
+    return w
+
+
+def subject_particle(word: str) -> tuple[str, str] | None:
+    """Split 대변인은 into (대변인, 은) when the word ends in a topic or subject marker.
+
+    Kiwi decides, so 있는 (verb + adnominal) and 대해서는 (verb + topic) are not
+    subjects.  Returns None for words that are not a noun phrase's last word
+    with a subject marker.
+    """
+    w = core(word)
+    if not w or not re.search(r"(?:은|는|이|가|께서|도)$", w):
+        return None
+    ms = morphs(w)
+    if len(ms) < 2:
+        return None
+    last = ms[-1]
+    if last.tag not in SUBJECT_TAGS or last.form not in ("은", "는", "이", "가", "께서", "도", "께서는"):
+        return None
+    i = len(ms) - 2
+    if ms[i].tag == "JKS" and last.tag == "JX":  # 께서는
+        i -= 1
+    prev = ms[i]
+    if prev.tag not in NOMINAL_TAGS and prev.tag not in ("SSC", "SW"):
+        return None
+    return w[: last.start], w[last.start :]
+
+
+def is_nominal(word: str) -> bool:
+    """True for a word that can sit inside a noun phrase before its head."""
+    w = core(word)
+    if not w:
+        return False
+    if _DATE_WORD.match(w) or w in lx.DISCOURSE_ADVERBS:
+        return False
+    if w in lx.DEMONSTRATIVES or w in lx.COUNTRIES or w in lx.COUNTRY_ABBREVIATIONS:
+        return True
+    ms = morphs(w)
+    if not ms:
+        return False
+    last = ms[-1]
+    if last.tag == "JKG":  # genitive: LA 다저스의 류현진
+        return all(m.tag in NOMINAL_TAGS or m.tag in ("SSO", "SSC", "SP", "JKG", "SW") for m in ms)
+    if last.tag == "ETM" and len(ms) >= 2 and ms[-2].tag == "VCP":  # appositive: 발행인인 팀 캐스텔리
+        return True
+    if ms[0].tag == "MM" and len(ms) == 1:
+        return True
+    return all(m.tag in NOMINAL_TAGS or m.tag in ("SSO", "SSC", "SP", "SW", "SO") for m in ms)
+
+
+def phrase_before(words: list[Word], head: int, stem_end: int) -> list[tuple[str, int, int]]:
+    """The words of the noun phrase whose last word is words[head].
+
+    `stem_end` is where the head word's noun ends (before its particle).  Returns
+    (text, start, end) parts in order.
+    """
+    parts = [(words[head].text[: stem_end], words[head].start, words[head].start + stem_end)]
+    j = head - 1
+    while j >= 0 and head - j < MAX_PHRASE_WORDS:
+        w = words[j]
+        c = core(w.text)
+        right = parts[0][0]
+        name_before_title = (
+            re.fullmatch(r"[가-힣]{2,4}", c) is not None
+            and is_title(right)
+            and morphs(c)[0].tag not in ("VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA")
+        )
+        if not c or w.text.rstrip()[-1:] in ",.;:!?…" or not (is_nominal(w.text) or name_before_title):
+            break
+        if w.text[:1] in "\"'“”‘’″『「" or w.text[-1:] in "\"'“”‘’″』」":
+            break
+        parts.insert(0, (c, w.start + w.text.index(c), w.start + w.text.index(c) + len(c)))
+        j -= 1
+    # a leading discourse word or date is never part of the phrase
+    while parts and (parts[0][0] in lx.DISCOURSE_ADVERBS or _DATE_WORD.match(parts[0][0])):
+        parts.pop(0)
+    return parts
+
+
+TokenClass = Literal["T", "A", "C", "O", "G", "D", "N", "R"]
+
+
+def _strip_paren(tok: str) -> str:
+    return _PAREN_TAIL.sub("", tok)
+
+
+def is_title(tok: str) -> bool:
+    """True for a job title or role word (공보담당관, 대통령, 부문장(사장))."""
+    t = re.sub(r"\([^)]*\)", "", tok)
+    return any(t.endswith(s) for s in _TITLE_SUFFIXES) or t in lx.ORG_ROLE_WORDS
+
+
+def is_org(tok: str) -> bool:
+    """True for an organisation word (국방부, 크렘린궁, 삼성전자, BTS, LG필립스)."""
+    t = _strip_paren(tok)
+    if t in lx.ORG_WORDS or any(t.startswith(m) or t.endswith(m) for m in _MEDIA if len(m) > 1):
+        return True
+    if re.search(r"[A-Z]{2,}|[A-Z][a-z]*[가-힣]|\d", t):
+        return True
+    for s in _ORG_SUFFIXES:
+        if t.endswith(s) and len(t) > len(s):
+            if s in _SINGLE_SYLLABLE_ORG and _korean_name_like(t):
+                return False
+            return True
+    return False
+
+
+def is_media(text: str) -> bool:
+    """True for news media names (교도통신, 로이터, 영국 <인디펜던트>)."""
+    t = re.sub(r"[<>《》〈〉\s]", "", text)
+    return any(m in t for m in _MEDIA)
+
+
+def _korean_name_like(tok: str) -> bool:
+    return bool(re.fullmatch(r"[가-힣]{3}", tok)) and tok[0] in lx.KOREAN_SURNAMES
+
+
+def classify(tok: str, first: bool) -> TokenClass:
+    """Class of one word of a speaker phrase (see module docstring)."""
+    base = tok[:-1] if tok.endswith("의") and len(tok) > 2 else tok
+    if base.endswith("인") and is_title(base[:-1]):
+        return "T"
+    if first and tok in lx.DEMONSTRATIVES:
+        return "D"
+    if tok in lx.ANONYMOUS_HEADS:
+        return "A"
+    if tok in lx.PRONOUNS:
+        return "R"
+    if tok in lx.COUNTRIES or tok in lx.COUNTRY_ABBREVIATIONS:
+        return "C"
+    if is_title(tok):
+        return "T"
+    if tok.endswith("의") and len(tok) > 1:
+        return "G"
+    if is_org(tok):
+        return "O"
+    ms = morphs(tok)
+    if ms and ms[0].tag == "MM":
+        return "G"
+    return "N"
+
+
+def _name_like(tok: str) -> bool:
+    """Kiwi's view: a proper noun or an unknown word, not a common noun."""
+    t = _strip_paren(tok)
+    if re.fullmatch(r"[A-Z][a-z]+", t):
+        return True
+    ms: tuple[Morph, ...] = morphs(t)
+    return bool(ms) and all(m.tag in ("NNP", "SL", "SH", "UN", "NNG") for m in ms) and any(
+        m.tag in ("NNP", "SL", "SH", "UN") for m in ms
+    )
+
+
+def parse(parts: list[tuple[str, int, int]], particle: str = "") -> Mention | None:
+    """Split a speaker phrase into name and role and decide what it refers to."""
+    if not parts:
+        return None
+    toks = [p[0] for p in parts]
+    start, end = parts[0][1], parts[-1][2]
+    text = " ".join(toks)
+    if toks[-1].endswith("측") and len(toks[-1]) > 1:
+        toks[-1] = toks[-1][:-1]
+    elif toks[-1] == "측" and len(toks) > 1:
+        toks = toks[:-1]
+    text_clean = " ".join(toks)
+    classes = [classify(t, i == 0 and len(toks) > 1) for i, t in enumerate(toks)]
+    head = toks[-1]
+    if head in lx.NON_SPEAKER_HEADS or (len(toks) == 1 and re.fullmatch(r"[가-힣]", head) and classes[0] != "R"):
+        return None
+    media = is_media(text_clean)
+    demonstrative = classes[0] == "D"
+    if demonstrative and toks[0] in lx.KOREAN_SURNAMES and len(toks) == 2 and classes[1] == "T":
+        # 이 대통령: the surname 이, or 'this president'; resolution tries both
+        return Mention(text, start, end, "surname_title", None, toks[1], "person", surname=toks[0],
+                       title=_title_of(toks[1]), particle=particle, demonstrative=True)
+    if demonstrative:
+        toks, classes = toks[1:], classes[1:]
+        text_clean = " ".join(toks)
+    if classes == ["R"] or (classes and classes[-1] == "R"):
+        return Mention(text, start, end, "pronoun", None, None, "person", particle=particle)
+    last = classes[-1]
+    if last == "A":
+        kind: SpeakerKind = "anonymous"
+        return Mention(text, start, end, "anonymous", None, text_clean, kind, title=head,
+                       particle=particle, demonstrative=demonstrative)
+    if toks[-1] in lx.ORG_ROLE_WORDS or (toks[-1].endswith("인") and toks[-1][:-1] in lx.ORG_ROLE_WORDS):
+        return Mention(text, start, end, "title" if demonstrative or len(toks) == 1 else "org",
+                       None if len(toks) == 1 else text_clean, text_clean, "organisation",
+                       title=toks[-1], particle=particle, demonstrative=demonstrative, media=media)
+    name_idx = _name_run(toks, classes)
+    if name_idx is None:
+        if last in ("O", "C"):
+            # trailing organisation after a role: 그룹 소녀시대의 소속사인 SM엔터테인먼트
+            k = len(toks)
+            while k > 0 and classes[k - 1] in ("O", "C"):
+                k -= 1
+            if k > 0 and classes[k - 1] == "T":
+                role = _role_text(toks[:k])
+                return Mention(text, start, end, "org", " ".join(toks[k:]), role, "organisation",
+                               particle=particle, media=media)
+            return Mention(text, start, end, "org", text_clean, None, "organisation", particle=particle,
+                           media=media)
+        if last == "T":
+            return Mention(text, start, end, "title", None, _role_text(toks), "unknown", title=_title_of(head),
+                           particle=particle, demonstrative=demonstrative, media=media)
+        return None
+    a, b = name_idx
+    name_toks = [_strip_paren(t) for t in toks[a:b]]
+    role_toks = toks[:a] + toks[b:]
+    role = _role_text(role_toks) if role_toks else None
+    title = _title_of(toks[b]) if b < len(toks) and classes[b] == "T" else None
+    if b - a == 1 and name_toks[0] in lx.KOREAN_SURNAMES and title:
+        return Mention(text, start, end, "surname_title", None, role, "person", surname=name_toks[0],
+                       title=title, particle=particle, demonstrative=demonstrative)
+    name = " ".join(name_toks)
+    kind = "person"
+    if media or (role is None and is_org(name)):
+        kind = "organisation"
+    elif role and any(role.endswith(w) or role.endswith(w + "인") for w in lx.ORG_ROLE_WORDS):
+        kind = "organisation"
+    return Mention(text, start, end, "name", name, role, kind, title=title, particle=particle, media=media)
+
+
+def _name_run(toks: list[str], classes: list[TokenClass]) -> tuple[int, int] | None:
+    """Where the name is among the phrase's words, or None when there is none."""
+    n = len(toks)
+    i = 0
+    while i < n:
+        if classes[i] != "N":
+            i += 1
+            continue
+        j = i
+        while j < n and classes[j] == "N":
+            j += 1
+        at_end = j == n
+        before_title = not at_end and classes[j] == "T"
+        if i == 0 and not at_end and classes[j] in ("T", "O", "C", "A"):
+            return i, j  # 블라디미르 푸틴 | 러시아 대통령
+        if i > 0 and classes[i - 1] in ("T", "G") and (at_end or before_title):
+            return i, j  # 소설가 | 한강, LA 다저스의 | 류현진
+        if i > 0 and classes[i - 1] in ("O", "C") and (before_title or (at_end and _name_like(toks[i]))):
+            return i, j  # 석가장영창팀 | 야센 | 감독
+        if i == 0 and at_end and (any(_name_like(t) for t in toks) or _korean_name_like(_strip_paren(toks[0]))):
+            return i, j  # a bare name: 트럼프는
+        i = j
+    return None
+
+
+def _role_text(toks: list[str]) -> str | None:
+    parts = list(toks)
+    if parts and parts[-1].endswith("의") and len(parts[-1]) > 1:
+        parts[-1] = parts[-1][:-1]
+    if parts and parts[-1].endswith("인") and is_title(parts[-1][:-1]):
+        parts[-1] = parts[-1][:-1]
+    text = " ".join(p for p in parts if p)
+    return text or None
+
+
+def _title_of(tok: str) -> str:
+    t = re.sub(r"\([^)]*\)", "", tok)
+    for s in _TITLE_SUFFIXES:
+        if t.endswith(s):
+            return s
+    return t
+
+
+def subject_mention(words: list[Word], i: int) -> Mention | None:
+    """The speaker phrase ending at words[i] when that word carries a subject marker."""
+    split = subject_particle(words[i].text)
+    if split is None:
+        return None
+    stem, particle = split
+    w = words[i].text
+    offset = w.index(stem) if stem and stem in w else 0
+    parts = phrase_before(words, i, offset + len(stem))
+    if parts:
+        c = core(parts[-1][0])
+        parts[-1] = (c, parts[-1][1] + parts[-1][0].index(c) if c else parts[-1][1], parts[-1][2])
+    return parse(parts, particle)
+
+
+def mention_of_text(text: str, start: int = 0) -> Mention | None:
+    """Parse a whole string as a speaker phrase (soundbite tags, headline speakers)."""
+    toks = [(m.group(), start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text)]
+    toks = [(core(t), a, b) for t, a, b in toks if core(t)]
+    return parse(toks)

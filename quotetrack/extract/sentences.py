@@ -1,0 +1,98 @@
+"""Split a body into sentences and words without ever cutting through a quotation.
+
+A quotation often holds several sentences ("…했다. 그리고 …했다"고 말했다), so a
+sentence boundary is only accepted outside every quoted span.  Line breaks end a
+sentence when the line is complete (it ends in sentence punctuation, a closing
+mark or bracket, or a final verb ending); a line that stops mid-phrase is a hard
+wrap of the kind older archives use, and the sentence runs on.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from quotetrack.extract.marks import Marks
+
+_END_PUNCT = re.compile(r"[.?!。](?=[\s\"'“”’‘″』」)\]]*(?:\s|$))")
+_LINE_COMPLETE = re.compile(r"(?:[.?!。…\"'“”‘’″』」)\]>:|]|[다요죠까니음함됨임]|\S{0,3}[.]{2,})\s*$")
+_LINE_OPENERS = frozenset(("\n", "", "[", "(", "<", "▶", "■", "-", "#", '"', "“", "”", "『", "「", "″"))
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence as offsets into the body."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A whitespace-delimited word (eojeol) as offsets into the body."""
+
+    text: str
+    start: int
+    end: int
+
+
+class _Cover:
+    """Answers 'is this offset inside a quotation?' in O(log n)."""
+
+    def __init__(self, marks: Marks) -> None:
+        merged: list[tuple[int, int]] = []
+        for s in sorted(marks.spans, key=lambda s: s.open):
+            if merged and s.open <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], s.close))
+            else:
+                merged.append((s.open, s.close))
+        self._starts = [a for a, _ in merged]
+        self._ranges = merged
+
+    def inside(self, pos: int) -> bool:
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and self._ranges[i][0] < pos < self._ranges[i][1]
+
+
+def split_sentences(text: str, marks: Marks, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Sentences of text[start:end], never splitting inside a quoted span."""
+    end = len(text) if end is None else end
+    cover = _Cover(marks)
+    cuts: list[int] = []
+    for m in _END_PUNCT.finditer(text, start, end):
+        pos = m.end()
+        if not cover.inside(m.start()):
+            cuts.append(pos)
+    line_start = start
+    for m in re.finditer(r"\n", text[start:end]):
+        nl = start + m.start()
+        if cover.inside(nl):
+            continue
+        line = text[line_start:nl]
+        nxt = text[nl + 1 : nl + 2]
+        if not line.strip() or _LINE_COMPLETE.search(line) or nxt in _LINE_OPENERS:
+            cuts.append(nl)
+        line_start = nl + 1
+    out: list[Sentence] = []
+    prev = start
+    for c in sorted(set(cuts)):
+        _emit(text, prev, c, out)
+        prev = c
+    _emit(text, prev, end, out)
+    return out
+
+
+def _emit(text: str, a: int, b: int, out: list[Sentence]) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a < b:
+        out.append(Sentence(a, b))
+
+
+def words(text: str, start: int, end: int) -> list[Word]:
+    """Whitespace-delimited words of text[start:end]."""
+    return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
