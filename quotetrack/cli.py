@@ -58,12 +58,13 @@ class SearchFormat(StrEnum):
     csv = "csv"
 
 
-def _stdout() -> Console:
-    return Console(highlight=False)
+def _stdout(*, soft_wrap: bool = True) -> Console:
+    # soft_wrap: messages are never broken at 80 columns when piped; tables need it off to fit the width
+    return Console(highlight=False, soft_wrap=soft_wrap)
 
 
 def _stderr() -> Console:
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _friendly(command: Callable[P, R]) -> Callable[P, R]:
@@ -165,7 +166,7 @@ def ingest(
     summary.add_row(str(failed), _plural(failed, "source") + " failed")
     summary.add_row(str(report.quotes_stored), _plural(report.quotes_stored, "quote") + " stored")
     summary.add_row(str(report.new_speakers), _plural(report.new_speakers, "new speaker"))
-    out.print(summary)
+    _stdout(soft_wrap=False).print(summary)
     if unchanged and not (stored or updated):
         out.print("Nothing new: every article was already in the database.")
     out.print(f"Database: {service.describe_database(settings)}")
@@ -263,19 +264,33 @@ def search(
         writer.writerows(records)
         sys.stdout.write(buffer.getvalue())
     elif rows:
-        _stdout().print(_quote_table(records))
+        console = _stdout(soft_wrap=False)
+        console.print(_quote_table(records, console.width))
     if truncated:
         err.print(f"Showing the first {limit} quotes; pass --limit 0 to see all of them.")
 
 
-def _quote_table(records: list[dict[str, Any]]) -> Table:
-    table = Table(show_lines=True, expand=False)
-    table.add_column("Said", no_wrap=True)
-    table.add_column("Speaker", overflow="fold", max_width=16)
-    table.add_column("Role", overflow="fold", max_width=16)
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Quote", overflow="fold", ratio=1, min_width=20)
-    table.add_column("Outlet", overflow="fold", max_width=12)
+def _quote_table(records: list[dict[str, Any]], width: int) -> Table:
+    """The search table, its columns sized to `width` up front.
+
+    Rich's own shrinking can push the last column off a narrow terminal when
+    cells hold wide (CJK) text, so each column gets a maximum that adds up to
+    the width and only the quote column takes what is left.
+    """
+
+    def share(fraction: float, low: int, high: int) -> int:
+        return max(low, min(high, int(width * fraction)))
+
+    speaker, role, outlet = share(0.12, 8, 16), share(0.12, 8, 16), share(0.1, 8, 12)
+    overhead = 7 + 6 * 2  # vertical rules, and one space of padding each side of six columns
+    quote = max(12, width - overhead - (10 + 8 + speaker + role + outlet))
+    table = Table(show_lines=True)
+    table.add_column("Said", no_wrap=True, width=10)
+    table.add_column("Speaker", overflow="fold", max_width=speaker)
+    table.add_column("Role", overflow="fold", max_width=role)
+    table.add_column("Kind", overflow="fold", max_width=8)
+    table.add_column("Quote", overflow="fold", max_width=quote)
+    table.add_column("Outlet", overflow="fold", max_width=outlet)
     for r in records:
         table.add_row(
             r["said_on"] or (r["published"] or "")[:10] or "?",

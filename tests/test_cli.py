@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from helpers import article_text, fake_extract
+from rich.cells import cell_len
 from sqlalchemy import Engine, func, select
 from typer.testing import CliRunner
 
@@ -177,6 +178,18 @@ def test_search_shows_a_table_of_the_speakers_quotes_in_date_order(runner: CliRu
     assert order == sorted(order)
     assert "2023-09-13" in out and "블라디미르 푸틴" in out and "러시아 대통령" in out and "연합뉴스" in out
     assert "페스코프" not in out
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_the_table_fits_the_terminal_with_korean_text(ingested: str, columns: int) -> None:
+    narrow = CliRunner(env={"COLUMNS": str(columns), "NO_COLOR": "1", "TERM": "dumb"})
+    result = narrow.invoke(app, ["--db", ingested, "search", "--speaker", "푸틴"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= columns
+    assert lines[0].endswith("┓") and "Outlet" in result.stdout  # the last column is not pushed off
+    if columns >= 80:
+        assert "뉴스핌" in result.stdout and "연합뉴스" in result.stdout
 
 
 def test_search_json_prints_the_same_rows_for_scripts(runner: CliRunner, ingested: str) -> None:

@@ -52,11 +52,15 @@ def parse_url(url: str | URL) -> URL:
 
 
 def safe_url(url: str | URL) -> str:
-    """The URL with its password masked: the only form that may appear in output, logs or errors."""
+    """The URL as it may be shown: password masked, driver left out (``postgresql://`` not ``+psycopg``).
+
+    The only form of a database URL that may appear in output, logs or errors.
+    """
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        parsed = make_url(url)
     except ArgumentError:
         return "<invalid database URL>"
+    return parsed.set(drivername=parsed.get_backend_name()).render_as_string(hide_password=True)
 
 
 def scrub(text: str, url: str | URL) -> str:
