@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -114,3 +115,13 @@ def test_no_speaker_lists_everything_and_limit_cuts(stored: Engine) -> None:
 def test_an_empty_name_is_a_usage_error(stored: Engine) -> None:
     with pytest.raises(UsageError, match="empty"), transaction(stored) as s:
         search_quotes(s, speaker=" · ")
+
+
+def test_within_an_article_the_headline_comes_first_then_body_order(engine: Engine) -> None:
+    body = '푸틴 대통령은 "둘째 발언"이라고 했다. 앞서 그는 "첫째 발언"이라고 했다.'
+    title = '푸틴 "제목 발언"'
+    second, first = make_quote(body, "둘째 발언"), make_quote(body, "첫째 발언")
+    headline = replace(make_quote(title, "제목 발언", kind="headline"), field="title")
+    with transaction(engine) as s:  # the extractor's list order is deliberately scrambled
+        save_article(s, make_article(body, (first, headline, second), title=title))
+    assert texts(engine, "푸틴") == ["제목 발언", "둘째 발언", "첫째 발언"]

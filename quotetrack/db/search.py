@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from quotetrack.db.schema import Article, Outlet, Quote, Speaker, SpeakerAlias
@@ -72,6 +72,8 @@ def search_quotes(
         Article.published.is_(None),
         Article.published,
         Article.id,
+        case((Quote.field == "title", 0), else_=1),  # within an article: headline first, then by offset
+        Quote.start_offset,
         Quote.position,
     )
     if limit is not None:
