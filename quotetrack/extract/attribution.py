@@ -29,7 +29,7 @@ from quotetrack.extract import lexicon as lx
 from quotetrack.extract.cues import Cue, Verb, cue_after, find_verb, hearsay_follows, indirect_cue
 from quotetrack.extract.marks import Marks, Span
 from quotetrack.extract.morph import morphs
-from quotetrack.extract.nounphrase import Mention, core, parse, phrase_before, subject_mention
+from quotetrack.extract.nounphrase import Mention, core, is_nominal, parse, phrase_before, subject_mention
 from quotetrack.extract.sentences import Sentence, Word, words
 from quotetrack.types import QuoteKind
 
@@ -85,42 +85,69 @@ def _subjects(ws: list[Word], lo: int, hi: int, marks: Marks) -> list[tuple[int,
     return out
 
 
-def pick_speaker(cands: list[tuple[int, Mention]]) -> tuple[int, Mention] | None:
+REPORT_VERBS = frozenset({"보도하", "전하", "인용하", "분석하", "전망하", "보고하", "발표하", "공개하"})
+"""A medium's own verbs: with them a medium in topic position is the speaker (마이데일리는 … 보도했다);
+with any other verb a person named after the medium is (교도통신은 기시다 외무상이 … 말했다)."""
+_CONTRAST_EC = frozenset({"으나", "나", "지만", "는데", "은데", "ㄴ데", "던데", "고"})
+
+
+def pick_speaker(cands: list[tuple[int, Mention]], verb_lemma: str | None = None) -> tuple[int, Mention] | None:
     """The clause's speaker among its subject phrases (see module docstring)."""
     if not cands:
         return None
     topics = [c for c in cands if c[1].particle in ("은", "는", "께서", "께서는", "도")]
     pool = topics or cands
     first = pool[0]
-    if first[1].media:
+    if first[1].media and verb_lemma not in REPORT_VERBS:
         later = [c for c in cands if c[0] > first[0] and not c[1].media]
         if later:
             return later[0]
     return first
 
 
+def _floor(ws: list[Word], lo: int, hi: int, subjects: list[tuple[int, Mention]]) -> int:
+    """Start of the last coordinated clause before `hi` that has a subject of its own.
+
+    …공개하진 않았으나 일본 정부 소식통은 … 밝혔다: the speaker is the subject
+    after the contrastive connective, not the sentence's first topic.
+    """
+    best = lo
+    seen_subject = False
+    for k, w in enumerate(ws):
+        if w.start < lo or w.end > hi:
+            continue
+        if any(j == k for j, _ in subjects):
+            seen_subject = True
+            continue
+        if not seen_subject:
+            continue
+        ms = morphs(core(w.text))
+        if len(ms) >= 2 and ms[-1].tag == "EC" and ms[-1].form in _CONTRAST_EC and (
+            ms[-1].form != "고" or ms[-2].tag == "EP"
+        ) and any(m.tag.startswith(("VV", "VA", "VX", "XSV")) for m in ms):
+            if any(w.end <= ws[j].start < hi and m.particle in ("은", "는") for j, m in subjects):
+                best = w.end
+    return best
+
+
 def analyze(body: str, marks: Marks, sent: Sentence, index: int) -> list[Found]:
     """All quotes of one sentence, in order, with their speaker evidence."""
     ws = words(body, sent.start, sent.end)
-    spans = top_spans(marks, sent)
+    spans = top_spans(marks, sent) + _orphans(body, marks, ws, sent)
+    spans.sort(key=lambda s: s.open)
+    subjects = _subjects(ws, sent.start, sent.end, marks)
+    main = pick_speaker(subjects)
     found: list[Found] = []
-    main = pick_speaker(_subjects(ws, sent.start, sent.end, marks))
     region_start = sent.start
-    pending: list[tuple[Span, Cue]] = []
+    pending: list[Span] = []
 
     def word_at(pos: int) -> int:
-        for k, w in enumerate(ws):
-            if w.start <= pos < w.end or w.start >= pos:
-                return k
-        return len(ws)
+        return next((k for k, w in enumerate(ws) if w.end > pos), len(ws))
 
-    # ---- direct quotes, grouped into clauses
     for sp in spans:
         cue = cue_after(body, sp.close + 1)
         content = body[sp.start : sp.end].strip()
-        if not content or re.fullmatch(r"[.…·\s]+", content):
-            continue
-        if cue.type == "none":
+        if not content or re.fullmatch(r"[.…·\s]+", content) or cue.type == "none":
             continue
         if cue.type == "adnominal":
             f = _adnominal(body, ws, sp, cue, marks, region_start, index)
@@ -128,54 +155,81 @@ def analyze(body: str, marks: Marks, sent: Sentence, index: int) -> list[Found]:
                 found.append(f)
             continue
         if cue.type in ("connective", "copula"):
-            if cue.type == "copula" and not _quote_follows(body, cue.end, spans):
+            if cue.type == "copula" and not _quote_follows(cue.end, spans):
                 continue
-            pending.append((sp, cue))
+            pending.append(sp)
             continue
-        # a verb-type cue closes the clause
-        pending.append((sp, cue))
+        pending.append(sp)  # a verb-type cue closes the clause
         verb = find_verb(ws, word_at(cue.end))
         if verb is not None and verb.naming:
             pending.clear()
             continue
-        clause_hi = pending[0][0].open
-        f_speaker = _clause_speaker(ws, marks, region_start, clause_hi, verb, main)
-        for q, _ in pending:
-            found.append(Found("direct", q.start, q.end, verb.text if verb else None,
-                               "mention" if f_speaker else "carry", f_speaker, sentence=index,
-                               region=(region_start, sent.end)))
+        speaker, main_pick = _clause_speaker(ws, marks, region_start, pending[0].open, verb, main, subjects)
+        for q in pending:
+            f = Found("direct", q.start, q.end, verb.text if verb else None,
+                      "mention" if speaker else "carry", speaker, sentence=index, region=(region_start, sent.end))
+            if main_pick:
+                f.extra["main"] = "1"
             if verb is not None and verb.form == "quotative":
-                found[-1].extra["verb_index"] = str(verb.index)
-                found[-1].extra["verb_speech"] = "1" if verb.speech else ""
+                f.extra["verb_index"] = str(verb.index)
+                f.extra["verb_speech"] = "1" if verb.speech else ""
+            found.append(f)
         pending.clear()
-        if verb is not None and verb.form in ("connective", "final", "quotative"):
+        if verb is not None and verb.form in ("connective", "final") or (
+            verb is not None and verb.form == "quotative" and verb.speech
+        ):
             region_start = ws[verb.index].end
     if pending:  # connectives with no closing verb: the sentence's subject speaks
-        f_speaker = _clause_speaker(ws, marks, region_start, pending[0][0].open, None, main)
-        for q, _ in pending:
-            found.append(Found("direct", q.start, q.end, None, "mention" if f_speaker else "carry",
-                               f_speaker, sentence=index, region=(region_start, sent.end)))
-    found.extend(_indirect(body, ws, marks, sent, index, main, spans))
+        speaker, main_pick = _clause_speaker(ws, marks, region_start, pending[0].open, None, main, subjects)
+        for q in pending:
+            f = Found("direct", q.start, q.end, None, "mention" if speaker else "carry", speaker,
+                      sentence=index, region=(region_start, sent.end))
+            if main_pick:
+                f.extra["main"] = "1"
+            found.append(f)
+    found.extend(_indirect(body, ws, marks, sent, index, main, spans, subjects))
     found.sort(key=lambda f: f.start)
     return found
 
 
-def _quote_follows(body: str, pos: int, spans: list[Span]) -> bool:
+def _orphans(body: str, marks: Marks, ws: list[Word], sent: Sentence) -> list[Span]:
+    """A closing mark with no opening one ("…분야”라고 덧붙였다): the quote starts after the speaker."""
+    out: list[Span] = []
+    for c in marks.orphan_closers:
+        if not sent.start < c < sent.end or cue_after(body, c + 1).type not in ("verb", "connective"):
+            continue
+        before = [k for k, w in enumerate(ws) if w.end <= c]
+        subj = [(k, m) for k, m in _subjects(ws, sent.start, c, marks)]
+        start = ws[subj[0][0]].end if subj else sent.start
+        start = _skip_adverbials(body, ws, start, c)
+        if before and c - start >= 2:
+            out.append(Span(start - 1, c, "double"))
+    return out
+
+
+def _quote_follows(pos: int, spans: list[Span]) -> bool:
     return any(0 <= s.open - pos <= 2 for s in spans)
 
 
 def _clause_speaker(ws: list[Word], marks: Marks, lo: int, hi: int, verb: Verb | None,
-                    main: tuple[int, Mention] | None) -> Mention | None:
+                    main: tuple[int, Mention] | None,
+                    subjects: list[tuple[int, Mention]]) -> tuple[Mention | None, bool]:
+    """The speaker phrase of a clause; the flag says it is the clause's own topic or subject."""
     if verb is not None and verb.postposed is not None and verb.form != "quotative":
         m = subject_mention(ws, verb.postposed)
         if m is not None:
-            return m
-    picked = pick_speaker(_subjects(ws, lo, hi, marks))
+            return m, False
+    lemma = verb.lemma if verb is not None else None
+    floor = _floor(ws, lo, hi, subjects)
+    picked = pick_speaker(_subjects(ws, floor, hi, marks), lemma)
     if picked is not None:
-        return picked[1]
+        return picked[1], True
     if main is not None and ws[main[0]].end <= hi:
-        return main[1]
-    return None
+        return main[1], True
+    return None, False
+
+
+_PARTICLE_TAIL = re.compile(r"(?:에|에는|에서|을|를|이|가|은|는|과|와|의|에도|으로|로|에대해|대해)$")
 
 
 def _adnominal(body: str, ws: list[Word], sp: Span, cue: Cue, marks: Marks, region_start: int,
@@ -185,11 +239,11 @@ def _adnominal(body: str, ws: list[Word], sp: Span, cue: Cue, marks: Marks, regi
     noun_k: int | None = None
     for k in after[:10]:
         c = core(ws[k].text)
-        stem = re.sub(r"(?:에|에는|에서|을|를|이|가|은|는|과|와|의|에도|으로|로|에대해|대해|에 대해)$", "", c)
+        stem = _PARTICLE_TAIL.sub("", c)
         if stem in lx.SPEECH_NOUNS or any(stem.endswith(n) for n in lx.SPEECH_NOUNS if len(n) > 1):
             noun_k = k
             break
-        if c != stem and not c.endswith("의") and k != after[0]:
+        if c != stem and not c.endswith(("의", "과", "와")) and k != after[0]:
             break
     content = body[sp.start : sp.end].rstrip(" .")
     clause_like = bool(re.search(r"(?:다|냐|까|요|라|자|죠|나|지)[.!?]?$", content))
@@ -197,111 +251,118 @@ def _adnominal(body: str, ws: list[Word], sp: Span, cue: Cue, marks: Marks, regi
         return None
     mention: Mention | None = None
     fixed: str | None = None
-    if noun_k is not None:
-        k0 = after[0]
-        if noun_k > k0:
-            # the speaker is the phrase between the quote and the speech noun
-            stem_parts = []
-            for k in range(k0, noun_k):
-                c = core(ws[k].text)
-                if re.match(r"^\d{1,2}일$|^이날$|^지난$|^오는$", c):
-                    stem_parts = []
-                    continue
-                if c.endswith(("과", "와")) and stem_parts:
-                    break
-                stem_parts.append((re.sub(r"(?:의|과|와)$", "", c), ws[k].start, ws[k].end))
-                if c.endswith(("의", "과", "와")):
-                    break
-            mention = parse(stem_parts) if stem_parts else None
-        if mention is None:
-            before = [k for k, w in enumerate(ws) if w.end <= sp.open and w.start >= region_start]
-            if before:
-                m = subject_mention(ws, before[-1])
-                if m is not None and m.particle in ("이", "가"):
-                    mention = m
-        if mention is None and noun_k is not None:
-            noun = re.sub(r"(?:에|을|를|이|가|은|는)$", "", core(ws[noun_k].text))
-            if noun in lx.QUESTION_NOUNS:
-                fixed = "기자"
+    if noun_k is not None and after and noun_k > after[0]:
+        mention = _between(ws, after[0], noun_k)
+    if mention is None:
+        # the phrase right before the quote: 이 사장이 "…"는 답에, 백악관은 "…"는 성명을
+        before = [k for k, w in enumerate(ws) if w.end <= sp.open and w.start >= region_start]
+        if before and ws[before[-1]].end >= sp.open - 1:
+            mention = subject_mention(ws, before[-1])
+    if mention is None and noun_k is not None:
+        if _PARTICLE_TAIL.sub("", core(ws[noun_k].text)) in lx.QUESTION_NOUNS:
+            fixed = "기자"  # an unnamed questioner at a briefing or press conference
+    verb = core(ws[noun_k].text) if noun_k is not None else None
     if mention is None and fixed is None:
-        return Found("direct", sp.start, sp.end, None, "carry", sentence=index,
-                     region=(region_start, ws[-1].end if ws else sp.close))
-    return Found("direct", sp.start, sp.end, core(ws[noun_k].text) if noun_k is not None else None,
-                 "mention" if mention else "asker", mention, fixed, sentence=index,
-                 region=(region_start, sp.open))
+        return Found("direct", sp.start, sp.end, verb, "carry", sentence=index, region=(region_start, sp.open))
+    f = Found("direct", sp.start, sp.end, verb, "mention" if mention else "asker", mention, fixed,
+              sentence=index, region=(region_start, sp.open))
+    f.extra["embedded"] = "1"  # someone quoted inside another's sentence: not the current speaker
+    return f
+
+
+def _between(ws: list[Word], lo: int, hi: int) -> Mention | None:
+    """The speaker phrase between a quote and its speech noun (…"는 8일 X 장관의 발언)."""
+    parts: list[tuple[str, int, int]] = []
+    for k in range(lo, hi):
+        c = core(ws[k].text)
+        if _DATE_OR_ADVERB.match(c):
+            parts = []
+            continue
+        stem = re.sub(r"(?:의|과|와)$", "", c)
+        parts.append((stem, ws[k].start, ws[k].start + len(stem)))
+        if c.endswith(("의", "과", "와")):
+            break  # the first of two conjoined speakers (X 대변인과 Y 대변인 발표)
+    return parse(parts) if parts else None
 
 
 def _indirect(body: str, ws: list[Word], marks: Marks, sent: Sentence, index: int,
-              main: tuple[int, Mention] | None, spans: list[Span]) -> list[Found]:
+              main: tuple[int, Mention] | None, spans: list[Span],
+              subjects: list[tuple[int, Mention]]) -> list[Found]:
     out: list[Found] = []
     region_start = sent.start
     prev_cue_end = sent.start
     for k, w in enumerate(ws):
-        if any(w.start <= s.close < w.end for s in spans):
-            # 있다"면서 closes a direct quote: reported speech after it starts afresh
-            if cue_after(body, next(s.close for s in spans if w.start <= s.close < w.end) + 1).type != "none":
+        closing = next((s for s in spans if w.start <= s.close < w.end), None)
+        if closing is not None and cue_after(body, closing.close + 1).type != "none":
+            # "…"고 믿는다고 X가 밝혔다: the quote sits inside the report, which goes on
+            nxt = find_verb(ws, k + 1)
+            if not (nxt is not None and nxt.form == "quotative" and not nxt.speech):
                 prev_cue_end = w.end
             continue
-        if marks.inside(w.start) or marks.inside(w.end - 1):
+        if marks.inside(w.end - 1):
             continue
         cue = indirect_cue(ws, k)
-        if cue is None:
-            continue
-        if hearsay_follows(ws, k):
+        if cue is None or hearsay_follows(ws, k):
             continue
         verb: Verb | None = None
         if not cue.connective:
             verb = find_verb(ws, k + 1)
             if verb is None or not verb.speech:
                 continue
-        lemma_here = _lemma_speech(core(w.text))
-        prev_end_word = k - 1
-        if lemma_here and prev_end_word >= 0 and _is_quotative_word(ws, prev_end_word, spans):
-            # "…"이라고 주장했다고 교도통신이 전했다: a relay of speech already quoted
+        lo = max(region_start, prev_cue_end)
+        media_after = verb is not None and verb.postposed is not None and _is_media_subject(ws, verb.postposed)
+        if verb is not None and (
+            (_lemma_speech(core(w.text)) and (verb.lemma in REPORT_VERBS or media_after))
+            or (media_after and any(lo <= s.open < w.start for s in spans))
+        ):
+            # …"이라고 주장했다고 교도통신이 전했다: a medium relaying speech reported inside
             prev_cue_end = w.end
             continue
-        lo = max(region_start, prev_cue_end)
         speaker: Mention | None = None
         content_start = lo
-        postposed = verb.postposed if verb is not None else None
-        if postposed is not None:
-            speaker = subject_mention(ws, postposed)
-        relative_head: Mention | None = None
-        if verb is not None and verb.form == "adnominal":
-            relative_head = _head_after(ws, verb.index)
-        cands = _subjects(ws, lo, w.start, marks)
+        main_pick = False
+        if verb is not None and verb.postposed is not None:
+            speaker = subject_mention(ws, verb.postposed)
+        floor = _floor(ws, lo, w.start, subjects)
+        cands = _subjects(ws, floor, w.start, marks)
         if speaker is None:
-            if relative_head is not None:
-                speaker = relative_head
-                first = cands[0] if cands else None
-                if first is not None:
-                    content_start = ws[first[0]].end
-            elif verb is not None and verb.form == "adnominal":
-                last = cands[-1] if cands else None
-                if last is not None:
-                    speaker = last[1]
-                    content_start = ws[last[0]].end
+            if verb is not None and verb.form == "adnominal":
+                head = _head_after(ws, verb.index)
+                if head is not None:  # …비웠다고 주장하는 민경욱 대변인
+                    speaker = head
+                    if cands:
+                        content_start = ws[cands[0][0]].end
+                elif cands:  # 북한이 …시험했다고 발표한 데 대해
+                    speaker = cands[-1][1]
+                    content_start = ws[cands[-1][0]].end
             else:
-                picked = pick_speaker(cands)
+                picked = pick_speaker(cands, verb.lemma if verb else None)
                 if picked is not None:
-                    speaker = picked[1]
+                    speaker, main_pick = picked[1], True
                     content_start = ws[picked[0]].end
                 elif main is not None and ws[main[0]].end <= w.start:
-                    speaker = main[1]
+                    speaker, main_pick = main[1], True
         content_start = _after_boundaries(ws, content_start, w.start, marks)
         content_start = _skip_adverbials(body, ws, content_start, cue.content_end)
         if cue.content_end - content_start < 2:
             prev_cue_end = w.end
             continue
-        rule: Rule = "mention" if speaker is not None else "carry"
-        out.append(Found("indirect", content_start, cue.content_end,
-                         core(ws[verb.index].text) if verb is not None else core(w.text), rule, speaker,
-                         sentence=index, region=(lo, sent.end)))
-        out[-1].extra["cue_index"] = str(k)
+        f = Found("indirect", content_start, cue.content_end,
+                  core(ws[verb.index].text) if verb is not None else core(w.text),
+                  "mention" if speaker is not None else "carry", speaker, sentence=index, region=(lo, sent.end))
+        f.extra["cue_index"] = str(k)
+        if main_pick:
+            f.extra["main"] = "1"
+        out.append(f)
         prev_cue_end = w.end
         if verb is not None and verb.form in ("connective", "final"):
             region_start = ws[verb.index].end
     return out
+
+
+def _is_media_subject(ws: list[Word], k: int) -> bool:
+    m = subject_mention(ws, k)
+    return m is not None and m.media
 
 
 def _lemma_speech(w: str) -> bool:
@@ -327,17 +388,15 @@ def _head_after(ws: list[Word], k: int) -> Mention | None:
     for j in range(k + 1, min(len(ws), k + 7)):
         c = core(ws[j].text)
         ms = morphs(c)
-        if not ms:
-            break
         particle_at = next((m.start for m in ms if m.tag.startswith("J")), None)
-        if particle_at is not None:
-            stem = c[:particle_at]
-            if stem:
-                parts.append((stem, ws[j].start, ws[j].start + len(stem)))
+        stem = c[:particle_at] if particle_at is not None else c
+        if not stem or not is_nominal(stem):
             break
-        parts.append((c, ws[j].start, ws[j].end))
+        parts.append((stem, ws[j].start, ws[j].start + len(stem)))
+        if particle_at is not None:
+            break
     m = parse(parts) if parts else None
-    if m is None or m.form == "title" and m.kind == "unknown" and not m.role:
+    if m is None or m.weak or (m.form == "title" and not m.role):
         return None
     return m
 

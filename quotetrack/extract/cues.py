@@ -149,11 +149,19 @@ def indirect_cue(words: list[Word], k: int) -> IndirectCue | None:
     c = core(w.text)
     if not c or not _QUOTATIVE_SURFACE.search(c):
         return None
+    inner = re.split(r"[\"'“”‘’″′』」]", c)[-1]
+    if inner != c:
+        c = inner
     ms = morphs(c)
-    ec = next((m for m in ms if m.tag == "EC" and (m.form in lx.QUOTATIVE_EC
-                                                 or m.form in lx.QUOTATIVE_CONNECTIVE_EC)), None)
+    # Kiwi tags a lone 아니라면서 as a final ending (EF); inside a sentence it is a connective
+    ec = next((m for m in ms if m.tag in ("EC", "EF") and (m.form in lx.QUOTATIVE_EC
+                                                          or m.form in lx.QUOTATIVE_CONNECTIVE_EC)), None)
     if ec is None:
-        return None
+        # 생각한다고 → 생각/NNG 하/XSV ㄴ다/EF 고/JKQ: a final ending plus the quotative particle
+        jkq = next((i for i, m in enumerate(ms) if m.tag == "JKQ" and i > 0 and ms[i - 1].tag == "EF"), None)
+        if jkq is None:
+            return None
+        ec = ms[jkq]
     connective = ec.form in lx.QUOTATIVE_CONNECTIVE_EC or any(
         m.tag == "EC" and m.form in ("면서", "며") for m in ms[ms.index(ec) + 1 :]
     )
@@ -169,7 +177,7 @@ def indirect_cue(words: list[Word], k: int) -> IndirectCue | None:
     elif m.group(1):
         vcp = any(x.tag == "VCP" for x in ms)
         cut = m.start(1) if vcp else m.start(2)
-    offset = w.text.index(c)
+    offset = w.text.rindex(c)
     return IndirectCue(k, w.start + offset + cut, connective)
 
 

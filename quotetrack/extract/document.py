@@ -47,18 +47,19 @@ class Attributed:
 
 
 def _tag_mention(text: str) -> tuple[str | None, str | None] | None:
+    """[인터뷰:김민석, 국방부 대변인] → (김민석, 국방부 대변인); [인터뷰:북 … 대변인] → (None, 북 … 대변인)."""
     m = _TAG.match(text)
     if not m:
         return None
     inner = (m.group("a") or m.group("b") or "").strip()
     if not inner or "=" in inner or "@" in inner or re.search(r"\d{4}", inner):
         return None
-    label_less = re.sub(r"^(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]?\s*", "", inner)
-    parts = [p for p in _TAG_SPLIT.split(label_less) if p]
-    has_label = label_less != inner or m.group("b") is not None
+    labelled = m.group("b") is not None or bool(
+        re.match(r"\s*[\[<(【]\s*(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]", text))
+    parts = [p for p in _TAG_SPLIT.split(inner) if p]
     if len(parts) >= 2:
         return parts[0], " ".join(parts[1:])
-    if has_label:
+    if labelled:
         return None, parts[0] if parts else None
     return None
 
@@ -96,7 +97,7 @@ class ArticleReader:
             text = self.body[sent.start : sent.end]
             t = _tag_mention(text)
             if t is not None:
-                tag, tag_para_end = t, self._paragraph_end(sent.end)
+                tag, tag_para_end = t, self._paragraph_end(self._next_text(sent.end))
                 continue
             if tag is not None and sent.start > tag_para_end:
                 tag = None
@@ -114,14 +115,22 @@ class ArticleReader:
                 self._forward.append(a)
                 continue
             found = analyze(self.body, self.marks, sent, i)
-            self._this_way(sent, i)
+            spoke = self._this_way(sent, i)
             for f in found:
                 self._attribute(f)
+            if spoke is not None:
+                self.registry.last_speaker = spoke
             self._nested(found, i)
+            self._genitive_speech(sent)
         for a in self._forward:  # nothing followed: unattributed
             a.found.rule = "carry"
         self._inside_indirect()
         return sorted(self.out, key=lambda a: a.found.start)
+
+    def _next_text(self, pos: int) -> int:
+        while pos < len(self.body) and self.body[pos].isspace():
+            pos += 1
+        return pos
 
     def _paragraph_end(self, pos: int) -> int:
         m = re.compile(r"\n[ \t]*\n").search(self.body, pos)
@@ -146,7 +155,7 @@ class ArticleReader:
                     continue
                 offset = w.text.index(c) if c in w.text else 0
                 m = parse(phrase_before(ws, k, offset + len(stem)))
-            if m is None or m.form not in ("name",):
+            if m is None or m.form not in ("name", "org"):
                 continue
             self.registry.resolve(m, w.start)
 
@@ -163,7 +172,7 @@ class ArticleReader:
         e, label = self._entity_for(f)
         a = Attributed(f, e, label)
         self.out.append(a)
-        if e is not None:
+        if e is not None and not f.extra.get("embedded"):
             self.registry.last_speaker = e
             for pending in self._forward:
                 pending.entity, pending.found.rule = e, "forward"
@@ -171,20 +180,20 @@ class ArticleReader:
         return a
 
     # -------------------------------------------------------- multi-sentence
-    def _this_way(self, sent: Sentence, i: int) -> None:
+    def _this_way(self, sent: Sentence, i: int) -> Entity | None:
         """X는 … 이같이 말했다: X spoke the previous sentence's quotes."""
         text = self.body[sent.start : sent.end]
         m = _THIS_WAY.search(text)
         if not m:
-            return
+            return None
         ws = words(self.body, sent.start, sent.end)
         after = [k for k, w in enumerate(ws) if w.start >= sent.start + m.start()]
         if not after:
-            return
+            return None
         verb = find_verb(ws, after[0] + 1) if core(ws[after[0]].text) in ("이같이", "이렇게", "이처럼") else \
             find_verb(ws, after[0])
         if verb is None or not verb.speech:
-            return
+            return None
         subj = None
         for k, w in enumerate(ws):
             if w.start >= sent.start + m.start():
@@ -195,18 +204,43 @@ class ArticleReader:
                     subj = mm
                     break
         if subj is None:
-            return
+            return None
         e = self.registry.resolve(subj, sent.start)
         if e is None:
-            return
+            return None
         for a in self._forward:
             a.entity = e
         self._forward.clear()
         for a in self.out:
-            if a.found.sentence == i - 1 and (a.entity is None or (a.entity.kind == "organisation"
-                                                                    and e.kind == "person")):
+            # the organisation a spokesperson speaks for gives way to the person
+            if a.found.sentence == i - 1 and (a.entity is None or (
+                    a.entity.kind == "organisation" and e.kind == "person" and a.found.extra.get("main"))):
                 a.entity = e
-        self.registry.last_speaker = e
+        return e
+
+    def _genitive_speech(self, sent: Sentence) -> None:
+        """X의 발언, 영상으로 보시죠: X spoke the quote standing above."""
+        if not self._forward:
+            return
+        ws = words(self.body, sent.start, sent.end)
+        for k, w in enumerate(ws[1:], 1):
+            c = core(w.text)
+            if re.sub(r"(?:을|를|이|가|은|는|에|과|와)$", "", c) not in lx.SPEECH_NOUNS:
+                continue
+            prev = core(ws[k - 1].text)
+            if not prev.endswith("의"):
+                continue
+            raw = ws[k - 1].text
+            m = parse(phrase_before(ws, k - 1, raw.index(prev) + len(prev) - 1))
+            if m is None or m.form not in ("name", "surname_title"):
+                continue
+            e = self.registry.resolve(m, w.start)
+            if e is not None:
+                for a in self._forward:
+                    a.entity, a.found.rule = e, "forward"
+                self._forward.clear()
+                self.registry.last_speaker = e
+            return
 
     def _soundbite(self, sent: Sentence, i: int, spans: list[Span], tag: tuple[str | None, str | None]) -> None:
         name, role = tag

@@ -91,7 +91,7 @@ class Registry:
         """The entity `m` refers to; a new one when nothing matches and `create`."""
         found = self._match(m, pos)
         if found is None:
-            if not create or m.form == "pronoun":
+            if not create or m.form == "pronoun" or m.weak:
                 return None
             found = self._new(m, pos)
         else:
@@ -163,14 +163,19 @@ class Registry:
             if k == want or k == bare or _key(_strip_country(e.name)) == bare:
                 return e
         for e in recent:
-            if e.kind == "organisation" and e.name and (want in _key(e.name) or _key(e.name) in want) \
-                    and min(len(want), len(_key(e.name))) >= 2:
+            if e.kind != "organisation" or not e.name:
+                continue
+            other = _key(_strip_country(e.name))
+            if (bare in other or other in bare) and min(len(bare), len(other)) >= 2:
                 return e
         return None
 
     @staticmethod
     def _has_title(e: Entity, title: str) -> bool:
-        return title in e.titles or bool(e.role and _key(e.role).endswith(_key(title)))
+        if title in e.titles:
+            return True
+        # 삼성전자 아이엠(IM)부문장(사장) holds both 부문장 and 사장
+        return any(tok.endswith(title) for tok in re.split(r"[\s()]+", e.role or "") if tok)
 
     def _new(self, m: Mention, pos: int) -> Entity:
         role = m.role

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from quotetrack.extract import lexicon as lx
 from quotetrack.extract.marks import find_marks
+from quotetrack.extract.morph import morphs
 from quotetrack.extract.nounphrase import core, is_nominal
 
 _KICKER = re.compile(lx.HEADLINE_TAGS_RE)
@@ -42,7 +43,7 @@ def _trailing_np(segment: str) -> str | None:
         c = core(t)
         if not c or t.startswith(("'", "‘", '"', "“")) or t.endswith(("'", "’", '"', "”")):
             break
-        if not is_nominal(c) and not re.fullmatch(r"[가-힣A-Za-z一-鿿·]{1,6}", c):
+        if not is_nominal(c) and not re.fullmatch(r"[一-鿿][가-힣]{1,5}", c):
             break
         if re.search(r"(?:에|에서|에게|을|를|로|으로|와|과|향해|대해)$", c) and len(c) > 1:
             break
@@ -64,7 +65,7 @@ def headline_quotes(title: str) -> list[HeadlineQuote]:
         before = title[floor : sp.open].rstrip()
         if sp.cls == "single":
             colon = before.endswith((":", "："))
-            if not colon and not (_CLAUSE_END.search(content) and len(content.split()) >= 2):
+            if not colon and not (_clause(content) and len(content.split()) >= 2):
                 continue
         if any(o is not sp and o.contains(sp) for o in marks.spans):
             continue
@@ -82,6 +83,13 @@ def headline_quotes(title: str) -> list[HeadlineQuote]:
             speaker = _leading_np(after)
         out.append(HeadlineQuote(sp.start, sp.end, speaker))
     return out
+
+
+def _clause(content: str) -> bool:
+    """Does the quoted text end in a verb ending (아쉽다, 지켜보시라), not a noun (경쟁자)?"""
+    last = core(content.split()[-1]) if content.split() else ""
+    ms = morphs(last)
+    return bool(ms) and ms[-1].tag in ("EF", "EC") and bool(_CLAUSE_END.search(content))
 
 
 def _strip_quoted(seg: str) -> str:

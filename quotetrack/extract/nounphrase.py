@@ -57,6 +57,9 @@ class Mention:
     particle: str = ""
     media: bool = False
     demonstrative: bool = False
+    weak: bool = False
+    """A bare word that may or may not be a name (캐스텔리는, 상황이): it only counts
+    when the article has already introduced someone by that name."""
 
     @property
     def description(self) -> str:
@@ -139,9 +142,9 @@ def phrase_before(words: list[Word], head: int, stem_end: int) -> list[tuple[str
         c = core(w.text)
         right = parts[0][0]
         name_before_title = (
-            re.fullmatch(r"[가-힣]{2,4}", c) is not None
-            and is_title(right)
-            and morphs(c)[0].tag not in ("VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA")
+            (re.fullmatch(r"[가-힣]{2,4}", c) is not None or (c in lx.KOREAN_SURNAMES and head - j == 1))
+            and (is_title(right) or is_org(right) or right in lx.COUNTRIES)
+            and _unknown_word(c)
         )
         if not c or w.text.rstrip()[-1:] in ",.;:!?…" or not (is_nominal(w.text) or name_before_title):
             break
@@ -200,6 +203,8 @@ def classify(tok: str, first: bool) -> TokenClass:
         return "T"
     if first and tok in lx.DEMONSTRATIVES:
         return "D"
+    if first and tok not in lx.PRONOUNS and any(m.tag == "NP" for m in morphs(tok)[:1]):
+        return "G"  # 우리 국방부 대변인: a pronoun modifying the phrase
     if tok in lx.ANONYMOUS_HEADS:
         return "A"
     if tok in lx.PRONOUNS:
@@ -216,6 +221,22 @@ def classify(tok: str, first: bool) -> TokenClass:
     if ms and ms[0].tag == "MM":
         return "G"
     return "N"
+
+
+def _unknown_word(w: str) -> bool:
+    """A word Kiwi does not know (a foreign or rare name): no particle, no ending of its own.
+
+    Kiwi forces unknown names into odd analyses (야센 → 야/IC 세/VA ㄴ/ETM); a real
+    adnominal verb (가진, 수상한) starts with a verb stem instead.
+    """
+    ms = morphs(w)
+    if _korean_name_like(w) and any(m.tag in ("NNP", "UN") for m in ms):
+        return True  # 윤도한 → 윤/NNP 도/JX 한/MM: Kiwi splits names it does not know
+    if not ms or any(m.tag.startswith("J") for m in ms):
+        return False
+    if ms[0].tag in ("IC", "UN"):
+        return True
+    return all(m.tag in ("NNP", "NNG", "SL", "SH", "NNB", "XSN") for m in ms)
 
 
 def _name_like(tok: str) -> bool:
@@ -246,6 +267,10 @@ def parse(parts: list[tuple[str, int, int]], particle: str = "") -> Mention | No
     if head in lx.NON_SPEAKER_HEADS or (len(toks) == 1 and re.fullmatch(r"[가-힣]", head) and classes[0] != "R"):
         return None
     media = is_media(text_clean)
+    if len(toks) == 2 and toks[0] in lx.KOREAN_SURNAMES and classes[1] == "T":
+        # 김 위원장, 고 사장: a surname standing for the full name given earlier
+        return Mention(text, start, end, "surname_title", None, toks[1], "person", surname=toks[0],
+                       title=_title_of(toks[1]), particle=particle, demonstrative=toks[0] in lx.DEMONSTRATIVES)
     demonstrative = classes[0] == "D"
     if demonstrative and toks[0] in lx.KOREAN_SURNAMES and len(toks) == 2 and classes[1] == "T":
         # 이 대통령: the surname 이, or 'this president'; resolution tries both
@@ -291,12 +316,16 @@ def parse(parts: list[tuple[str, int, int]], particle: str = "") -> Mention | No
         return Mention(text, start, end, "surname_title", None, role, "person", surname=name_toks[0],
                        title=title, particle=particle, demonstrative=demonstrative)
     name = " ".join(name_toks)
+    weak = a == 0 and b == len(toks) and not (
+        any(_name_like(t) for t in name_toks) or _korean_name_like(name_toks[0])
+    )
     kind = "person"
     if media or (role is None and is_org(name)):
         kind = "organisation"
     elif role and any(role.endswith(w) or role.endswith(w + "인") for w in lx.ORG_ROLE_WORDS):
         kind = "organisation"
-    return Mention(text, start, end, "name", name, role, kind, title=title, particle=particle, media=media)
+    return Mention(text, start, end, "name", name, role, kind, title=title, particle=particle, media=media,
+                   weak=weak)
 
 
 def _name_run(toks: list[str], classes: list[TokenClass]) -> tuple[int, int] | None:
@@ -318,8 +347,8 @@ def _name_run(toks: list[str], classes: list[TokenClass]) -> tuple[int, int] | N
             return i, j  # 소설가 | 한강, LA 다저스의 | 류현진
         if i > 0 and classes[i - 1] in ("O", "C") and (before_title or (at_end and _name_like(toks[i]))):
             return i, j  # 석가장영창팀 | 야센 | 감독
-        if i == 0 and at_end and (any(_name_like(t) for t in toks) or _korean_name_like(_strip_paren(toks[0]))):
-            return i, j  # a bare name: 트럼프는
+        if i == 0 and at_end:
+            return i, j  # a bare name: 트럼프는 (weak unless it looks like one)
         i = j
     return None
 

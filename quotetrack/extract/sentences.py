@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from quotetrack.extract.marks import Marks
 
-_END_PUNCT = re.compile(r"[.?!。](?=[\s\"'“”’‘″』」)\]]*(?:\s|$))")
+_END_PUNCT = re.compile(r"(?:[.?!。](?=[\s\"'“”’‘″』」)\]]*(?:\s|$))|(?<=[다요])\.(?=[★☆■□▶▷◆◇●○※]))")
 _LINE_COMPLETE = re.compile(r"(?:[.?!。…\"'“”‘’″』」)\]>:|]|[다요죠까니음함됨임]|\S{0,3}[.]{2,})\s*$")
 _LINE_OPENERS = frozenset(("\n", "", "[", "(", "<", "▶", "■", "-", "#", '"', "“", "”", "『", "「", "″"))
 _WORD = re.compile(r"\S+")
