@@ -26,7 +26,15 @@ from quotetrack.extract.cues import cue_after, find_verb
 from quotetrack.extract.dates import find_dates, resolve_relative
 from quotetrack.extract.entities import Entity, Registry
 from quotetrack.extract.marks import Marks, Span, find_marks
-from quotetrack.extract.nounphrase import core, mention_of_text, phrase_before, parse, subject_mention
+from quotetrack.extract.nounphrase import (
+    Mention,
+    core,
+    is_title,
+    mention_of_text,
+    parse,
+    phrase_before,
+    subject_mention,
+)
 from quotetrack.extract.sentences import Sentence, split_sentences, words
 
 _TAG = re.compile(
@@ -34,6 +42,7 @@ _TAG = re.compile(
     r"|▶\s*(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]\s*(?P<b>[^\n]{2,60}))\s*$"
 )
 _TAG_SPLIT = re.compile(r"\s*[/,|·]\s*")
+_PARTICLE = re.compile(r"(?:을|를|에게|과|와|의|에|께|로부터|으로부터|으로|로|한테|에게서)$")
 _THIS_WAY = re.compile(r"(?:이같이|이렇게|이와\s*같이|이처럼|이 같이)\s*\S*")
 
 
@@ -138,24 +147,27 @@ class ArticleReader:
 
     # ------------------------------------------------------------ mentions
     def _register_mentions(self, sent: Sentence) -> None:
-        """Enter every titled name of the sentence, so later short forms resolve to it."""
+        """Enter every titled name of the sentence, so later short forms resolve to it.
+
+        Names inside quotations count too (the article may spell a name out only
+        inside someone's words), but they never become the current speaker.
+        """
         ws = words(self.body, sent.start, sent.end)
         for k, w in enumerate(ws):
-            if self.marks.inside(w.start):
-                continue
             c = core(w.text)
             m = subject_mention(ws, k)
             if m is None:
-                stem = re.sub(r"(?:을|를|에게|과|와|의|에|께|로부터|으로부터|으로|로|한테|에게서)$", "", c)
+                stem = _PARTICLE.sub("", c)
                 if stem == c or not stem:
                     continue
-                from quotetrack.extract.nounphrase import is_title
-
-                if not is_title(stem):
+                near_title = is_title(stem) or any(is_title(core(ws[j].text)) for j in range(max(0, k - 3), k))
+                if not near_title:
                     continue
                 offset = w.text.index(c) if c in w.text else 0
                 m = parse(phrase_before(ws, k, offset + len(stem)))
-            if m is None or m.form not in ("name", "org"):
+            if m is None or m.form not in ("name", "org") or m.weak:
+                continue
+            if self.marks.inside(w.start) and not m.role:
                 continue
             self.registry.resolve(m, w.start)
 
@@ -248,8 +260,6 @@ class ArticleReader:
         m = mention_of_text(text)
         e = None
         if m is not None and name:
-            from quotetrack.extract.nounphrase import Mention
-
             m = Mention(text, 0, 0, "name", name, role, "person")
             e = self.registry.resolve(m, sent.start)
         elif m is not None:
@@ -335,8 +345,8 @@ def said_on(reader: ArticleReader, items: list[Attributed]) -> list[date | None]
             if reader.marks.inside(dm.start):
                 continue
             d = resolve_relative(dm, current)
-            if d is not None:
-                explicit.append((dm.start, d))
+            if d is not None and dm.relative not in ("전날", "전일"):
+                explicit.append((dm.start, d))  # 전날 names an earlier event; 이날 still means the story's day
                 current = d
     first_day = explicit[0][1] if explicit else None
     by_entity: dict[int, date] = {}

@@ -136,21 +136,29 @@ def phrase_before(words: list[Word], head: int, stem_end: int) -> list[tuple[str
     (text, start, end) parts in order.
     """
     parts = [(words[head].text[: stem_end], words[head].start, words[head].start + stem_end)]
+    right_is_name = False  # 마사아키 오노 정무참사관: a name may run over two unknown words
     j = head - 1
     while j >= 0 and head - j < MAX_PHRASE_WORDS:
         w = words[j]
         c = core(w.text)
+        glued = "," in c  # 관련,주한 일본대사관: a comma with no space still ends the phrase before it
+        if glued:
+            c = core(c.rsplit(",", 1)[1])
         right = parts[0][0]
         name_before_title = (
             (re.fullmatch(r"[가-힣]{2,4}", c) is not None or (c in lx.KOREAN_SURNAMES and head - j == 1))
-            and (is_title(right) or is_org(right) or right in lx.COUNTRIES)
+            and (is_title(right) or is_org(right) or right in lx.COUNTRIES or right_is_name)
             and _unknown_word(c)
         )
-        if not c or w.text.rstrip()[-1:] in ",.;:!?…" or not (is_nominal(w.text) or name_before_title):
+        right_is_name = name_before_title and re.fullmatch(r"[가-힣]{2,5}", c) is not None
+        if not c or w.text.rstrip()[-1:] in ",.;:!?…" or not (is_nominal(c) or name_before_title):
             break
-        if w.text[:1] in "\"'“”‘’″『「" or w.text[-1:] in "\"'“”‘’″』」":
+        if w.text[-1:] in "\"'“”‘’″』」":
             break
-        parts.insert(0, (c, w.start + w.text.index(c), w.start + w.text.index(c) + len(c)))
+        at = w.start + w.text.rindex(c)
+        parts.insert(0, (c, at, at + len(c)))
+        if w.text[:1] in "\"'“”‘’″『「" or glued:
+            break  # the first word of a quotation starts the phrase
         j -= 1
     # a leading discourse word or date is never part of the phrase
     while parts and (parts[0][0] in lx.DISCOURSE_ADVERBS or _DATE_WORD.match(parts[0][0])):
