@@ -1,0 +1,120 @@
+"""The typer application, its global options and the one error boundary shared by every command.
+
+Every command catches `QuotetrackError` in one place (`friendly`) and turns it
+into ``Error: <reason>`` plus a hint on stderr with exit code 1 (2 for usage
+errors); anything else is a bug and keeps its traceback.  Machine-readable
+output (JSON, CSV, JSON lines) goes to stdout through plain writes, never
+through rich, so it is never wrapped or colourised.  Commands live in one module
+per command group (ingest.py, search.py, db.py …) and register on `app`.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.text import Text
+
+from quotetrack import __version__
+from quotetrack.config import Settings, load_settings
+from quotetrack.errors import QuotetrackError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+app = typer.Typer(
+    name="quotetrack",
+    help="Track who said what in Korean news: extract speaker-attributed quotes, store them, search them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,  # locals could hold a database password
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def stdout(*, soft_wrap: bool = True) -> Console:
+    """A console on stdout; soft_wrap keeps messages unbroken when piped, tables need it off."""
+    return Console(highlight=False, soft_wrap=soft_wrap)
+
+
+def stderr() -> Console:
+    """A console on stderr for messages, warnings and failures."""
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def friendly(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn quotetrack's user-facing errors into a message and an exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except QuotetrackError as e:
+            err = stderr()
+            err.print(Text.assemble(("Error: ", "bold red"), e.reason))
+            if e.hint:
+                err.print(Text(f"  {e.hint}"))
+            raise typer.Exit(e.exit_code) from None
+        except KeyboardInterrupt:
+            stderr().print("Interrupted: every article finished before this point is stored.")
+            raise typer.Exit(130) from None
+
+    return wrapper
+
+
+def settings_of(ctx: typer.Context) -> Settings:
+    """The settings the root command resolved from --db and the environment."""
+    obj = ctx.find_root().obj
+    assert isinstance(obj, Settings)
+    return obj
+
+
+def plural(n: int, word: str) -> str:
+    """`word` with an s unless `n` is one."""
+    return word if n == 1 else word + "s"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"quotetrack {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+@friendly
+def main(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            metavar="URL",
+            help="Database URL: sqlite:///PATH or postgresql://USER:PASSWORD@HOST/NAME. "
+            "Default: $QUOTETRACK_DB, else quotetrack.db in the data folder ($QUOTETRACK_HOME "
+            "or the platform's user data dir).",
+            show_default=False,
+        ),
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log what quotetrack does (to stderr).")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Track who said what in Korean news: extract speaker-attributed quotes, store them, search them."""
+    _setup_logging(verbose)
+    ctx.obj = load_settings(db)
+
+
+def _setup_logging(verbose: bool) -> None:
+    handler = RichHandler(console=stderr(), show_path=False, show_time=False)
+    logging.basicConfig(level=logging.WARNING, handlers=[handler], format="%(name)s: %(message)s", force=True)
+    logging.getLogger("quotetrack").setLevel(logging.DEBUG if verbose else logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.INFO if verbose else logging.WARNING)
