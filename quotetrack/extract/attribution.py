@@ -265,7 +265,7 @@ def _adnominal(body: str, ws: list[Word], sp: Span, cue: Cue, marks: Marks, regi
     if mention is None and fixed is None:
         return Found("direct", sp.start, sp.end, verb, "carry", sentence=index, region=(region_start, sp.open))
     f = Found("direct", sp.start, sp.end, verb, "mention" if mention else "asker", mention, fixed,
-              sentence=index, region=(region_start, sp.open))
+              sentence=index, region=(region_start, ws[-1].end if ws else sp.close))
     f.extra["embedded"] = "1"  # someone quoted inside another's sentence: not the current speaker
     return f
 

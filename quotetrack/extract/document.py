@@ -171,6 +171,20 @@ class ArticleReader:
                 continue
             self.registry.resolve(m, w.start)
 
+    def subjects_in(self, sent: Sentence) -> list[Entity]:
+        """Entities named as a subject in the sentence, outside quotations (no new ones are made)."""
+        ws = words(self.body, sent.start, sent.end)
+        out = []
+        for k, w in enumerate(ws):
+            if self.marks.inside(w.start):
+                continue
+            m = subject_mention(ws, k)
+            if m is not None and m.form != "pronoun":
+                e = self.registry.resolve(m, w.start, create=False)
+                if e is not None:
+                    out.append(e)
+        return out
+
     def _entity_for(self, f: Found) -> tuple[Entity | None, str | None]:
         if f.fixed_speaker:
             return None, f.fixed_speaker
@@ -335,8 +349,16 @@ class ArticleReader:
                 self.out.append(Attributed(nf, b.entity, b.label))
 
 
-def said_on(reader: ArticleReader, items: list[Attributed]) -> list[date | None]:
-    """The day each quote was said (see dates.py), in the order of `items`."""
+def said_on(reader: ArticleReader, items: list[Attributed], main: Entity | None = None) -> list[date | None]:
+    """The day each quote was said, in the order of `items`.
+
+    A day stated in the quote's own clause wins (resolved by dates.py); else the
+    speaker's day stated with another of their quotes in the article (the lead
+    often states the day only in the second paragraph); else, for the story's
+    main speaker only, the story's day (the last day the article named, or the
+    publication day).  Other speakers' undated words are often background said
+    earlier, so their day stays unknown.
+    """
     body, published = reader.body, reader.published
     explicit: list[tuple[int, date]] = []
     current: date | None = None
@@ -348,35 +370,54 @@ def said_on(reader: ArticleReader, items: list[Attributed]) -> list[date | None]
             if d is not None and dm.relative not in ("전날", "전일"):
                 explicit.append((dm.start, d))  # 전날 names an earlier event; 이날 still means the story's day
                 current = d
-    first_day = explicit[0][1] if explicit else None
-    by_entity: dict[int, date] = {}
-    out: list[date | None] = []
-    for a in sorted(items, key=lambda a: a.found.start):
+
+    def context(pos: int) -> date | None:
+        ctx = None
+        for at, d in explicit:
+            if at < pos:
+                ctx = d
+        return ctx
+
+    def story_day(pos: int) -> date | None:
+        return context(pos) or (explicit[0][1] if explicit else None) or published
+
+    main_sentences = {i for i, sent in enumerate(reader.sentences) if main is not None
+                      and any(e is main for e in reader.subjects_in(sent))}
+    stated: list[date | None] = []
+    for a in items:
         f = a.found
         lo, hi = f.region
-        ctx = None
-        for pos, d in explicit:
-            if pos < lo:
-                ctx = d
         day = None
         for dm in find_dates(body, lo, hi, published):
             if reader.marks.inside(dm.start) or (f.start <= dm.start < f.end):
                 continue
-            day = resolve_relative(dm, ctx)
+            day = resolve_relative(dm, context(lo))
             if day is not None:
                 break
-        key = id(a.entity) if a.entity is not None else None
-        if day is None and key is not None:
-            day = by_entity.get(key)
-        if day is None:
-            day = ctx or first_day or published
-        if key is not None and day is not None and key not in by_entity:
-            by_entity[key] = day
-        out.append(day)
+        stated.append(day)
     order = sorted(range(len(items)), key=lambda i: items[i].found.start)
     result: list[date | None] = [None] * len(items)
-    for rank, idx in enumerate(order):
-        result[idx] = out[rank]
+    for i in order:
+        a = items[i]
+        day = stated[i]
+        if day is None and a.entity is not None:
+            same = [j for j in order if items[j].entity is a.entity and stated[j] is not None]
+            before = [j for j in same if items[j].found.start < a.found.start]
+            pick = before[-1] if before else (same[0] if same else None)
+            day = stated[pick] if pick is not None else None
+        if day is None and main is not None and a.entity is main:
+            day = story_day(a.found.start)
+        result[i] = day
+    # words exchanged with someone in one sentence (…고 답하자 이 대통령은 "…") share its day
+    for i in order:
+        if result[i] is not None:
+            continue
+        f = items[i].found
+        partner = next((result[j] for j in order if j != i and items[j].found.sentence == f.sentence
+                        and result[j] is not None), None)
+        if partner is None and main is not None and f.sentence in main_sentences:
+            partner = story_day(f.start)
+        result[i] = partner
     return result
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from quotetrack.extract import lexicon as lx
@@ -34,7 +35,6 @@ _DATE_WORD = re.compile(r"^(?:\d{1,4}(?:년|월|일|시|분)|\d{1,2}\.\d{1,2}\.?
 _PAREN_TAIL = re.compile(r"\((?:\d{1,3}(?:세)?|[A-Za-z·\s]+|[一-鿿]+)\)$")
 _TITLE_SUFFIXES = tuple(sorted(set(lx.TITLE_WORDS), key=len, reverse=True))
 _ORG_SUFFIXES = tuple(sorted(set(lx.ORG_SUFFIXES), key=len, reverse=True))
-_SINGLE_SYLLABLE_ORG = frozenset(s for s in lx.ORG_SUFFIXES if len(s) == 1)
 _MEDIA = tuple(sorted(set(lx.MEDIA_WORDS), key=len, reverse=True))
 
 SUBJECT_TAGS = frozenset({"JKS", "JX"})
@@ -82,6 +82,7 @@ def core(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def subject_particle(word: str) -> tuple[str, str] | None:
     """Split 대변인은 into (대변인, 은) when the word ends in a topic or subject marker.
 
@@ -173,37 +174,57 @@ def _strip_paren(tok: str) -> str:
     return _PAREN_TAIL.sub("", tok)
 
 
+def _ends_with_any(t: str, by_len: dict[int, frozenset[str]]) -> str | None:
+    for n in sorted(by_len, reverse=True):
+        if len(t) >= n and t[-n:] in by_len[n]:
+            return t[-n:]
+    return None
+
+
+def _by_len(words: tuple[str, ...]) -> dict[int, frozenset[str]]:
+    out: dict[int, set[str]] = {}
+    for w in words:
+        out.setdefault(len(w), set()).add(w)
+    return {n: frozenset(ws) for n, ws in out.items()}
+
+
+_TITLES_BY_LEN = _by_len(_TITLE_SUFFIXES)
+_ORGS_BY_LEN = _by_len(_ORG_SUFFIXES)
+_MEDIA_RE = re.compile("|".join(re.escape(m) for m in _MEDIA if len(m) > 1))
+
+
+@lru_cache(maxsize=65536)
 def is_title(tok: str) -> bool:
     """True for a job title or role word (공보담당관, 대통령, 부문장(사장))."""
     t = re.sub(r"\([^)]*\)", "", tok)
-    return any(t.endswith(s) for s in _TITLE_SUFFIXES) or t in lx.ORG_ROLE_WORDS
+    return _ends_with_any(t, _TITLES_BY_LEN) is not None or t in lx.ORG_ROLE_WORDS
 
 
+@lru_cache(maxsize=65536)
 def is_org(tok: str) -> bool:
     """True for an organisation word (국방부, 크렘린궁, 삼성전자, BTS, LG필립스)."""
     t = _strip_paren(tok)
-    if t in lx.ORG_WORDS or any(t.startswith(m) or t.endswith(m) for m in _MEDIA if len(m) > 1):
+    if t in lx.ORG_WORDS or (m := _MEDIA_RE.search(t)) and (m.start() == 0 or m.end() == len(t)):
         return True
     if re.search(r"[A-Z]{2,}|[A-Z][a-z]*[가-힣]|\d", t):
         return True
-    for s in _ORG_SUFFIXES:
-        if t.endswith(s) and len(t) > len(s):
-            if s in _SINGLE_SYLLABLE_ORG and _korean_name_like(t):
-                return False
-            return True
+    for n in sorted(_ORGS_BY_LEN, reverse=True):
+        if len(t) > n and t[-n:] in _ORGS_BY_LEN[n]:
+            return not (n == 1 and _korean_name_like(t))
     return False
 
 
 def is_media(text: str) -> bool:
     """True for news media names (교도통신, 로이터, 영국 <인디펜던트>)."""
     t = re.sub(r"[<>《》〈〉\s]", "", text)
-    return any(m in t for m in _MEDIA)
+    return _MEDIA_RE.search(t) is not None or t in lx.MEDIA_WORDS
 
 
 def _korean_name_like(tok: str) -> bool:
     return bool(re.fullmatch(r"[가-힣]{3}", tok)) and tok[0] in lx.KOREAN_SURNAMES
 
 
+@lru_cache(maxsize=65536)
 def classify(tok: str, first: bool) -> TokenClass:
     """Class of one word of a speaker phrase (see module docstring)."""
     base = tok[:-1] if tok.endswith("의") and len(tok) > 2 else tok
@@ -373,10 +394,7 @@ def _role_text(toks: list[str]) -> str | None:
 
 def _title_of(tok: str) -> str:
     t = re.sub(r"\([^)]*\)", "", tok)
-    for s in _TITLE_SUFFIXES:
-        if t.endswith(s):
-            return s
-    return t
+    return _ends_with_any(t, _TITLES_BY_LEN) or t
 
 
 def subject_mention(words: list[Word], i: int) -> Mention | None:

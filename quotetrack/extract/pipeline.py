@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from quotetrack.extract.document import Attributed, ArticleReader, said_on
 from quotetrack.extract.entities import Entity, Registry, expand_role
-from quotetrack.extract.headline import headline_quotes
+from quotetrack.extract.headline import HeadlineQuote, headline_quotes
 from quotetrack.extract.nounphrase import mention_of_text
 from quotetrack.ingest.clean import clean
 from quotetrack.types import Article, CleanArticle, Quote, RawDocument, SpeakerKind
@@ -55,11 +55,13 @@ def _published_day(c: CleanArticle) -> date | None:
 
 
 def extract_quotes(c: CleanArticle) -> list[Quote]:
-    """All quotes of a cleaned article, body first, then its headline."""
+    """All quotes of a cleaned article: its headline's first, then the body's in order."""
     published = _published_day(c)
     reader = ArticleReader(c.body, published, c.deck_end)
     items = reader.read()
-    days = said_on(reader, items)
+    heads = _headline_speakers(c.title, reader.registry) if c.title else []
+    main = next((e for _, e, _ in heads if e is not None), None) or _main_speaker(items)
+    days = said_on(reader, items, main)
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for a, day in zip(items, days, strict=True):
@@ -70,7 +72,7 @@ def extract_quotes(c: CleanArticle) -> list[Quote]:
         kind = "headline" if f.end <= c.deck_end else f.kind
         quotes.append(_quote(c.body, a, day, kind))
     if c.title:
-        quotes[:0] = _headline(c.title, reader.registry, items, days, published)
+        quotes[:0] = _headline(c.title, heads, items, days, published, main)
     return quotes
 
 
@@ -103,9 +105,9 @@ def _quote(body: str, a: Attributed, day: date | None, kind: str) -> Quote:
     )
 
 
-def _headline(title: str, registry: Registry, items: list[Attributed], days: list[date | None],
-              published: date | None) -> list[Quote]:
-    out: list[Quote] = []
+def _headline_speakers(title: str, registry: Registry) -> list[tuple[HeadlineQuote, Entity | None, str | None]]:
+    """Each headline quote with the body entity its printed speaker stands for, or a bare label."""
+    out: list[tuple[HeadlineQuote, Entity | None, str | None]] = []
     for hq in headline_quotes(title):
         entity: Entity | None = None
         label: str | None = None
@@ -115,14 +117,22 @@ def _headline(title: str, registry: Registry, items: list[Attributed], days: lis
                 entity = registry.resolve(m, 10**9, create=False)
             if entity is None:
                 label = _bare(hq.speaker_text)
-        if entity is None and label is None and items:
-            entity = _main_speaker(items)
+        out.append((hq, entity, label))
+    return out
+
+
+def _headline(title: str, heads: list[tuple[HeadlineQuote, Entity | None, str | None]],
+              items: list[Attributed], days: list[date | None], published: date | None,
+              main: Entity | None) -> list[Quote]:
+    out: list[Quote] = []
+    for hq, entity, label in heads:
+        if entity is None and label is None:
+            entity = main
         day = published
         if entity is not None:
             day = next((d for a, d in zip(items, days, strict=True) if a.entity is entity and d), published)
-        text = title[hq.start : hq.end].strip()
         out.append(Quote(
-            text=text,
+            text=title[hq.start : hq.end].strip(),
             kind="headline",
             speaker=entity.label if entity else label,
             speaker_role=entity.role if entity else None,
