@@ -291,13 +291,15 @@ def _indirect(body: str, ws: list[Word], marks: Marks, sent: Sentence, index: in
     out: list[Found] = []
     region_start = sent.start
     prev_cue_end = sent.start
+    same_speaker = False  # the clause goes on from a quote of the same speaker ("…"라며 …라고 말했다)
     for k, w in enumerate(ws):
         closing = next((s for s in spans if w.start <= s.close < w.end), None)
-        if closing is not None and cue_after(body, closing.close + 1).type != "none":
+        if closing is not None and (quote_cue := cue_after(body, closing.close + 1)).type != "none":
             # "…"고 믿는다고 X가 밝혔다: the quote sits inside the report, which goes on
             nxt = find_verb(ws, k + 1)
             if not (nxt is not None and nxt.form == "quotative" and not nxt.speech):
                 prev_cue_end = w.end
+                same_speaker = quote_cue.type == "connective"
             continue
         if marks.inside(w.end - 1):
             continue
@@ -324,7 +326,8 @@ def _indirect(body: str, ws: list[Word], marks: Marks, sent: Sentence, index: in
         if verb is not None and verb.postposed is not None:
             speaker = subject_mention(ws, verb.postposed)
         floor = _floor(ws, lo, w.start, subjects)
-        cands = _subjects(ws, floor, w.start, marks)
+        # after "…"라며 the speaker goes on; subjects there belong to what is reported
+        cands = [] if same_speaker and lo == prev_cue_end else _subjects(ws, floor, w.start, marks)
         if speaker is None:
             if verb is not None and verb.form == "adnominal":
                 head = _head_after(ws, verb.index)
@@ -355,6 +358,7 @@ def _indirect(body: str, ws: list[Word], marks: Marks, sent: Sentence, index: in
             f.extra["main"] = "1"
         out.append(f)
         prev_cue_end = w.end
+        same_speaker = cue.connective
         if verb is not None and verb.form in ("connective", "final"):
             region_start = ws[verb.index].end
     return out

@@ -167,6 +167,8 @@ class ArticleReader:
                 m = parse(phrase_before(ws, k, offset + len(stem)))
             if m is None or m.form not in ("name", "org") or m.weak:
                 continue
+            if not m.role and not m.title and len((m.name or "").split()) < 2:
+                continue  # a bare word (경기가, 러시아는) is a speaker only when it speaks
             if self.marks.inside(w.start) and not m.role:
                 continue
             self.registry.resolve(m, w.start)

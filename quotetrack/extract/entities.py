@@ -100,7 +100,7 @@ class Registry:
         return found
 
     def _match(self, m: Mention, pos: int) -> Entity | None:
-        recent = sorted(self.entities, key=lambda e: e.last_pos, reverse=True)
+        recent = sorted((e for e in self.entities if e.first_pos <= pos), key=lambda e: e.last_pos, reverse=True)
         if m.form == "pronoun":
             if self.last_speaker is not None and self.last_speaker.kind in ("person", "unknown"):
                 return self.last_speaker

@@ -92,12 +92,14 @@ SPEECH_NOUNS = frozenset({
 QUESTION_NOUNS = frozenset({"질문", "질의", "물음", "문의"})
 
 # ---------------------------------------------------------------- quotative cues
-QUOTATIVE_EC = frozenset({"다고", "라고", "냐고", "느냐고", "으냐고", "자고", "니냐고", "는다고", "ㄴ다고",
-                          "단다고", "란다고"})
+QUOTATIVE_EC = frozenset({"다고", "라고", "냐고", "느냐고", "으냐고", "자고", "니냐고", "는다고", "\u11ab다고",
+                          "단다고", "란다고", "\u11ab가고", "으라고", "\u11ab대"})
 """Kiwi's connective endings (EC) that end reported speech before a speech verb."""
 QUOTATIVE_CONNECTIVE_EC = frozenset({"다며", "라며", "다면서", "라면서", "냐며", "느냐며", "자며",
-                                     "자면서", "냐면서", "는다며", "는다면서", "ㄴ다며", "ㄴ다면서"})
-"""Contracted quotative connectives (…다며, …라면서): reported speech and 'while saying'."""
+                                     "자면서", "냐면서", "는다며", "는다면서", "\u11ab다며", "\u11ab다면서",
+                                     "으라며", "으라면서"})
+"""Contracted quotative connectives (…다며, …라면서): reported speech and 'while saying'.
+Kiwi spells the ㄴ of 된다고/한다며 as the final-consonant jamo U+11AB, as here."""
 
 # ---------------------------------------------------------------- people and titles
 TITLE_WORDS = (
