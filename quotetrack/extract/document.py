@@ -41,6 +41,11 @@ _TAG = re.compile(
     r"^\s*(?:[\[<(【]\s*(?:(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]\s*)?(?P<a>[^\]>)】\n]{2,60}?)\s*[\]>)】]"
     r"|▶\s*(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]\s*(?P<b>[^\n]{2,60}))\s*$"
 )
+_QUESTION = re.compile(r"[ \t]*(?:[-―—–▲■△◆◇]\s*|(?:Q|문|질문)\s*[.:：)]\s*)(?=\S)")
+_ANSWER_LABEL = re.compile(r"[ \t]*(?:A|답|답변)\s*[.:：)]\s*")
+_LINE = re.compile(r"[^\n]+")
+QA_MIN_QUESTIONS = 2
+"""An interview needs at least this many question lines; one dash-led line is just a list item."""
 _TAG_SPLIT = re.compile(r"\s*[/,|·]\s*")
 _PARTICLE = re.compile(r"(?:을|를|에게|과|와|의|에|께|로부터|으로부터|으로|로|한테|에게서)$")
 _THIS_WAY = re.compile(r"(?:이같이|이렇게|이와\s*같이|이처럼|이 같이)\s*\S*")
@@ -99,10 +104,32 @@ class ArticleReader:
         self._forward: list[Attributed] = []
 
     # ------------------------------------------------------------------ pass
+    def _interview(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Question lines and answer lines of a Q&A interview (-질문 / 답 paragraphs), if the body is one."""
+        lines = [(m.start(), m.end()) for m in _LINE.finditer(self.body) if m.group().strip()]
+        questions = [ln for ln in lines if _QUESTION.match(self.body, ln[0])
+                     and not _ANSWER_LABEL.match(self.body, ln[0])]
+        if len(questions) < QA_MIN_QUESTIONS:
+            return [], []
+        answers: list[tuple[int, int]] = []
+        current = False
+        for ln in lines:
+            if ln in questions:
+                current = True
+            elif current:
+                m = _ANSWER_LABEL.match(self.body, ln[0])
+                answers.append((m.end() if m else ln[0], ln[1]))
+        return questions, answers
+
     def read(self) -> list[Attributed]:
         tag: tuple[str | None, str | None] | None = None
         tag_para_end = -1
+        questions, answers = self._interview()
+        qa = questions + answers
+        first_question = min((q[0] for q in questions), default=len(self.body))
         for i, sent in enumerate(self.sentences):
+            if any(a <= sent.start < b or sent.start <= a < sent.end for a, b in qa):
+                continue
             text = self.body[sent.start : sent.end]
             t = _tag_mention(text)
             if t is not None:
@@ -133,6 +160,8 @@ class ArticleReader:
             self._genitive_speech(sent)
         for a in self._forward:  # nothing followed: unattributed
             a.found.rule = "carry"
+        if answers:
+            self._answers(answers, first_question)
         self._inside_indirect()
         return sorted(self.out, key=lambda a: a.found.start)
 
@@ -140,6 +169,18 @@ class ArticleReader:
         while pos < len(self.body) and self.body[pos].isspace():
             pos += 1
         return pos
+
+    def _answers(self, answers: list[tuple[int, int]], first_question: int) -> None:
+        """Each answer of an interview is a direct quote of the person interviewed."""
+        people = [e for e in self.registry.entities if e.kind == "person" and e.first_pos < first_question]
+        interviewee = min(people, key=lambda e: e.first_pos) if people else self.registry.last_speaker
+        for a, b in answers:
+            text = self.body[a:b].strip()
+            if len(text) < 2:
+                continue
+            start = a + self.body[a:b].index(text)
+            f = Found("direct", start, start + len(text), None, "tag", sentence=-1, region=(start, start))
+            self.out.append(Attributed(f, interviewee, None))
 
     def _paragraph_end(self, pos: int) -> int:
         m = re.compile(r"\n[ \t]*\n").search(self.body, pos)
@@ -158,8 +199,8 @@ class ArticleReader:
             m = subject_mention(ws, k)
             if m is None:
                 stem = _PARTICLE.sub("", c)
-                if stem == c or not stem:
-                    continue
+                if (stem == c and not w.text.endswith(",")) or not stem:
+                    continue  # only a phrase's last word (with its particle or comma) ends a name
                 near_title = is_title(stem) or any(is_title(core(ws[j].text)) for j in range(max(0, k - 3), k))
                 if not near_title:
                     continue

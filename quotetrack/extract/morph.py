@@ -35,6 +35,8 @@ class Morph:
     tag: str
     start: int
     end: int
+    unknown: bool = False
+    """Kiwi guessed the word (a foreign or rare name such as 캐스텔리): it is not in its dictionary."""
 
 
 def kiwi() -> Any:
@@ -52,8 +54,12 @@ def kiwi() -> Any:
 _cache: dict[str, tuple[Morph, ...]] = {}
 
 
+UNKNOWN_WORD_ID = 2
+"""Kiwi gives every out-of-dictionary noun this morpheme id (checked on kiwipiepy 0.24)."""
+
+
 def _convert(tokens: Any) -> tuple[Morph, ...]:
-    return tuple(Morph(t.form, t.tag, t.start, t.start + t.len) for t in tokens)
+    return tuple(Morph(t.form, t.tag, t.start, t.start + t.len, t.id == UNKNOWN_WORD_ID) for t in tokens)
 
 
 def _store(word: str, analysis: tuple[Morph, ...]) -> None:

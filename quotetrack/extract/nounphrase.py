@@ -210,7 +210,7 @@ def is_org(tok: str) -> bool:
         return True
     for n in sorted(_ORGS_BY_LEN, reverse=True):
         if len(t) > n and t[-n:] in _ORGS_BY_LEN[n]:
-            return not (n == 1 and _korean_name_like(t))
+            return True
     return False
 
 
@@ -246,6 +246,8 @@ def classify(tok: str, first: bool) -> TokenClass:
         return "G"
     if is_org(tok):
         return "O"
+    if _korean_name_like(tok):
+        return "N"  # 한상혁: Kiwi may read the surname 한 as the numeral 'one'
     ms = morphs(tok)
     if ms and ms[0].tag == "MM":
         return "G"
@@ -275,7 +277,7 @@ def _name_like(tok: str) -> bool:
         return True
     ms: tuple[Morph, ...] = morphs(t)
     return bool(ms) and all(m.tag in ("NNP", "SL", "SH", "UN", "NNG") for m in ms) and any(
-        m.tag in ("NNP", "SL", "SH", "UN") for m in ms
+        m.tag in ("NNP", "SL", "SH", "UN") or m.unknown for m in ms
     )
 
 
@@ -292,6 +294,9 @@ def parse(parts: list[tuple[str, int, int]], particle: str = "") -> Mention | No
         toks = toks[:-1]
     text_clean = " ".join(toks)
     classes = [classify(t, i == 0 and len(toks) > 1) for i, t in enumerate(toks)]
+    for i in range(len(toks) - 1):  # 서울대 교수, 카이스트 연구원: a university before an academic title
+        if classes[i] == "N" and toks[i + 1] in lx.ACADEMIC_TITLES and (toks[i].endswith("대") or i > 0):
+            classes[i] = "O"
     head = toks[-1]
     if head in lx.NON_SPEAKER_HEADS or (len(toks) == 1 and re.fullmatch(r"[가-힣]", head) and classes[0] != "R"):
         return None
@@ -338,7 +343,8 @@ def parse(parts: list[tuple[str, int, int]], particle: str = "") -> Mention | No
         return None
     a, b = name_idx
     name_toks = [_strip_paren(t) for t in toks[a:b]]
-    role_toks = toks[:a] + toks[b:]
+    # words trimmed off a too-long name run (결심 공판 | 이진관) belong to neither name nor role
+    role_toks = (toks[:a] if a == 0 or classes[a - 1] != "N" else []) + toks[b:]
     role = _role_text(role_toks) if role_toks else None
     title = _title_of(toks[b]) if b < len(toks) and classes[b] == "T" else None
     if b - a == 1 and name_toks[0] in lx.KOREAN_SURNAMES and title:
@@ -370,16 +376,31 @@ def _name_run(toks: list[str], classes: list[TokenClass]) -> tuple[int, int] | N
             j += 1
         at_end = j == n
         before_title = not at_end and classes[j] == "T"
-        if i == 0 and not at_end and classes[j] in ("T", "O", "C", "A"):
-            return i, j  # 블라디미르 푸틴 | 러시아 대통령
+        if i == 0 and not at_end and classes[j] in ("T", "O", "C", "A") and (
+            j - i > 1 or _name_like(toks[i]) or _korean_name_like(_strip_paren(toks[i]))
+        ):
+            return _trim_run(toks, i, j)  # 블라디미르 푸틴 | 러시아 대통령 (부동산 시장 is no name)
         if i > 0 and classes[i - 1] in ("T", "G") and (at_end or before_title):
-            return i, j  # 소설가 | 한강, LA 다저스의 | 류현진
+            return _trim_run(toks, i, j)  # 소설가 | 한강, LA 다저스의 | 류현진
         if i > 0 and classes[i - 1] in ("O", "C") and (before_title or (at_end and _name_like(toks[i]))):
-            return i, j  # 석가장영창팀 | 야센 | 감독
+            return _trim_run(toks, i, j)  # 석가장영창팀 | 야센 | 감독
         if i == 0 and at_end:
-            return i, j  # a bare name: 트럼프는 (weak unless it looks like one)
+            return _trim_run(toks, i, j)  # a bare name: 트럼프는 (weak unless it looks like one)
         i = j
     return None
+
+
+MAX_NAME_WORDS = 3
+"""Longest personal name in words (알렉산드르 그리고리예비치 루카셴코)."""
+
+
+def _trim_run(toks: list[str], i: int, j: int) -> tuple[int, int]:
+    """A run of unknown words longer than a name keeps only the words nearest the title."""
+    if j - i <= MAX_NAME_WORDS:
+        return i, j
+    if _korean_name_like(_strip_paren(toks[j - 1])):
+        return j - 1, j
+    return j - 2, j
 
 
 def _role_text(toks: list[str]) -> str | None:

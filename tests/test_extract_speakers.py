@@ -1,0 +1,175 @@
+"""Who said it: speakers found before or after the quote, carried over, resolved within the article."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from extraction import by_text, one, quotes_of
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_speaker_placed_after_the_quote_is_found() -> None:
+    q = one(quotes_of('"협상은 아직 끝나지 않았다"고 김정훈 대표는 말했다.'), "협상은")
+    assert q.speaker == "김정훈"
+
+
+def test_name_and_title_are_split_into_speaker_and_role() -> None:
+    q = one(quotes_of('알렉산드르 노박 러시아 부총리는 "감산을 연장할 것"이라고 말했다.'), "감산")
+    assert (q.speaker, q.speaker_role) == ("알렉산드르 노박", "러시아 부총리")
+
+
+def test_a_role_printed_before_the_name_is_the_role() -> None:
+    q = one(quotes_of('영화감독 봉준호는 "이번 작품은 가족 이야기"라고 소개했다.'), "이번 작품")
+    assert (q.speaker, q.speaker_role) == ("봉준호", "영화감독")
+
+
+def test_a_topic_inside_the_quoted_words_is_not_the_speaker() -> None:
+    body = '마크롱 프랑스 대통령은 "유럽은 단결해야 한다"며 독일은 "더 많은 책임을 져야 한다"고 강조했다.'
+    quotes = quotes_of(body)
+    assert {q.speaker for q in quotes} == {"마크롱"}
+
+
+def test_a_subject_of_an_earlier_clause_does_not_speak_for_a_later_one() -> None:
+    body = '이에 박 차관이 "검토하겠다"고 답하자 윤 의원은 "언제까지 검토만 하느냐"고 되물었다.'
+    quotes = quotes_of("박상우 국토부 차관과 윤미선 국회의원이 국정감사에서 맞붙었다. " + body)
+    got = by_text(quotes)
+    assert got["검토하겠다"].speaker == "박상우"
+    assert got["언제까지 검토만 하느냐"].speaker == "윤미선"
+
+
+@pytest.mark.parametrize("opener", ["그는", "그녀는", "이어", "또", "그러면서", "이어 그는", "또한 그녀는"])
+def test_pronouns_and_carried_over_subjects_point_to_the_last_speaker(opener: str) -> None:
+    body = (
+        '조수연 서울대 교수는 "인구 감소는 이미 시작됐다"고 말했다. '
+        f'{opener} "지방 대학부터 문을 닫게 될 것"이라고 경고했다.'
+    )
+    assert one(quotes_of(body), "지방 대학").speaker == "조수연"
+
+
+def test_a_subject_omitted_entirely_is_carried_from_the_previous_quote() -> None:
+    body = '한상혁 의장은 "표결은 내일 진행한다"고 밝혔다. 반대 의견에 대해서는 "충분히 들었다"고 했다.'
+    assert one(quotes_of(body), "충분히").speaker == "한상혁"
+
+
+@pytest.mark.parametrize(
+    ("later", "full"),
+    [("김 위원장은", "김영철"), ("이 장관은", "이상민"), ("노 대변인은", "노규덕")],
+)
+def test_surname_and_title_resolve_to_the_full_name_given_earlier(later: str, full: str) -> None:
+    body = (
+        "김영철 노동당 통일전선부장 겸 위원장과 이상민 행정안전부 장관, 노규덕 외교부 대변인이 참석했다. "
+        f'{later} "대화가 필요하다"고 말했다.'
+    )
+    assert one(quotes_of(body), "대화가").speaker == full
+
+
+def test_two_people_with_the_same_title_are_told_apart_by_surname() -> None:
+    body = (
+        '김기현 대표와 이재명 대표가 회동했다. 김 대표는 "민생이 먼저"라고 말했다. '
+        '이 대표는 "특검부터 받으라"고 맞섰다.'
+    )
+    got = by_text(quotes_of(body))
+    assert got["민생이 먼저"].speaker == "김기현"
+    assert got["특검부터 받으라"].speaker == "이재명"
+
+
+def test_a_title_alone_points_back_to_the_person_holding_it() -> None:
+    body = (
+        '존 커비 백악관 국가안보소통보좌관은 "추가 제재를 검토 중"이라고 밝혔다. '
+        '보좌관은 "동맹과 긴밀히 협의하고 있다"고 덧붙였다.'
+    )
+    q = one(quotes_of(body), "동맹과")
+    assert (q.speaker, q.speaker_role) == ("존 커비", "백악관 국가안보소통보좌관")
+
+
+@pytest.mark.parametrize(
+    ("subject", "speaker", "kind"),
+    [
+        ("외교부는", "외교부", "organisation"),
+        ("정부 관계자는", "정부 관계자", "anonymous"),
+        ("대북 소식통은", "대북 소식통", "anonymous"),
+        ("청와대는", "청와대", "organisation"),
+    ],
+)
+def test_organisations_and_anonymous_sources_speak_as_printed(subject: str, speaker: str, kind: str) -> None:
+    q = one(quotes_of(f'{subject} "상황을 예의주시하고 있다"고 밝혔다.'), "예의주시")
+    assert (q.speaker, q.speaker_kind) == (speaker, kind)
+
+
+def test_a_medium_relaying_someones_words_is_not_the_speaker() -> None:
+    body = '아베 신조 일본 총리는 "매우 유감"이라고 말했다고 교도통신이 전했다.'
+    quotes = quotes_of(body)
+    assert [(q.text, q.speaker) for q in quotes] == [("매우 유감", "아베 신조")]
+
+
+def test_a_medium_is_the_speaker_of_its_own_report() -> None:
+    q = one(quotes_of("뉴욕타임스는 두 회사가 합병을 논의하고 있다고 보도했다."), "합병")
+    assert q.speaker == "뉴욕타임스"
+
+
+def test_a_medium_in_topic_position_gives_way_to_the_person_quoted() -> None:
+    body = '로이터통신은 마크 뤼터 나토 사무총장이 "우크라이나 지원은 계속된다"고 말했다고 보도했다.'
+    assert one(quotes_of(body), "우크라이나").speaker == "마크 뤼터"
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ["[인터뷰:박민지, 서울 마포구 주민]", "[인터뷰: 박민지/서울 마포구 주민]", "▶ 인터뷰 : 박민지 / 서울 마포구 주민",
+     "[박민지/서울 마포구 주민]"],
+)
+def test_broadcast_soundbite_tags_give_the_speaker_of_the_lines_below(tag: str) -> None:
+    body = f'전세 사기 피해가 이어지고 있습니다.\n\n{tag}\n"보증금을 돌려받을 길이 막막합니다."'
+    q = one(quotes_of(body), "보증금")
+    assert (q.speaker, q.speaker_role) == ("박민지", "서울 마포구 주민")
+
+
+def test_a_soundbite_without_marks_is_still_a_quote() -> None:
+    body = "[인터뷰:이도윤/소방관]\n불길이 너무 빨리 번져서 진입이 어려웠습니다.\n\n[기자]\n화재 원인은 조사 중입니다."
+    q = one(quotes_of(body), "불길이")
+    assert q.speaker == "이도윤"
+    assert all("화재 원인" not in q.text for q in quotes_of(body))
+
+
+def test_answers_in_a_question_and_answer_interview_are_the_interviewees_quotes() -> None:
+    body = (
+        "정재훈 한국은행 총재는 15일 본지와 인터뷰에서 금리 전망을 밝혔다.\n\n"
+        "-올해 금리를 더 내릴 계획인가.\n\n"
+        "물가가 안정되면 하반기에 한 차례 더 내릴 수 있습니다.\n\n"
+        "-부동산 시장은 어떻게 보나.\n\n"
+        "수도권 집값이 다시 오르고 있어 경계하고 있습니다."
+    )
+    quotes = quotes_of(body)
+    answers = [q for q in quotes if q.text.startswith(("물가가", "수도권"))]
+    assert len(answers) == 2
+    assert {q.speaker for q in answers} == {"정재훈"}
+    assert all(q.kind == "direct" for q in answers)
+    assert not any("계획인가" in q.text for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        ('윤 대통령 "규제 혁신 속도 내야"', "윤석열"),
+        ('윤석열, "규제 혁신 속도 내야"', "윤석열"),
+        ('"규제 혁신 속도 내야" 윤 대통령 강조', "윤석열"),
+        ('대통령실 "규제 혁신 속도 내야"', "대통령실"),
+    ],
+)
+def test_a_headline_quote_is_given_to_the_full_name_from_the_body(title: str, speaker: str) -> None:
+    body = '윤석열 대통령은 14일 국무회의에서 "규제 혁신에 속도를 내야 한다"고 말했다.'
+    quotes = quotes_of(body, title=title)
+    head = [q for q in quotes if q.kind == "headline"]
+    assert [(q.text, q.speaker) for q in head] == [("규제 혁신 속도 내야", speaker)]
+    assert head[0].field == "title"
+    assert head[0].said_on == date(2024, 3, 14)
+
+
+def test_the_same_words_stated_on_a_speakers_behalf_by_a_spokesperson_go_to_the_person() -> None:
+    body = (
+        "국방부는 북한의 발사가 명백한 도발이라고 밝혔다.\n\n"
+        '전하규 국방부 대변인은 15일 브리핑에서 "추가 도발에 단호히 대응하겠다"며 이같이 말했다.'
+    )
+    q = one(quotes_of(body), "명백한 도발")
+    assert q.speaker == "전하규"
