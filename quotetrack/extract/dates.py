@@ -15,11 +15,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_DAY = r"(?P<d>[0-3]?\d)일(?![간째만여차])"
+_NOT_A_DAY = r"(?![간째])(?!\s*(?:간|째|만에|만|여|차례|동안|이상|이내|가량|정도|전|후|내|분량)(?![가-힣]))"
+"""3일간, 2일째, 30일 만에, 5일 전: durations and offsets, not days of the month."""
+_DAY = r"(?P<d>[0-3]?\d)일" + _NOT_A_DAY
 DATE_RE = re.compile(
     r"(?P<full>(?P<y>(?:19|20)\d\d)년\s*(?P<fm>1[0-2]|0?[1-9])월\s*(?P<fd>[0-3]?\d)일)"
     r"|(?P<iso>(?P<iy>(?:19|20)\d\d)[.\-/](?P<im>1[0-2]|0?[1-9])[.\-/](?P<id>[0-3]?\d)(?!\d))"
-    r"|(?P<md>(?:(?P<mdpre>지난|오는)\s*)?(?P<m>1[0-2]|0?[1-9])월\s*(?P<mdd>[0-3]?\d)일(?![간째만여차]))"
+    r"|(?P<md>(?:(?P<mdpre>지난|오는)\s*)?(?P<m>1[0-2]|0?[1-9])월\s*(?P<mdd>[0-3]?\d)일" + _NOT_A_DAY + ")"
     r"|(?P<lastmonth>(?:지난달|전월)\s*" + _DAY.replace("?P<d>", "?P<lmd>") + r")"
     r"|(?P<thismonth>이달\s*" + _DAY.replace("?P<d>", "?P<tmd>") + r")"
     r"|(?P<day>(?:(?P<pre>지난|오는|이번\s*달|현지시간)\s*)?" + _DAY + r")"
