@@ -10,7 +10,9 @@ from quotetrack.types import CleanArticle, Quote
 KST = timezone(timedelta(hours=9))
 
 
-def quotes_of(body: str, *, title: str | None = None, published: date | None = date(2024, 3, 15)) -> list[Quote]:
+def quotes_of(
+    body: str, *, title: str | None = None, published: date | None = date(2024, 3, 15)
+) -> list[Quote]:
     """The quotes the extractor finds in `body` (already clean text) under `title`."""
     article = CleanArticle(
         title=title,

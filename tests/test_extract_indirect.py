@@ -18,7 +18,9 @@ pytestmark = pytest.mark.slow
         ("한지민 의원은 이번 조치가 명백한 보복이라고 주장했다.", "이번 조치가 명백한 보복"),
     ],
 )
-def test_a_clause_ending_in_a_quotative_and_a_speech_verb_is_reported_speech(sentence: str, text: str) -> None:
+def test_a_clause_ending_in_a_quotative_and_a_speech_verb_is_reported_speech(
+    sentence: str, text: str
+) -> None:
     (q,) = quotes_of(sentence)
     assert q.kind == "indirect"
     assert q.text == text

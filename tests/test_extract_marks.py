@@ -12,8 +12,17 @@ pytestmark = pytest.mark.slow
 
 @pytest.mark.parametrize(
     ("opening", "closing"),
-    [('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'"), ("『", "』"), ("「", "」"), ("″", "″"),
-     ("”", "”"), ("“", "“")],
+    [
+        ('"', '"'),
+        ("“", "”"),
+        ("‘", "’"),
+        ("'", "'"),
+        ("『", "』"),
+        ("「", "」"),
+        ("″", "″"),
+        ("”", "”"),
+        ("“", "“"),
+    ],
 )
 def test_a_quote_is_found_whatever_marks_enclose_it(opening: str, closing: str) -> None:
     body = f"박성진 통일부 대변인은 이날 정례브리핑에서 {opening}남북 대화의 문은 언제나 열려 있다{closing}고 말했다."
@@ -24,18 +33,16 @@ def test_a_quote_is_found_whatever_marks_enclose_it(opening: str, closing: str) 
 
 
 def test_a_quote_split_around_its_attribution_gives_two_quotes_of_one_speaker() -> None:
-    body = '최은영 보건복지부 장관은 "의료 공백은 없을 것"이라며 "비상진료체계를 끝까지 유지하겠다"고 강조했다.'
+    body = (
+        '최은영 보건복지부 장관은 "의료 공백은 없을 것"이라며 "비상진료체계를 끝까지 유지하겠다"고 강조했다.'
+    )
     quotes = quotes_of(body)
     assert [q.text for q in quotes] == ["의료 공백은 없을 것", "비상진료체계를 끝까지 유지하겠다"]
     assert {q.speaker for q in quotes} == {"최은영"}
 
 
 def test_a_quote_running_over_several_lines_stays_one_quote() -> None:
-    body = (
-        "[정민호/시민]\n"
-        '"아침마다 버스가 꽉 차서 두 대씩 그냥 보내요.\n'
-        '출근 시간이 한 시간은 더 걸립니다."'
-    )
+    body = '[정민호/시민]\n"아침마다 버스가 꽉 차서 두 대씩 그냥 보내요.\n출근 시간이 한 시간은 더 걸립니다."'
     q = one(quotes_of(body), "아침마다")
     assert "출근 시간이 한 시간은 더 걸립니다." in q.text
     assert q.speaker == "정민호"

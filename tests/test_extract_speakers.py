@@ -116,8 +116,12 @@ def test_a_medium_in_topic_position_gives_way_to_the_person_quoted() -> None:
 
 @pytest.mark.parametrize(
     "tag",
-    ["[인터뷰:박민지, 서울 마포구 주민]", "[인터뷰: 박민지/서울 마포구 주민]", "▶ 인터뷰 : 박민지 / 서울 마포구 주민",
-     "[박민지/서울 마포구 주민]"],
+    [
+        "[인터뷰:박민지, 서울 마포구 주민]",
+        "[인터뷰: 박민지/서울 마포구 주민]",
+        "▶ 인터뷰 : 박민지 / 서울 마포구 주민",
+        "[박민지/서울 마포구 주민]",
+    ],
 )
 def test_broadcast_soundbite_tags_give_the_speaker_of_the_lines_below(tag: str) -> None:
     body = f'전세 사기 피해가 이어지고 있습니다.\n\n{tag}\n"보증금을 돌려받을 길이 막막합니다."'

@@ -25,16 +25,49 @@ pytestmark = pytest.mark.slow
 
 PUTIN, PESKOV = "블라디미르 푸틴", "드미트리 페스코프"
 GOLD = [
-    ("headline", "한반도 관련 어떤 합의도 위반 안 해...북한과 좋은 관계 구축할 것", PUTIN, "러시아 대통령", date(2023, 9, 15)),
-    ("indirect", "한반도 상황과 관련해 어떤 합의도 위반하지 않을 것", PUTIN, "러시아 대통령", date(2023, 9, 15)),
-    ("direct", "한반도와 관련된 특별한 (상황)이 있는 것은 사실이며, 우리는 이에 대해 논의하고 공개적으로 논의하고 있다",
-     PUTIN, "러시아 대통령", date(2023, 9, 15)),
-    ("direct", "어떤 것도 위반하지 않고 있으며, 위반할 의사도 없다", PUTIN, "러시아 대통령", date(2023, 9, 15)),
-    ("direct", "한국은 우리의 이웃이며, 어떤 식으로든 우리는 이웃과 좋은 이웃 관계를 구축해야 한다", PUTIN, "러시아 대통령",
-     date(2023, 9, 15)),
+    (
+        "headline",
+        "한반도 관련 어떤 합의도 위반 안 해...북한과 좋은 관계 구축할 것",
+        PUTIN,
+        "러시아 대통령",
+        date(2023, 9, 15),
+    ),
+    (
+        "indirect",
+        "한반도 상황과 관련해 어떤 합의도 위반하지 않을 것",
+        PUTIN,
+        "러시아 대통령",
+        date(2023, 9, 15),
+    ),
+    (
+        "direct",
+        "한반도와 관련된 특별한 (상황)이 있는 것은 사실이며, 우리는 이에 대해 논의하고 공개적으로 논의하고 있다",
+        PUTIN,
+        "러시아 대통령",
+        date(2023, 9, 15),
+    ),
+    (
+        "direct",
+        "어떤 것도 위반하지 않고 있으며, 위반할 의사도 없다",
+        PUTIN,
+        "러시아 대통령",
+        date(2023, 9, 15),
+    ),
+    (
+        "direct",
+        "한국은 우리의 이웃이며, 어떤 식으로든 우리는 이웃과 좋은 이웃 관계를 구축해야 한다",
+        PUTIN,
+        "러시아 대통령",
+        date(2023, 9, 15),
+    ),
     ("indirect", "북한과 '좋은 이웃 관계'를 구축할 것", PUTIN, "러시아 대통령", date(2023, 9, 15)),
-    ("direct", "김 위원장의 방문 기간 군사 관련을 포함한 어떤 협의에도 서명하지 않았으며 그럴 계획도 없다", PESKOV,
-     "크렘린궁 대변인", None),
+    (
+        "direct",
+        "김 위원장의 방문 기간 군사 관련을 포함한 어떤 협의에도 서명하지 않았으며 그럴 계획도 없다",
+        PESKOV,
+        "크렘린궁 대변인",
+        None,
+    ),
     ("indirect", "북·러 군사 협력은 유엔 안전보장이사회 결의의 위반", "한·미 정부", None, None),
 ]
 KST = timezone(timedelta(hours=9))
@@ -73,15 +106,25 @@ def test_the_stored_body_is_the_article_without_page_noise(stored: tuple[str, Ar
     body = article.body
     assert body.startswith("이번 주 김정은 북한 국무위원장과 회담을 가진")
     assert "오는 16일 블라디보스토크를 방문해" in body
-    for noise in ("전체기사", "최신뉴스", "wonjc6@newspim.com", "마주 앉아 미소짓고", "뉴스핌 베스트 기사",
-                  "유심 교체", "화웨이", "Top으로 이동", "koinwon@newspim.com"):
+    for noise in (
+        "전체기사",
+        "최신뉴스",
+        "wonjc6@newspim.com",
+        "마주 앉아 미소짓고",
+        "뉴스핌 베스트 기사",
+        "유심 교체",
+        "화웨이",
+        "Top으로 이동",
+        "koinwon@newspim.com",
+    ):
         assert noise not in body, noise
 
 
 def test_the_eight_statements_are_stored_with_kind_speaker_role_and_day(stored: tuple[str, Article]) -> None:
     _, article = stored
     got = sorted(
-        (q.kind, q.text, q.speaker.name if q.speaker else None, q.speaker_role, q.said_on) for q in article.quotes
+        (q.kind, q.text, q.speaker.name if q.speaker else None, q.speaker_role, q.said_on)
+        for q in article.quotes
     )
     assert got == sorted(GOLD)
 
@@ -98,7 +141,9 @@ def test_the_subject_inside_the_quote_and_the_pronoun_both_lead_to_putin(stored:
     _, article = stored
     by_text = {q.text: q for q in article.quotes}
     inner_subject = by_text["어떤 것도 위반하지 않고 있으며, 위반할 의사도 없다"]  # after 러시아는
-    pronoun = by_text["한국은 우리의 이웃이며, 어떤 식으로든 우리는 이웃과 좋은 이웃 관계를 구축해야 한다"]  # 이어 그는
+    pronoun = by_text[
+        "한국은 우리의 이웃이며, 어떤 식으로든 우리는 이웃과 좋은 이웃 관계를 구축해야 한다"
+    ]  # 이어 그는
     assert inner_subject.speaker is not None and inner_subject.speaker.name == PUTIN
     assert pronoun.speaker is not None and pronoun.speaker.name == PUTIN
 

@@ -68,8 +68,11 @@ class _Clause:
 
 def top_spans(marks: Marks, sent: Sentence) -> list[Span]:
     """Spans inside the sentence that are not nested in another span."""
-    inside = [s for s in marks.spans if sent.start <= s.open and s.close < sent.end]
-    return [s for s in inside if not any(o.contains(s) for o in inside if o is not s)]
+    out: list[Span] = []
+    for s in marks.within(sent.start, sent.end):  # sorted by open, outer spans first
+        if s.close < sent.end and (not out or s.open > out[-1].close):
+            out.append(s)
+    return out
 
 
 def _subjects(ws: list[Word], lo: int, hi: int, marks: Marks) -> list[tuple[int, Mention]]:
@@ -91,7 +94,9 @@ with any other verb a person named after the medium is (교도통신은 기시�
 _CONTRAST_EC = frozenset({"으나", "나", "지만", "는데", "은데", "ㄴ데", "던데", "고"})
 
 
-def pick_speaker(cands: list[tuple[int, Mention]], verb_lemma: str | None = None) -> tuple[int, Mention] | None:
+def pick_speaker(
+    cands: list[tuple[int, Mention]], verb_lemma: str | None = None
+) -> tuple[int, Mention] | None:
     """The clause's speaker among its subject phrases (see module docstring)."""
     if not cands:
         return None
@@ -122,11 +127,14 @@ def _floor(ws: list[Word], lo: int, hi: int, subjects: list[tuple[int, Mention]]
         if not seen_subject:
             continue
         ms = morphs(core(w.text))
-        if len(ms) >= 2 and ms[-1].tag == "EC" and ms[-1].form in _CONTRAST_EC and (
-            ms[-1].form != "고" or ms[-2].tag == "EP"
-        ) and any(m.tag.startswith(("VV", "VA", "VX", "XSV")) for m in ms):
-            if any(w.end <= ws[j].start < hi and m.particle in ("은", "는") for j, m in subjects):
-                best = w.end
+        if (
+            len(ms) >= 2
+            and ms[-1].tag == "EC"
+            and ms[-1].form in _CONTRAST_EC
+            and (ms[-1].form != "고" or ms[-2].tag == "EP")
+            and any(m.tag.startswith(("VV", "VA", "VX", "XSV")) for m in ms)
+        ) and any(w.end <= ws[j].start < hi and m.particle in ("은", "는") for j, m in subjects):
+            best = w.end
     return best
 
 
@@ -166,8 +174,16 @@ def analyze(body: str, marks: Marks, sent: Sentence, index: int) -> list[Found]:
             continue
         speaker, main_pick = _clause_speaker(ws, marks, region_start, pending[0].open, verb, main, subjects)
         for q in pending:
-            f = Found("direct", q.start, q.end, verb.text if verb else None,
-                      "mention" if speaker else "carry", speaker, sentence=index, region=(region_start, sent.end))
+            f = Found(
+                "direct",
+                q.start,
+                q.end,
+                verb.text if verb else None,
+                "mention" if speaker else "carry",
+                speaker,
+                sentence=index,
+                region=(region_start, sent.end),
+            )
             if main_pick:
                 f.extra["main"] = "1"
             if verb is not None and verb.form == "quotative":
@@ -175,15 +191,23 @@ def analyze(body: str, marks: Marks, sent: Sentence, index: int) -> list[Found]:
                 f.extra["verb_speech"] = "1" if verb.speech else ""
             found.append(f)
         pending.clear()
-        if verb is not None and verb.form in ("connective", "final") or (
+        if (verb is not None and verb.form in ("connective", "final")) or (
             verb is not None and verb.form == "quotative" and verb.speech
         ):
             region_start = ws[verb.index].end
     if pending:  # connectives with no closing verb: the sentence's subject speaks
         speaker, main_pick = _clause_speaker(ws, marks, region_start, pending[0].open, None, main, subjects)
         for q in pending:
-            f = Found("direct", q.start, q.end, None, "mention" if speaker else "carry", speaker,
-                      sentence=index, region=(region_start, sent.end))
+            f = Found(
+                "direct",
+                q.start,
+                q.end,
+                None,
+                "mention" if speaker else "carry",
+                speaker,
+                sentence=index,
+                region=(region_start, sent.end),
+            )
             if main_pick:
                 f.extra["main"] = "1"
             found.append(f)
@@ -211,9 +235,15 @@ def _quote_follows(pos: int, spans: list[Span]) -> bool:
     return any(0 <= s.open - pos <= 2 for s in spans)
 
 
-def _clause_speaker(ws: list[Word], marks: Marks, lo: int, hi: int, verb: Verb | None,
-                    main: tuple[int, Mention] | None,
-                    subjects: list[tuple[int, Mention]]) -> tuple[Mention | None, bool]:
+def _clause_speaker(
+    ws: list[Word],
+    marks: Marks,
+    lo: int,
+    hi: int,
+    verb: Verb | None,
+    main: tuple[int, Mention] | None,
+    subjects: list[tuple[int, Mention]],
+) -> tuple[Mention | None, bool]:
     """The speaker phrase of a clause; the flag says it is the clause's own topic or subject."""
     if verb is not None and verb.postposed is not None and verb.form != "quotative":
         m = subject_mention(ws, verb.postposed)
@@ -232,8 +262,9 @@ def _clause_speaker(ws: list[Word], marks: Marks, lo: int, hi: int, verb: Verb |
 _PARTICLE_TAIL = re.compile(r"(?:에|에는|에서|을|를|이|가|은|는|과|와|의|에도|으로|로|에대해|대해)$")
 
 
-def _adnominal(body: str, ws: list[Word], sp: Span, cue: Cue, marks: Marks, region_start: int,
-               index: int) -> Found | None:
+def _adnominal(
+    body: str, ws: list[Word], sp: Span, cue: Cue, marks: Marks, region_start: int, index: int
+) -> Found | None:
     """…"는 질문에, …'이라는 8일 X 대변인 발표: a quote modifying a speech noun."""
     after = [k for k, w in enumerate(ws) if w.start >= cue.end]
     noun_k: int | None = None
@@ -258,14 +289,28 @@ def _adnominal(body: str, ws: list[Word], sp: Span, cue: Cue, marks: Marks, regi
         before = [k for k, w in enumerate(ws) if w.end <= sp.open and w.start >= region_start]
         if before and ws[before[-1]].end >= sp.open - 1:
             mention = subject_mention(ws, before[-1])
-    if mention is None and noun_k is not None:
-        if _PARTICLE_TAIL.sub("", core(ws[noun_k].text)) in lx.QUESTION_NOUNS:
-            fixed = "기자"  # an unnamed questioner at a briefing or press conference
+    if (
+        mention is None
+        and noun_k is not None
+        and _PARTICLE_TAIL.sub("", core(ws[noun_k].text)) in lx.QUESTION_NOUNS
+    ):
+        fixed = "기자"  # an unnamed questioner at a briefing or press conference
     verb = core(ws[noun_k].text) if noun_k is not None else None
     if mention is None and fixed is None:
-        return Found("direct", sp.start, sp.end, verb, "carry", sentence=index, region=(region_start, sp.open))
-    f = Found("direct", sp.start, sp.end, verb, "mention" if mention else "asker", mention, fixed,
-              sentence=index, region=(region_start, ws[-1].end if ws else sp.close))
+        return Found(
+            "direct", sp.start, sp.end, verb, "carry", sentence=index, region=(region_start, sp.open)
+        )
+    f = Found(
+        "direct",
+        sp.start,
+        sp.end,
+        verb,
+        "mention" if mention else "asker",
+        mention,
+        fixed,
+        sentence=index,
+        region=(region_start, ws[-1].end if ws else sp.close),
+    )
     f.extra["embedded"] = "1"  # someone quoted inside another's sentence: not the current speaker
     return f
 
@@ -285,9 +330,16 @@ def _between(ws: list[Word], lo: int, hi: int) -> Mention | None:
     return parse(parts) if parts else None
 
 
-def _indirect(body: str, ws: list[Word], marks: Marks, sent: Sentence, index: int,
-              main: tuple[int, Mention] | None, spans: list[Span],
-              subjects: list[tuple[int, Mention]]) -> list[Found]:
+def _indirect(
+    body: str,
+    ws: list[Word],
+    marks: Marks,
+    sent: Sentence,
+    index: int,
+    main: tuple[int, Mention] | None,
+    spans: list[Span],
+    subjects: list[tuple[int, Mention]],
+) -> list[Found]:
     out: list[Found] = []
     region_start = sent.start
     prev_cue_end = sent.start
@@ -312,7 +364,9 @@ def _indirect(body: str, ws: list[Word], marks: Marks, sent: Sentence, index: in
             if verb is None or not verb.speech:
                 continue
         lo = max(region_start, prev_cue_end)
-        media_after = verb is not None and verb.postposed is not None and _is_media_subject(ws, verb.postposed)
+        media_after = (
+            verb is not None and verb.postposed is not None and _is_media_subject(ws, verb.postposed)
+        )
         if verb is not None and (
             (_lemma_speech(core(w.text)) and (verb.lemma in REPORT_VERBS or media_after))
             or (media_after and any(lo <= s.open < w.start for s in spans))
@@ -350,9 +404,16 @@ def _indirect(body: str, ws: list[Word], marks: Marks, sent: Sentence, index: in
         if cue.content_end - content_start < 2:
             prev_cue_end = w.end
             continue
-        f = Found("indirect", content_start, cue.content_end,
-                  core(ws[verb.index].text) if verb is not None else core(w.text),
-                  "mention" if speaker is not None else "carry", speaker, sentence=index, region=(lo, sent.end))
+        f = Found(
+            "indirect",
+            content_start,
+            cue.content_end,
+            core(ws[verb.index].text) if verb is not None else core(w.text),
+            "mention" if speaker is not None else "carry",
+            speaker,
+            sentence=index,
+            region=(lo, sent.end),
+        )
         f.extra["cue_index"] = str(k)
         if main_pick:
             f.extra["main"] = "1"
@@ -421,8 +482,12 @@ def _after_boundaries(ws: list[Word], start: int, end: int, marks: Marks) -> int
         if not ms:
             continue
         last = ms[-1]
-        if (not subject_seen and last.tag == "EC" and last.form in _CLAUSE_BOUNDARY_EC
-                and any(m.tag.startswith(("VV", "XSV")) for m in ms)):
+        if (
+            not subject_seen
+            and last.tag == "EC"
+            and last.form in _CLAUSE_BOUNDARY_EC
+            and any(m.tag.startswith(("VV", "XSV")) for m in ms)
+        ):
             best = w.end
         if c in ("대해", "대해서는", "대해선", "관련해", "관련해서는") and k > 0:
             prev = core(ws[k - 1].text)

@@ -49,10 +49,9 @@ def cue_after(text: str, pos: int) -> Cue:
         return Cue("none", pos)
     cue = m2.group("cue")
     nxt = text[m2.end() : m2.end() + 1]
-    if nxt and re.match(r"[가-힣]", nxt) and cue not in ("는", "라는", "이라는", "냐는", "란", "이란"):
-        # the particle runs on into a word: "…"고려해 is not a quotative
-        if not (cue in ("라", "이라") and nxt in "고며면"):
-            return Cue("none", pos)
+    runs_on = nxt and re.match(r"[가-힣]", nxt) and cue not in ("는", "라는", "이라는", "냐는", "란", "이란")
+    if runs_on and not (cue in ("라", "이라") and nxt in "고며면"):
+        return Cue("none", pos)  # the particle runs on into a word: "…"고려해 is not a quotative
     if cue in ("라고", "이라고", "하고", "고", "라", "이라"):
         return Cue("verb", m2.end())
     if cue in ("라며", "이라며", "라면서", "이라면서", "며", "면서", "하며", "하면서"):
@@ -120,18 +119,33 @@ def find_verb(words: list[Word], after: int) -> Verb | None:
     return None
 
 
-def _verb(words: list[Word], k: int, lemma: str | None, ending: str, postposed: int | None,
-          speech: bool | None = None) -> Verb:
+def _verb(
+    words: list[Word],
+    k: int,
+    lemma: str | None,
+    ending: str,
+    postposed: int | None,
+    speech: bool | None = None,
+) -> Verb:
     w = core(words[k].text)
     form: Literal["final", "connective", "adnominal", "quotative"] = (
-        "quotative" if ending == "Q" else "adnominal" if ending == "ETM" else "final" if ending == "EF"
+        "quotative"
+        if ending == "Q"
+        else "adnominal"
+        if ending == "ETM"
+        else "final"
+        if ending == "EF"
         else "connective"
     )
     is_speech = speech if speech is not None else lemma in lx.SPEECH_VERBS
-    cognition = lemma is not None and any(lemma.startswith(c) for c in ("생각하", "믿", "여기", "판단하",
-                                                                         "느끼", "확신하", "보", "기대하", "바라"))
+    cognition = lemma is not None and any(
+        lemma.startswith(c)
+        for c in ("생각하", "믿", "여기", "판단하", "느끼", "확신하", "보", "기대하", "바라")
+    )
     naming = any(w.startswith(n) for n in lx.NAMING_VERB_PREFIXES)
-    return Verb(k, w, lemma, form, bool(is_speech) and not naming, cognition and not is_speech, naming, postposed)
+    return Verb(
+        k, w, lemma, form, bool(is_speech) and not naming, cognition and not is_speech, naming, postposed
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +168,14 @@ def indirect_cue(words: list[Word], k: int) -> IndirectCue | None:
         c = inner
     ms = morphs(c)
     # Kiwi tags a lone 아니라면서 as a final ending (EF); inside a sentence it is a connective
-    ec = next((m for m in ms if m.tag in ("EC", "EF") and (m.form in lx.QUOTATIVE_EC
-                                                          or m.form in lx.QUOTATIVE_CONNECTIVE_EC)), None)
+    ec = next(
+        (
+            m
+            for m in ms
+            if m.tag in ("EC", "EF") and (m.form in lx.QUOTATIVE_EC or m.form in lx.QUOTATIVE_CONNECTIVE_EC)
+        ),
+        None,
+    )
     if ec is None:
         # 생각한다고 → 생각/NNG 하/XSV ㄴ다/EF 고/JKQ: a final ending plus the quotative particle
         jkq = next((i for i, m in enumerate(ms) if m.tag == "JKQ" and i > 0 and ms[i - 1].tag == "EF"), None)

@@ -17,6 +17,7 @@ than one sentence:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
@@ -38,7 +39,9 @@ from quotetrack.extract.nounphrase import (
 from quotetrack.extract.sentences import Sentence, split_sentences, words
 
 _TAG = re.compile(
-    r"^\s*(?:[\[<(【]\s*(?:(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]\s*)?(?P<a>[^\]>)】\n]{2,60}?)\s*[\]>)】]"
+    r"^\s*(?:[\[<(【]\s*(?:(?:"
+    + "|".join(lx.SOUNDBITE_LABELS)
+    + r")\s*[:：]\s*)?(?P<a>[^\]>)】\n]{2,60}?)\s*[\]>)】]"
     r"|▶\s*(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]\s*(?P<b>[^\n]{2,60}))\s*$"
 )
 _QUESTION = re.compile(r"[ \t]*(?:[-―—–▲■△◆◇]\s*|(?:Q|문|질문)\s*[.:：)]\s*)(?=\S)")
@@ -61,7 +64,10 @@ class Attributed:
 
 
 def _tag_mention(text: str) -> tuple[str | None, str | None] | None:
-    """[인터뷰:김민석, 국방부 대변인] → (김민석, 국방부 대변인); [인터뷰:북 … 대변인] → (None, 북 … 대변인)."""
+    """Name and role of a soundbite tag.
+
+    [인터뷰:김민석, 국방부 대변인] gives (김민석, 국방부 대변인); [인터뷰:북 … 대변인] gives (None, 북 … 대변인).
+    """
     m = _TAG.match(text)
     if not m:
         return None
@@ -69,7 +75,8 @@ def _tag_mention(text: str) -> tuple[str | None, str | None] | None:
     if not inner or "=" in inner or "@" in inner or re.search(r"\d{4}", inner):
         return None
     labelled = m.group("b") is not None or bool(
-        re.match(r"\s*[\[<(【]\s*(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]", text))
+        re.match(r"\s*[\[<(【]\s*(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]", text)
+    )
     parts = [p for p in _TAG_SPLIT.split(inner) if p]
     if len(parts) >= 2:
         return parts[0], " ".join(parts[1:])
@@ -107,8 +114,11 @@ class ArticleReader:
     def _interview(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """Question lines and answer lines of a Q&A interview (-질문 / 답 paragraphs), if the body is one."""
         lines = [(m.start(), m.end()) for m in _LINE.finditer(self.body) if m.group().strip()]
-        questions = [ln for ln in lines if _QUESTION.match(self.body, ln[0])
-                     and not _ANSWER_LABEL.match(self.body, ln[0])]
+        questions = [
+            ln
+            for ln in lines
+            if _QUESTION.match(self.body, ln[0]) and not _ANSWER_LABEL.match(self.body, ln[0])
+        ]
         if len(questions) < QA_MIN_QUESTIONS:
             return [], []
         answers: list[tuple[int, int]] = []
@@ -144,8 +154,15 @@ class ArticleReader:
                 continue
             alone = _standalone(self.body, sent, spans)
             if alone is not None:
-                f = Found("direct", alone.start, alone.end, None, "forward", sentence=i,
-                          region=(sent.start, sent.end))
+                f = Found(
+                    "direct",
+                    alone.start,
+                    alone.end,
+                    None,
+                    "forward",
+                    sentence=i,
+                    region=(sent.start, sent.end),
+                )
                 a = Attributed(f, None, None)
                 self.out.append(a)
                 self._forward.append(a)
@@ -201,7 +218,9 @@ class ArticleReader:
                 stem = _PARTICLE.sub("", c)
                 if (stem == c and not w.text.endswith(",")) or not stem:
                     continue  # only a phrase's last word (with its particle or comma) ends a name
-                near_title = is_title(stem) or any(is_title(core(ws[j].text)) for j in range(max(0, k - 3), k))
+                near_title = is_title(stem) or any(
+                    is_title(core(ws[j].text)) for j in range(max(0, k - 3), k)
+                )
                 if not near_title:
                     continue
                 offset = w.text.index(c) if c in w.text else 0
@@ -259,8 +278,11 @@ class ArticleReader:
         after = [k for k, w in enumerate(ws) if w.start >= sent.start + m.start()]
         if not after:
             return None
-        verb = find_verb(ws, after[0] + 1) if core(ws[after[0]].text) in ("이같이", "이렇게", "이처럼") else \
-            find_verb(ws, after[0])
+        verb = (
+            find_verb(ws, after[0] + 1)
+            if core(ws[after[0]].text) in ("이같이", "이렇게", "이처럼")
+            else find_verb(ws, after[0])
+        )
         if verb is None or not verb.speech:
             return None
         subj = None
@@ -282,8 +304,10 @@ class ArticleReader:
         self._forward.clear()
         for a in self.out:
             # the organisation a spokesperson speaks for gives way to the person
-            if a.found.sentence == i - 1 and (a.entity is None or (
-                    a.entity.kind == "organisation" and e.kind == "person" and a.found.extra.get("main"))):
+            if a.found.sentence == i - 1 and (
+                a.entity is None
+                or (a.entity.kind == "organisation" and e.kind == "person" and a.found.extra.get("main"))
+            ):
                 a.entity = e
         return e
 
@@ -311,7 +335,9 @@ class ArticleReader:
                 self.registry.last_speaker = e
             return
 
-    def _soundbite(self, sent: Sentence, i: int, spans: list[Span], tag: tuple[str | None, str | None]) -> None:
+    def _soundbite(
+        self, sent: Sentence, i: int, spans: list[Span], tag: tuple[str | None, str | None]
+    ) -> None:
         name, role = tag
         text = f"{name} {role}" if name and role else (name or role or "")
         m = mention_of_text(text)
@@ -336,10 +362,10 @@ class ArticleReader:
         for f in found:
             if f.kind != "direct":
                 continue
-            outer = next((s for s in self.marks.spans if s.start == f.start and s.end == f.end), None)
+            outer = next((s for s in self.marks.within(f.start - 1, f.start) if s.end == f.end), None)
             if outer is None:
                 continue
-            for inner in self.marks.spans:
+            for inner in self.marks.within(outer.open + 1, outer.close):
                 if not outer.contains(inner):
                     continue
                 cue = cue_after(self.body, inner.close + 1)
@@ -361,8 +387,16 @@ class ArticleReader:
                         subj = mm
                 if subj is None:
                     continue
-                nf = Found("direct", inner.start, inner.end, verb.text, "mention", subj, sentence=i,
-                           region=(outer.start, outer.end))
+                nf = Found(
+                    "direct",
+                    inner.start,
+                    inner.end,
+                    verb.text,
+                    "mention",
+                    subj,
+                    sentence=i,
+                    region=(outer.start, outer.end),
+                )
                 e = self.registry.resolve(subj, inner.start)
                 self.out.append(Attributed(nf, e, None))
 
@@ -375,20 +409,34 @@ class ArticleReader:
                 continue
             vi = f.extra.get("verb_index")
             if vi is not None and not f.extra.get("verb_speech"):
-                host = next((b for b in indirect if b.found.sentence == f.sentence
-                             and b.found.extra.get("cue_index") == vi), None)
+                host = next(
+                    (
+                        b
+                        for b in indirect
+                        if b.found.sentence == f.sentence and b.found.extra.get("cue_index") == vi
+                    ),
+                    None,
+                )
                 if host is not None:
                     a.entity, a.label = host.entity, host.label
         for b in indirect:
-            for sp in self.marks.spans:
-                if sp.cls != "double" or not (b.found.start <= sp.open and sp.close < b.found.end):
+            for sp in self.marks.within(b.found.start, b.found.end):
+                if sp.cls != "double" or sp.close >= b.found.end:
                     continue
                 if any(x.found.start == sp.start and x.found.end == sp.end for x in self.out):
                     continue
                 if cue_after(self.body, sp.close + 1).type != "none":
                     continue
-                nf = Found("direct", sp.start, sp.end, None, b.found.rule, b.found.mention,
-                           sentence=b.found.sentence, region=b.found.region)
+                nf = Found(
+                    "direct",
+                    sp.start,
+                    sp.end,
+                    None,
+                    b.found.rule,
+                    b.found.mention,
+                    sentence=b.found.sentence,
+                    region=b.found.region,
+                )
                 self.out.append(Attributed(nf, b.entity, b.label))
 
 
@@ -411,21 +459,25 @@ def said_on(reader: ArticleReader, items: list[Attributed], main: Entity | None 
                 continue
             d = resolve_relative(dm, current)
             if d is not None and dm.relative not in ("전날", "전일"):
-                explicit.append((dm.start, d))  # 전날 names an earlier event; 이날 still means the story's day
+                explicit.append(
+                    (dm.start, d)
+                )  # 전날 names an earlier event; 이날 still means the story's day
                 current = d
 
+    positions = [at for at, _ in explicit]
+
     def context(pos: int) -> date | None:
-        ctx = None
-        for at, d in explicit:
-            if at < pos:
-                ctx = d
-        return ctx
+        k = bisect_left(positions, pos) - 1
+        return explicit[k][1] if k >= 0 else None
 
     def story_day(pos: int) -> date | None:
         return context(pos) or (explicit[0][1] if explicit else None) or published
 
-    main_sentences = {i for i, sent in enumerate(reader.sentences) if main is not None
-                      and any(e is main for e in reader.subjects_in(sent))}
+    main_sentences = {
+        i
+        for i, sent in enumerate(reader.sentences)
+        if main is not None and any(e is main for e in reader.subjects_in(sent))
+    }
     stated: list[date | None] = []
     for a in items:
         f = a.found
@@ -439,32 +491,41 @@ def said_on(reader: ArticleReader, items: list[Attributed], main: Entity | None 
                 break
         stated.append(day)
     order = sorted(range(len(items)), key=lambda i: items[i].found.start)
+    dated: dict[int, list[tuple[int, date]]] = {}  # entity → its stated days in reading order
+    for i in order:
+        e, d = items[i].entity, stated[i]
+        if e is not None and d is not None:
+            dated.setdefault(id(e), []).append((items[i].found.start, d))
     result: list[date | None] = [None] * len(items)
     for i in order:
         a = items[i]
         day = stated[i]
-        if day is None and a.entity is not None:
-            same = [j for j in order if items[j].entity is a.entity and stated[j] is not None]
-            before = [j for j in same if items[j].found.start < a.found.start]
-            pick = before[-1] if before else (same[0] if same else None)
-            day = stated[pick] if pick is not None else None
+        if day is None and a.entity is not None and id(a.entity) in dated:
+            days = dated[id(a.entity)]
+            k = bisect_left(days, (a.found.start,)) - 1
+            day = days[k][1] if k >= 0 else days[0][1]
         if day is None and main is not None and a.entity is main:
             day = story_day(a.found.start)
         result[i] = day
     # words exchanged with someone in one sentence (…고 답하자 이 대통령은 "…") share its day
+    by_sentence: dict[int, date] = {}
+    for i in order:
+        if result[i] is not None:
+            by_sentence.setdefault(items[i].found.sentence, result[i])  # type: ignore[arg-type]
     for i in order:
         if result[i] is not None:
             continue
         f = items[i].found
-        partner = next((result[j] for j in order if j != i and items[j].found.sentence == f.sentence
-                        and result[j] is not None), None)
+        partner = by_sentence.get(f.sentence)
         if partner is None and main is not None and f.sentence in main_sentences:
             partner = story_day(f.start)
         result[i] = partner
     return result
 
 
-def read_article(body: str, published: date | None, deck_end: int = 0) -> tuple[ArticleReader, list[Attributed]]:
+def read_article(
+    body: str, published: date | None, deck_end: int = 0
+) -> tuple[ArticleReader, list[Attributed]]:
     """Run the reader over a body; returns the reader (for its registry) and the quotes."""
     reader = ArticleReader(body, published, deck_end)
     return reader, reader.read()

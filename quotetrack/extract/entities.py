@@ -25,8 +25,9 @@ from quotetrack.extract.nounphrase import Mention, is_title
 from quotetrack.types import SpeakerKind
 
 _SPACE = re.compile(r"\s+")
-_ABBR_GLUED = re.compile(r"^(" + "|".join(sorted(map(re.escape, COUNTRY_ABBREVIATIONS), key=len, reverse=True))
-                         + r")(?=[가-힣])")
+_ABBR_GLUED = re.compile(
+    r"^(" + "|".join(sorted(map(re.escape, COUNTRY_ABBREVIATIONS), key=len, reverse=True)) + r")(?=[가-힣])"
+)
 
 
 def expand_role(role: str | None) -> str | None:
@@ -100,7 +101,9 @@ class Registry:
         return found
 
     def _match(self, m: Mention, pos: int) -> Entity | None:
-        recent = sorted((e for e in self.entities if e.first_pos <= pos), key=lambda e: e.last_pos, reverse=True)
+        recent = sorted(
+            (e for e in self.entities if e.first_pos <= pos), key=lambda e: e.last_pos, reverse=True
+        )
         if m.form == "pronoun":
             if self.last_speaker is not None and self.last_speaker.kind in ("person", "unknown"):
                 return self.last_speaker
@@ -127,8 +130,13 @@ class Registry:
                 if e.name is None and e.surname == m.surname and m.title in e.titles:
                     return e
             for e in recent:
-                if e.name and e.kind == "person" and e.tokens and e.tokens[-1].startswith(m.surname) \
-                        and self._has_title(e, m.title):
+                if (
+                    e.name
+                    and e.kind == "person"
+                    and e.tokens
+                    and e.tokens[-1].startswith(m.surname)
+                    and self._has_title(e, m.title)
+                ):
                     return e
             if m.demonstrative:  # 이 대통령 as 'this president'
                 return next((e for e in recent if self._has_title(e, m.title)), None)
@@ -148,9 +156,8 @@ class Registry:
             if m.demonstrative:
                 return next((e for e in recent if e.kind == "anonymous" and m.title in e.titles), None)
             return next((e for e in recent if e.kind == "anonymous" and _key(e.description) == want), None)
-        if m.form == "org":
-            if m.name:
-                return self._match_org(m.name, recent)
+        if m.form == "org" and m.name:
+            return self._match_org(m.name, recent)
         return None
 
     def _match_org(self, name: str, recent: list[Entity]) -> Entity | None:
@@ -160,7 +167,7 @@ class Registry:
             if e.kind not in ("organisation", "unknown") or not e.name:
                 continue
             k = _key(e.name)
-            if k == want or k == bare or _key(_strip_country(e.name)) == bare:
+            if k in (want, bare) or _key(_strip_country(e.name)) == bare:
                 return e
         for e in recent:
             if e.kind != "organisation" or not e.name:

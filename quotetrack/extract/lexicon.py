@@ -10,6 +10,9 @@ grammatical role across the news genre.
 
 from __future__ import annotations
 
+# fmt: off
+# Word lists are laid out by meaning, several to a line; the formatter would put one per line.
+
 # ---------------------------------------------------------------- quote marks
 DOUBLE_MARKS = frozenset('"“”″„‟')
 """Double quotation marks.  Korean web text mixes them freely (”…” and “…“ are
@@ -166,8 +169,8 @@ are also common endings of Korean given names (원, 관, 국, 회, 진 …: 박�
 out; the institutions using them are listed in ORG_WORDS instead."""
 
 ORG_WORDS = frozenset({
-    "국정원", "감사원", "금감원", "금융감독원", "한은", "한국은행", "헌재", "대법원", "법원", "국세청", "백악관",
-    "국회", "외교원", "통계청", "기상청", "질병청", "정부", "교육청", "한미연합사", "유엔사", "북한군", "국군",
+    "국정원", "감사원", "금감원", "금융감독원", "한은", "한국은행", "헌재", "대법원", "국세청",
+    "외교원", "통계청", "기상청", "질병청", "교육청", "한미연합사", "유엔사", "북한군", "국군",
     "인민군", "조선인민군", "해군", "공군", "육군", "해병대", "연합뉴스",
     "정부", "청와대", "대통령실", "백악관", "크렘린궁", "크렘린", "국무부", "국방부", "외교부", "통일부",
     "외무성", "외무부", "국방성", "국무원", "외교부는", "유엔", "UN", "나토", "NATO", "EU", "IAEA", "WHO",
@@ -227,11 +230,11 @@ DISCOURSE_ADVERBS = frozenset({
 """Sentence-initial connectives: they carry the previous speaker forward (이어 "…"고 말했다)
 and never belong to a speaker's name."""
 
-KOREAN_SURNAMES = frozenset(
+KOREAN_SURNAMES = frozenset((  # noqa: SIM905 (a list of 100 one-syllable strings reads better as one string)
     "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 홍 전 고 문 양 손 배 백 허 남 심 노 하 곽 성 "
     "차 주 우 구 민 진 나 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 "
-    "금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 황보 남궁 제갈 선우 독고 사공 서문 동방".split()
-)
+    "금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 황보 남궁 제갈 선우 독고 사공 서문 동방"
+).split())
 """The ~100 Korean surnames covering over 99% of the population (통계청 인구주택총조사 성씨 통계)."""
 
 QUOTE_SPEAKER_PARTICLES = ("께서는", "께서도", "께서", "에서는", "측은", "측이", "측도", "은", "는", "이", "가", "도")
@@ -262,3 +265,4 @@ HEADLINE_SPEECH_NOUNS = frozenset({
 
 SOUNDBITE_LABELS = ("인터뷰", "녹취", "싱크", "현장음", "전화인터뷰", "전화 인터뷰", "영상", "전화녹취")
 """Labels of broadcast soundbite tags: [인터뷰:이름, 직함], ▶ 인터뷰 : 이름 / 직함."""
+# fmt: on

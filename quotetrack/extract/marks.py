@@ -15,7 +15,7 @@ line, and no span is longer than `MAX_SPAN`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
@@ -58,20 +58,34 @@ class Span:
         return self.open < other.open and other.close < self.close
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Marks:
-    """All spans of a text and the closing marks that had no opening mark."""
+    """All spans of a text (sorted by opening mark) and the closing marks that had no opening mark."""
 
     spans: tuple[Span, ...]
     orphan_closers: tuple[int, ...]
 
+    def __post_init__(self) -> None:
+        outer: list[Span] = []
+        for s in self.spans:  # sorted by open, longest first: a span inside the last outer one is nested
+            if not outer or s.open > outer[-1].close:
+                outer.append(s)
+        object.__setattr__(self, "_outer", outer)
+        object.__setattr__(self, "_outer_opens", [s.open for s in outer])
+        object.__setattr__(self, "_opens", [s.open for s in self.spans])
+
     def inside(self, pos: int) -> Span | None:
-        """The outermost span whose quoted text covers `pos`, if any."""
-        best: Span | None = None
-        for s in self.spans:
-            if s.open < pos < s.close and (best is None or s.contains(best) or best.open > s.open):
-                best = s
-        return best
+        """The outermost span whose quoted text covers `pos`, if any (O(log n))."""
+        outer: list[Span] = self._outer  # type: ignore[attr-defined]
+        i = bisect_right(self._outer_opens, pos) - 1  # type: ignore[attr-defined]
+        if i >= 0 and outer[i].open < pos < outer[i].close:
+            return outer[i]
+        return None
+
+    def within(self, lo: int, hi: int) -> list[Span]:
+        """Spans whose opening mark lies in [lo, hi), in order."""
+        opens: list[int] = self._opens  # type: ignore[attr-defined]
+        return list(self.spans[bisect_left(opens, lo) : bisect_left(opens, hi)])
 
 
 def _role(text: str, i: int) -> Literal["open", "close", "either"]:
@@ -147,10 +161,15 @@ def find_marks(text: str) -> Marks:
             brackets.append(i)
     spans, orphans = _pair_class(text, doubles, "double")
     inner, _ = _pair_class(text, singles, "single")
-    # a single-quoted span must not straddle a double-quoted one
+    # a single-quoted span must not straddle a double-quoted one (doubles never overlap each other)
+    opens = [d.open for d in spans]
+    doubles_only = list(spans)
     for s in inner:
+        lo = max(0, bisect_right(opens, s.open) - 1)
+        hi = bisect_right(opens, s.close)
         if all(
-            (d.contains(s)) or s.close < d.open or s.open > d.close or s.contains(d) for d in spans
+            d.contains(s) or s.close < d.open or s.open > d.close or s.contains(d)
+            for d in doubles_only[lo:hi]
         ):
             spans.append(s)
     spans.extend(_pair_brackets(text, brackets))

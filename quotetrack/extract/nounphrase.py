@@ -29,9 +29,11 @@ MAX_PHRASE_WORDS = 8
 """Longest speaker phrase, in words (존 커비 백악관 국가안보회의 전략소통조정관 is 5)."""
 
 _EDGE = "\"'“”‘’″′『』「」()[]<>《》〈〉,.;:!?…·-–—"
-_DATE_WORD = re.compile(r"^(?:\d{1,4}(?:년|월|일|시|분)|\d{1,2}\.\d{1,2}\.?|지난|오는|올해|지난해|작년|내년|"
-                        r"이날|전날|당일|오늘|어제|내일|그제|최근|현지시간|현지|당시|앞서|오전|오후|새벽|밤|"
-                        r"이번|다음|지난달|이달|다음달|주말|연초|연말)")
+_DATE_WORD = re.compile(
+    r"^(?:\d{1,4}(?:년|월|일|시|분)|\d{1,2}\.\d{1,2}\.?|지난|오는|올해|지난해|작년|내년|"
+    r"이날|전날|당일|오늘|어제|내일|그제|최근|현지시간|현지|당시|앞서|오전|오후|새벽|밤|"
+    r"이번|다음|지난달|이달|다음달|주말|연초|연말)"
+)
 _PAREN_TAIL = re.compile(r"\((?:\d{1,3}(?:세)?|[A-Za-z·\s]+|[一-鿿]+)\)$")
 _TITLE_SUFFIXES = tuple(sorted(set(lx.TITLE_WORDS), key=len, reverse=True))
 _ORG_SUFFIXES = tuple(sorted(set(lx.ORG_SUFFIXES), key=len, reverse=True))
@@ -67,6 +69,7 @@ class Mention:
         return self.name or self.text
 
 
+@lru_cache(maxsize=65536)
 def core(word: str) -> str:
     """A word without surrounding quotation marks, brackets and punctuation.
 
@@ -136,7 +139,7 @@ def phrase_before(words: list[Word], head: int, stem_end: int) -> list[tuple[str
     `stem_end` is where the head word's noun ends (before its particle).  Returns
     (text, start, end) parts in order.
     """
-    parts = [(words[head].text[: stem_end], words[head].start, words[head].start + stem_end)]
+    parts = [(words[head].text[:stem_end], words[head].start, words[head].start + stem_end)]
     right_is_name = False  # 마사아키 오노 정무참사관: a name may run over two unknown words
     j = head - 1
     while j >= 0 and head - j < MAX_PHRASE_WORDS:
@@ -204,14 +207,11 @@ def is_title(tok: str) -> bool:
 def is_org(tok: str) -> bool:
     """True for an organisation word (국방부, 크렘린궁, 삼성전자, BTS, LG필립스)."""
     t = _strip_paren(tok)
-    if t in lx.ORG_WORDS or (m := _MEDIA_RE.search(t)) and (m.start() == 0 or m.end() == len(t)):
+    if t in lx.ORG_WORDS or ((m := _MEDIA_RE.search(t)) and (m.start() == 0 or m.end() == len(t))):
         return True
     if re.search(r"[A-Z]{2,}|[A-Z][a-z]*[가-힣]|\d", t):
         return True
-    for n in sorted(_ORGS_BY_LEN, reverse=True):
-        if len(t) > n and t[-n:] in _ORGS_BY_LEN[n]:
-            return True
-    return False
+    return any(len(t) > n and t[-n:] in _ORGS_BY_LEN[n] for n in _ORGS_BY_LEN)
 
 
 def is_media(text: str) -> bool:
@@ -276,8 +276,10 @@ def _name_like(tok: str) -> bool:
     if re.fullmatch(r"[A-Z][a-z]+", t):
         return True
     ms: tuple[Morph, ...] = morphs(t)
-    return bool(ms) and all(m.tag in ("NNP", "SL", "SH", "UN", "NNG") for m in ms) and any(
-        m.tag in ("NNP", "SL", "SH", "UN") or m.unknown for m in ms
+    return (
+        bool(ms)
+        and all(m.tag in ("NNP", "SL", "SH", "UN", "NNG") for m in ms)
+        and any(m.tag in ("NNP", "SL", "SH", "UN") or m.unknown for m in ms)
     )
 
 
@@ -298,18 +300,42 @@ def parse(parts: list[tuple[str, int, int]], particle: str = "") -> Mention | No
         if classes[i] == "N" and toks[i + 1] in lx.ACADEMIC_TITLES and (toks[i].endswith("대") or i > 0):
             classes[i] = "O"
     head = toks[-1]
-    if head in lx.NON_SPEAKER_HEADS or (len(toks) == 1 and re.fullmatch(r"[가-힣]", head) and classes[0] != "R"):
+    if head in lx.NON_SPEAKER_HEADS or (
+        len(toks) == 1 and re.fullmatch(r"[가-힣]", head) and classes[0] != "R"
+    ):
         return None
     media = is_media(text_clean)
     if len(toks) == 2 and toks[0] in lx.KOREAN_SURNAMES and classes[1] == "T":
         # 김 위원장, 고 사장: a surname standing for the full name given earlier
-        return Mention(text, start, end, "surname_title", None, toks[1], "person", surname=toks[0],
-                       title=_title_of(toks[1]), particle=particle, demonstrative=toks[0] in lx.DEMONSTRATIVES)
+        return Mention(
+            text,
+            start,
+            end,
+            "surname_title",
+            None,
+            toks[1],
+            "person",
+            surname=toks[0],
+            title=_title_of(toks[1]),
+            particle=particle,
+            demonstrative=toks[0] in lx.DEMONSTRATIVES,
+        )
     demonstrative = classes[0] == "D"
     if demonstrative and toks[0] in lx.KOREAN_SURNAMES and len(toks) == 2 and classes[1] == "T":
         # 이 대통령: the surname 이, or 'this president'; resolution tries both
-        return Mention(text, start, end, "surname_title", None, toks[1], "person", surname=toks[0],
-                       title=_title_of(toks[1]), particle=particle, demonstrative=True)
+        return Mention(
+            text,
+            start,
+            end,
+            "surname_title",
+            None,
+            toks[1],
+            "person",
+            surname=toks[0],
+            title=_title_of(toks[1]),
+            particle=particle,
+            demonstrative=True,
+        )
     if demonstrative:
         toks, classes = toks[1:], classes[1:]
         text_clean = " ".join(toks)
@@ -318,12 +344,32 @@ def parse(parts: list[tuple[str, int, int]], particle: str = "") -> Mention | No
     last = classes[-1]
     if last == "A":
         kind: SpeakerKind = "anonymous"
-        return Mention(text, start, end, "anonymous", None, text_clean, kind, title=head,
-                       particle=particle, demonstrative=demonstrative)
+        return Mention(
+            text,
+            start,
+            end,
+            "anonymous",
+            None,
+            text_clean,
+            kind,
+            title=head,
+            particle=particle,
+            demonstrative=demonstrative,
+        )
     if toks[-1] in lx.ORG_ROLE_WORDS or (toks[-1].endswith("인") and toks[-1][:-1] in lx.ORG_ROLE_WORDS):
-        return Mention(text, start, end, "title" if demonstrative or len(toks) == 1 else "org",
-                       None if len(toks) == 1 else text_clean, text_clean, "organisation",
-                       title=toks[-1], particle=particle, demonstrative=demonstrative, media=media)
+        return Mention(
+            text,
+            start,
+            end,
+            "title" if demonstrative or len(toks) == 1 else "org",
+            None if len(toks) == 1 else text_clean,
+            text_clean,
+            "organisation",
+            title=toks[-1],
+            particle=particle,
+            demonstrative=demonstrative,
+            media=media,
+        )
     name_idx = _name_run(toks, classes)
     if name_idx is None:
         if last in ("O", "C"):
@@ -333,13 +379,34 @@ def parse(parts: list[tuple[str, int, int]], particle: str = "") -> Mention | No
                 k -= 1
             if k > 0 and classes[k - 1] == "T":
                 role = _role_text(toks[:k])
-                return Mention(text, start, end, "org", " ".join(toks[k:]), role, "organisation",
-                               particle=particle, media=media)
-            return Mention(text, start, end, "org", text_clean, None, "organisation", particle=particle,
-                           media=media)
+                return Mention(
+                    text,
+                    start,
+                    end,
+                    "org",
+                    " ".join(toks[k:]),
+                    role,
+                    "organisation",
+                    particle=particle,
+                    media=media,
+                )
+            return Mention(
+                text, start, end, "org", text_clean, None, "organisation", particle=particle, media=media
+            )
         if last == "T":
-            return Mention(text, start, end, "title", None, _role_text(toks), "unknown", title=_title_of(head),
-                           particle=particle, demonstrative=demonstrative, media=media)
+            return Mention(
+                text,
+                start,
+                end,
+                "title",
+                None,
+                _role_text(toks),
+                "unknown",
+                title=_title_of(head),
+                particle=particle,
+                demonstrative=demonstrative,
+                media=media,
+            )
         return None
     a, b = name_idx
     name_toks = [_strip_paren(t) for t in toks[a:b]]
@@ -348,19 +415,32 @@ def parse(parts: list[tuple[str, int, int]], particle: str = "") -> Mention | No
     role = _role_text(role_toks) if role_toks else None
     title = _title_of(toks[b]) if b < len(toks) and classes[b] == "T" else None
     if b - a == 1 and name_toks[0] in lx.KOREAN_SURNAMES and title:
-        return Mention(text, start, end, "surname_title", None, role, "person", surname=name_toks[0],
-                       title=title, particle=particle, demonstrative=demonstrative)
+        return Mention(
+            text,
+            start,
+            end,
+            "surname_title",
+            None,
+            role,
+            "person",
+            surname=name_toks[0],
+            title=title,
+            particle=particle,
+            demonstrative=demonstrative,
+        )
     name = " ".join(name_toks)
-    weak = a == 0 and b == len(toks) and not (
-        any(_name_like(t) for t in name_toks) or _korean_name_like(name_toks[0])
+    weak = (
+        a == 0
+        and b == len(toks)
+        and not (any(_name_like(t) for t in name_toks) or _korean_name_like(name_toks[0]))
     )
     kind = "person"
-    if media or (role is None and is_org(name)):
+    org_role = bool(role) and any(role.endswith((w, w + "인")) for w in lx.ORG_ROLE_WORDS)  # type: ignore[union-attr]
+    if media or (role is None and is_org(name)) or org_role:
         kind = "organisation"
-    elif role and any(role.endswith(w) or role.endswith(w + "인") for w in lx.ORG_ROLE_WORDS):
-        kind = "organisation"
-    return Mention(text, start, end, "name", name, role, kind, title=title, particle=particle, media=media,
-                   weak=weak)
+    return Mention(
+        text, start, end, "name", name, role, kind, title=title, particle=particle, media=media, weak=weak
+    )
 
 
 def _name_run(toks: list[str], classes: list[TokenClass]) -> tuple[int, int] | None:
@@ -376,8 +456,11 @@ def _name_run(toks: list[str], classes: list[TokenClass]) -> tuple[int, int] | N
             j += 1
         at_end = j == n
         before_title = not at_end and classes[j] == "T"
-        if i == 0 and not at_end and classes[j] in ("T", "O", "C", "A") and (
-            j - i > 1 or _name_like(toks[i]) or _korean_name_like(_strip_paren(toks[i]))
+        if (
+            i == 0
+            and not at_end
+            and classes[j] in ("T", "O", "C", "A")
+            and (j - i > 1 or _name_like(toks[i]) or _korean_name_like(_strip_paren(toks[i])))
         ):
             return _trim_run(toks, i, j)  # 블라디미르 푸틴 | 러시아 대통령 (부동산 시장 is no name)
         if i > 0 and classes[i - 1] in ("T", "G") and (at_end or before_title):
@@ -418,8 +501,28 @@ def _title_of(tok: str) -> str:
     return _ends_with_any(t, _TITLES_BY_LEN) or t
 
 
+_MENTIONS: dict[tuple[Word, ...], Mention | None] = {}
+MENTION_CACHE_SIZE = 4096
+
+
 def subject_mention(words: list[Word], i: int) -> Mention | None:
-    """The speaker phrase ending at words[i] when that word carries a subject marker."""
+    """The speaker phrase ending at words[i] when that word carries a subject marker.
+
+    Several passes ask about the same word; the answer depends only on the word
+    and the few before it (with their offsets), so it is memoised on those.
+    """
+    if subject_particle(words[i].text) is None:
+        return None
+    key = tuple(words[max(0, i - MAX_PHRASE_WORDS) : i + 1])
+    if key in _MENTIONS:
+        return _MENTIONS[key]
+    if len(_MENTIONS) >= MENTION_CACHE_SIZE:
+        _MENTIONS.clear()
+    got = _MENTIONS[key] = _subject_mention(words, i)
+    return got
+
+
+def _subject_mention(words: list[Word], i: int) -> Mention | None:
     split = subject_particle(words[i].text)
     if split is None:
         return None

@@ -14,7 +14,7 @@ from datetime import date
 from difflib import SequenceMatcher
 from zoneinfo import ZoneInfo
 
-from quotetrack.extract.document import Attributed, ArticleReader, said_on
+from quotetrack.extract.document import ArticleReader, Attributed, said_on
 from quotetrack.extract.entities import Entity, Registry, expand_role
 from quotetrack.extract.headline import HeadlineQuote, headline_quotes
 from quotetrack.extract.nounphrase import mention_of_text
@@ -108,7 +108,9 @@ def _quote(body: str, a: Attributed, day: date | None, kind: str) -> Quote:
     )
 
 
-def _headline_speakers(title: str, registry: Registry) -> list[tuple[HeadlineQuote, Entity | None, str | None]]:
+def _headline_speakers(
+    title: str, registry: Registry
+) -> list[tuple[HeadlineQuote, Entity | None, str | None]]:
     """Each headline quote with the body entity its printed speaker stands for, or a bare label."""
     out: list[tuple[HeadlineQuote, Entity | None, str | None]] = []
     for hq in headline_quotes(title):
@@ -124,9 +126,14 @@ def _headline_speakers(title: str, registry: Registry) -> list[tuple[HeadlineQuo
     return out
 
 
-def _headline(title: str, heads: list[tuple[HeadlineQuote, Entity | None, str | None]],
-              items: list[Attributed], days: list[date | None], published: date | None,
-              main: Entity | None) -> list[Quote]:
+def _headline(
+    title: str,
+    heads: list[tuple[HeadlineQuote, Entity | None, str | None]],
+    items: list[Attributed],
+    days: list[date | None],
+    published: date | None,
+    main: Entity | None,
+) -> list[Quote]:
     out: list[Quote] = []
     for hq, entity, label in heads:
         if entity is None and label is None:
@@ -136,18 +143,20 @@ def _headline(title: str, heads: list[tuple[HeadlineQuote, Entity | None, str | 
             day = next((d for a, d in zip(items, days, strict=True) if a.entity is entity and d), None)
         if day is None:
             day = next((d for a, d in zip(items, days, strict=True) if a.entity is main and d), published)
-        out.append(Quote(
-            text=title[hq.start : hq.end].strip(),
-            kind="headline",
-            speaker=entity.label if entity else label,
-            speaker_role=entity.role if entity else None,
-            speaker_kind=entity.kind if entity else "unknown",
-            said_on=day,
-            verb=None,
-            start=hq.start,
-            end=hq.end,
-            field="title",
-        ))
+        out.append(
+            Quote(
+                text=title[hq.start : hq.end].strip(),
+                kind="headline",
+                speaker=entity.label if entity else label,
+                speaker_role=entity.role if entity else None,
+                speaker_kind=entity.kind if entity else "unknown",
+                said_on=day,
+                verb=None,
+                start=hq.start,
+                end=hq.end,
+                field="title",
+            )
+        )
     return out
 
 

@@ -81,6 +81,27 @@ def split_sentences(text: str, marks: Marks, start: int = 0, end: int | None = N
         _emit(text, prev, c, out)
         prev = c
     _emit(text, prev, end, out)
+    return [piece for s in out for piece in _bounded(text, s)]
+
+
+MAX_SENTENCE = 4000
+"""Longest sentence analysed as one, in characters.  Real sentences stay far below
+(the longest quote accepted is 3000); text with no sentence ends at all (a page
+of run-on garbage) is cut at spaces so that extraction time stays linear."""
+
+
+def _bounded(text: str, s: Sentence) -> list[Sentence]:
+    if s.end - s.start <= MAX_SENTENCE:
+        return [s]
+    out: list[Sentence] = []
+    a = s.start
+    while s.end - a > MAX_SENTENCE:
+        cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+        cut = cut if cut > a else a + MAX_SENTENCE
+        out.append(Sentence(a, cut))
+        a = cut + 1 if text[cut : cut + 1] == " " else cut
+    if a < s.end:
+        out.append(Sentence(a, s.end))
     return out
 
 
