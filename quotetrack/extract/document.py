@@ -66,7 +66,8 @@ class Attributed:
 def _tag_mention(text: str) -> tuple[str | None, str | None] | None:
     """Name and role of a soundbite tag.
 
-    [인터뷰:김민석, 국방부 대변인] gives (김민석, 국방부 대변인); [인터뷰:북 … 대변인] gives (None, 북 … 대변인).
+    [인터뷰:김민석, 국방부 대변인] gives (김민석, 국방부 대변인);
+    [인터뷰:북 … 대변인] gives (None, 북 … 대변인).
     """
     m = _TAG.match(text)
     if not m:
