@@ -80,3 +80,13 @@ def test_a_report_placed_before_its_speaker_names_the_speaker_after_it() -> None
     q = one(quotes_of(body), "대책")
     assert q.speaker == "국무조정실 관계자"
     assert q.text.startswith("정부는 이번 주 안에")
+
+
+def test_the_scene_of_the_statement_is_not_part_of_what_was_said() -> None:
+    body = "박찬대 원내대표는 기자들과 만나 특수활동비 삭감은 물러설 수 없는 원칙이라고 말했다."
+    assert one(quotes_of(body), "특수활동비").text == "특수활동비 삭감은 물러설 수 없는 원칙"
+
+
+def test_an_imperative_keeps_its_ending() -> None:
+    body = "환자단체는 정부와 의료계에 하루빨리 갈등을 끝내달라고 호소했다."
+    assert one(quotes_of(body), "갈등을").text == "정부와 의료계에 하루빨리 갈등을 끝내달라"

@@ -177,3 +177,34 @@ def test_the_same_words_stated_on_a_speakers_behalf_by_a_spokesperson_go_to_the_
     )
     q = one(quotes_of(body), "명백한 도발")
     assert q.speaker == "전하규"
+
+
+def test_a_quote_explained_as_someones_view_is_theirs() -> None:
+    body = '"하반기 금리 인하가 시작될 것"이라는 게 김동원 KB증권 연구원의 설명이다.'
+    q = one(quotes_of(body), "금리 인하")
+    assert (q.speaker, q.speaker_role) == ("김동원", "KB증권 연구원")
+
+
+def test_a_common_noun_before_a_korean_name_is_part_of_the_role() -> None:
+    body = '바이에른 뮌헨의 수비수 김민재는 "다시 증명하겠다"고 말했다.'
+    q = one(quotes_of(body), "증명")
+    assert q.speaker == "김민재"
+    assert q.speaker_role is not None and "수비수" in q.speaker_role
+
+
+def test_a_hanja_abbreviation_in_a_headline_is_spelled_out() -> None:
+    body = "미국 국무부는 12일 북한의 미사일 발사를 강력히 규탄한다고 밝혔다."
+    (head,) = [
+        q for q in quotes_of(body, title='美국무부 "北 미사일 발사 강력 규탄"') if q.kind == "headline"
+    ]
+    assert head.speaker == "미국 국무부"
+
+
+def test_a_headline_quote_with_no_speaker_is_not_guessed_onto_someone() -> None:
+    body = '이민희 연구원은 "메모리 업황 자체는 나쁘지 않다"고 말했다.'
+    (head,) = [
+        q
+        for q in quotes_of(body, title='삼성전자 3분기 영업익 9조…"HBM 회복이 관건"')
+        if q.kind == "headline"
+    ]
+    assert head.speaker is None

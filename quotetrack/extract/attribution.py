@@ -28,7 +28,7 @@ from typing import Literal
 from quotetrack.extract import lexicon as lx
 from quotetrack.extract.cues import Cue, Verb, cue_after, find_verb, hearsay_follows, indirect_cue
 from quotetrack.extract.marks import Marks, Span
-from quotetrack.extract.morph import morphs
+from quotetrack.extract.morph import lemma_of, morphs
 from quotetrack.extract.nounphrase import Mention, core, is_nominal, parse, phrase_before, subject_mention
 from quotetrack.extract.sentences import Sentence, Word, words
 from quotetrack.types import QuoteKind
@@ -259,7 +259,11 @@ def _clause_speaker(
     return None, False
 
 
-_PARTICLE_TAIL = re.compile(r"(?:에|에는|에서|을|를|이|가|은|는|과|와|의|에도|으로|로|에대해|대해)$")
+_PARTICLE_TAIL = re.compile(
+    r"(?:이다|이었다|입니다|이었습니다|이라고|에|에는|에서|을|를|이|가|은|는|과|와|의|에도|으로|로|에대해|대해)$"
+)
+_NOMINALISERS = frozenset({"게", "것이", "것은", "건", "것"})
+"""…"라는 게 X의 설명이다: the nominaliser between a quote and the phrase naming its speaker."""
 
 
 def _adnominal(
@@ -320,7 +324,7 @@ def _between(ws: list[Word], lo: int, hi: int) -> Mention | None:
     parts: list[tuple[str, int, int]] = []
     for k in range(lo, hi):
         c = core(ws[k].text)
-        if _DATE_OR_ADVERB.match(c):
+        if _DATE_OR_ADVERB.match(c) or c in _NOMINALISERS:
             parts = []
             continue
         stem = re.sub(r"(?:의|과|와)$", "", c)
@@ -482,13 +486,16 @@ def _after_boundaries(ws: list[Word], start: int, end: int, marks: Marks) -> int
         if not ms:
             continue
         last = ms[-1]
+        verb = lemma_of(ms)
         if (
             not subject_seen
             and last.tag == "EC"
-            and last.form in _CLAUSE_BOUNDARY_EC
-            and any(m.tag.startswith(("VV", "XSV")) for m in ms)
+            and (
+                (last.form in _CLAUSE_BOUNDARY_EC and any(m.tag.startswith(("VV", "XSV")) for m in ms))
+                or (verb in lx.SITUATION_VERBS and last.form in ("어", "아", "고", "여"))
+            )
         ):
-            best = w.end
+            best = w.end  # …행사를 진행하며 / 기자들과 만나 / 간담회를 열고: the speaker's own doing
         if c in ("대해", "대해서는", "대해선", "관련해", "관련해서는") and k > 0:
             prev = core(ws[k - 1].text)
             if prev in ("데", "것과", "것에", "점에", "데에") or prev.endswith(("한데", "는데")):

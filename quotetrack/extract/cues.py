@@ -197,6 +197,8 @@ def indirect_cue(words: list[Word], k: int) -> IndirectCue | None:
     elif m.group(1):
         vcp = any(x.tag == "VCP" for x in ms)
         cut = m.start(1) if vcp else m.start(2)
+    elif m.group(2) == "라" and not any(x.tag in ("VCP", "VCN") for x in ms):
+        cut = m.start(2) + 1  # 끝내달라고, 하라고: the imperative 라 belongs to what was said
     offset = w.text.rindex(c)
     return IndirectCue(k, w.start + offset + cut, connective)
 

@@ -193,7 +193,7 @@ class ArticleReader:
         people = [e for e in self.registry.entities if e.kind == "person" and e.first_pos < first_question]
         interviewee = min(people, key=lambda e: e.first_pos) if people else self.registry.last_speaker
         for a, b in answers:
-            text = self.body[a:b].strip()
+            text = self.body[a:b].strip().strip('"“”″')
             if len(text) < 2:
                 continue
             start = a + self.body[a:b].index(text)

@@ -48,6 +48,20 @@ def expand_role(role: str | None) -> str | None:
     return " ".join(out)
 
 
+_HANJA = [a for a in COUNTRY_ABBREVIATIONS if re.fullmatch(r"[一-鿿]", a)]
+_HANJA_ABBR = re.compile("^(" + "|".join(_HANJA) + ")")
+
+
+def expand_org(name: str) -> str:
+    """Spell out a glued hanja abbreviation: 美국무부 → 미국 국무부, 靑 → 청와대."""
+    m = _HANJA_ABBR.match(name)
+    if not m:
+        return name
+    full = COUNTRY_ABBREVIATIONS[m.group(1)]
+    rest = name[m.end() :].strip()
+    return f"{full} {rest}" if rest else full
+
+
 def _key(s: str | None) -> str:
     return _SPACE.sub("", expand_role(s) or "").replace("·", "").lower()
 
@@ -161,6 +175,7 @@ class Registry:
         return None
 
     def _match_org(self, name: str, recent: list[Entity]) -> Entity | None:
+        name = expand_org(name)
         want = _key(name)
         bare = _key(_strip_country(name))
         for e in recent:
@@ -223,7 +238,7 @@ class Registry:
 
 
 def _strip_country(name: str) -> str:
-    toks = name.split()
+    toks = expand_org(name).split()
     if len(toks) > 1 and toks[0] in COUNTRY_ABBREVIATIONS:
         return " ".join(toks[1:])
     return name

@@ -72,9 +72,13 @@ def headline_quotes(title: str) -> list[HeadlineQuote]:
         speaker = None
         before = before.rstrip(",:：·-— ")
         if before:
-            for seg in re.split(r"[,，]", before):
+            # 푸틴, "…" / 고민정, 민경욱 향해 "…" / 삼성전자 3분기 영업익 9조…"…" (no speaker)
+            segments = re.split(r"[,，]", before)
+            if re.search(r"(?:…|\.\.)\s*$", before):
+                segments = []
+            for seg in segments:
                 np = _trailing_np(_strip_quoted(seg))
-                if np:
+                if np and not re.search(r"\d", np):
                     speaker = np
                     break
         if speaker is None:

@@ -118,7 +118,7 @@ def is_nominal(word: str) -> bool:
         return False
     if _DATE_WORD.match(w) or w in lx.DISCOURSE_ADVERBS:
         return False
-    if w in lx.DEMONSTRATIVES or w in lx.COUNTRIES or w in lx.COUNTRY_ABBREVIATIONS:
+    if w in lx.DEMONSTRATIVES or w in lx.COUNTRIES or w in lx.COUNTRY_ABBREVIATIONS or w in lx.ORG_WORDS:
         return True
     ms = morphs(w)
     if not ms:
@@ -410,8 +410,12 @@ def parse(parts: list[tuple[str, int, int]], particle: str = "") -> Mention | No
         return None
     a, b = name_idx
     name_toks = [_strip_paren(t) for t in toks[a:b]]
-    # words trimmed off a too-long name run (결심 공판 | 이진관) belong to neither name nor role
-    role_toks = (toks[:a] if a == 0 or classes[a - 1] != "N" else []) + toks[b:]
+    # words trimmed off a too-long name run (결심 공판 | 이진관) belong to neither name nor role,
+    # except a common noun right before a Korean name (바이에른 뮌헨의 수비수 | 김민재)
+    pre = toks[:a] if a == 0 or classes[a - 1] != "N" else []
+    if a > 0 and classes[a - 1] == "N" and a - 1 >= 0 and not _name_like(toks[a - 1]) and a - 1 <= 2:
+        pre = toks[:a]
+    role_toks = pre + toks[b:]
     role = _role_text(role_toks) if role_toks else None
     title = _title_of(toks[b]) if b < len(toks) and classes[b] == "T" else None
     if b - a == 1 and name_toks[0] in lx.KOREAN_SURNAMES and title:
@@ -478,7 +482,13 @@ MAX_NAME_WORDS = 3
 
 
 def _trim_run(toks: list[str], i: int, j: int) -> tuple[int, int]:
-    """A run of unknown words longer than a name keeps only the words nearest the title."""
+    """A run of words longer than a name keeps only the words nearest the title.
+
+    A Korean name is one word, so common nouns before it (수비수 김민재) are its role.
+    """
+    last = _strip_paren(toks[j - 1])
+    if j - i > 1 and _korean_name_like(last) and all(not _name_like(t) for t in toks[i : j - 1]):
+        return j - 1, j
     if j - i <= MAX_NAME_WORDS:
         return i, j
     if _korean_name_like(_strip_paren(toks[j - 1])):

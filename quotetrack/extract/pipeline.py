@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from zoneinfo import ZoneInfo
 
 from quotetrack.extract.document import ArticleReader, Attributed, said_on
-from quotetrack.extract.entities import Entity, Registry, expand_role
+from quotetrack.extract.entities import Entity, Registry, expand_org, expand_role
 from quotetrack.extract.headline import HeadlineQuote, headline_quotes
 from quotetrack.extract.nounphrase import mention_of_text
 from quotetrack.ingest.clean import clean
@@ -137,7 +137,7 @@ def _headline(
     out: list[Quote] = []
     for hq, entity, label in heads:
         if entity is None and label is None:
-            entity = main
+            entity = _matching_speaker(title[hq.start : hq.end], items)
         day = _matching_day(title[hq.start : hq.end], items, days)
         if day is None and entity is not None:
             day = next((d for a, d in zip(items, days, strict=True) if a.entity is entity and d), None)
@@ -166,6 +166,19 @@ HEADLINE_MATCH = 0.5
 corpus' trimmed headline copies score 0.55-0.9; unrelated quotes stay below 0.35."""
 
 
+def _matching_speaker(text: str, items: list[Attributed]) -> Entity | None:
+    """A headline quote printed without a speaker belongs to the body quote it copies, if any."""
+    want = "".join(text.split())
+    best, who = HEADLINE_MATCH, None
+    for a in items:
+        got = "".join(a.found.extra.get("text", "").split())
+        if got and a.entity is not None:
+            score = SequenceMatcher(None, want, got, autojunk=False).ratio()
+            if score >= best:
+                best, who = score, a.entity
+    return who
+
+
 def _matching_day(text: str, items: list[Attributed], days: list[date | None]) -> date | None:
     want = "".join(text.split())
     best, best_day = HEADLINE_MATCH, None
@@ -182,7 +195,11 @@ def _matching_day(text: str, items: list[Attributed], days: list[date | None]) -
 
 
 def _bare(text: str) -> str:
-    """A headline speaker with its country abbreviation dropped (미 백악관 → 백악관)."""
+    """A headline speaker as the body would print it.
+
+    미 백악관 → 백악관, 美국무부 → 미국 국무부, 靑 → 청와대.
+    """
+    text = expand_org(text)
     expanded = expand_role(text) or text
     toks = text.split()
     if len(toks) > 1 and len(toks[0]) == 1 and expanded != text:
