@@ -75,6 +75,18 @@ def top_spans(marks: Marks, sent: Sentence) -> list[Span]:
     return out
 
 
+def in_range(
+    subjects: list[tuple[int, Mention]], ws: list[Word], lo: int, hi: int
+) -> list[tuple[int, Mention]]:
+    """The sentence's subject phrases whose word lies in [lo, hi)."""
+    return [(k, m) for k, m in subjects if ws[k].start >= lo and ws[k].end <= hi]
+
+
+def subjects_of(ws: list[Word], lo: int, hi: int, marks: Marks) -> list[tuple[int, Mention]]:
+    """Subject phrases (X는, X가) of the words in [lo, hi), outside quotations."""
+    return _subjects(ws, lo, hi, marks)
+
+
 def _subjects(ws: list[Word], lo: int, hi: int, marks: Marks) -> list[tuple[int, Mention]]:
     out = []
     for k, w in enumerate(ws):
@@ -138,12 +150,19 @@ def _floor(ws: list[Word], lo: int, hi: int, subjects: list[tuple[int, Mention]]
     return best
 
 
-def analyze(body: str, marks: Marks, sent: Sentence, index: int) -> list[Found]:
+def analyze(
+    body: str,
+    marks: Marks,
+    sent: Sentence,
+    index: int,
+    ws: list[Word] | None = None,
+    subjects: list[tuple[int, Mention]] | None = None,
+) -> list[Found]:
     """All quotes of one sentence, in order, with their speaker evidence."""
-    ws = words(body, sent.start, sent.end)
-    spans = top_spans(marks, sent) + _orphans(body, marks, ws, sent)
+    ws = words(body, sent.start, sent.end) if ws is None else ws
+    subjects = _subjects(ws, sent.start, sent.end, marks) if subjects is None else subjects
+    spans = top_spans(marks, sent) + _orphans(body, marks, ws, sent, subjects)
     spans.sort(key=lambda s: s.open)
-    subjects = _subjects(ws, sent.start, sent.end, marks)
     main = pick_speaker(subjects)
     found: list[Found] = []
     region_start = sent.start
@@ -216,14 +235,16 @@ def analyze(body: str, marks: Marks, sent: Sentence, index: int) -> list[Found]:
     return found
 
 
-def _orphans(body: str, marks: Marks, ws: list[Word], sent: Sentence) -> list[Span]:
+def _orphans(
+    body: str, marks: Marks, ws: list[Word], sent: Sentence, subjects: list[tuple[int, Mention]]
+) -> list[Span]:
     """A closing mark with no opening one ("…분야”라고 덧붙였다): the quote starts after the speaker."""
     out: list[Span] = []
     for c in marks.orphan_closers:
         if not sent.start < c < sent.end or cue_after(body, c + 1).type not in ("verb", "connective"):
             continue
         before = [k for k, w in enumerate(ws) if w.end <= c]
-        subj = [(k, m) for k, m in _subjects(ws, sent.start, c, marks)]
+        subj = in_range(subjects, ws, sent.start, c)
         start = ws[subj[0][0]].end if subj else sent.start
         start = _skip_adverbials(body, ws, start, c)
         if before and c - start >= 2:
@@ -251,7 +272,7 @@ def _clause_speaker(
             return m, False
     lemma = verb.lemma if verb is not None else None
     floor = _floor(ws, lo, hi, subjects)
-    picked = pick_speaker(_subjects(ws, floor, hi, marks), lemma)
+    picked = pick_speaker(in_range(subjects, ws, floor, hi), lemma)
     if picked is not None:
         return picked[1], True
     if main is not None and ws[main[0]].end <= hi:
@@ -385,7 +406,7 @@ def _indirect(
             speaker = subject_mention(ws, verb.postposed)
         floor = _floor(ws, lo, w.start, subjects)
         # after "…"라며 the speaker goes on; subjects there belong to what is reported
-        cands = [] if same_speaker and lo == prev_cue_end else _subjects(ws, floor, w.start, marks)
+        cands = [] if same_speaker and lo == prev_cue_end else in_range(subjects, ws, floor, w.start)
         if speaker is None:
             if verb is not None and verb.form == "adnominal":
                 head = _head_after(ws, verb.index)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from quotetrack.extract import lexicon as lx
-from quotetrack.extract.attribution import Found, analyze, top_spans
+from quotetrack.extract.attribution import Found, analyze, subjects_of, top_spans
 from quotetrack.extract.cues import cue_after, find_verb
 from quotetrack.extract.dates import find_dates, resolve_relative
 from quotetrack.extract.entities import Entity, Registry
@@ -36,7 +36,7 @@ from quotetrack.extract.nounphrase import (
     phrase_before,
     subject_mention,
 )
-from quotetrack.extract.sentences import Sentence, split_sentences, words
+from quotetrack.extract.sentences import Sentence, Word, split_sentences, words
 
 _TAG = re.compile(
     r"^\s*(?:[\[<(【]\s*(?:(?:"
@@ -110,8 +110,26 @@ class ArticleReader:
         self.registry = Registry()
         self.out: list[Attributed] = []
         self._forward: list[Attributed] = []
+        self._words: dict[int, list[Word]] = {}
+        self._subjects: dict[int, list[tuple[int, Mention]]] = {}
 
     # ------------------------------------------------------------------ pass
+    def subjects_of(self, sent: Sentence) -> list[tuple[int, Mention]]:
+        """The sentence's subject phrases outside quotations, found once per article."""
+        got = self._subjects.get(sent.start)
+        if got is None:
+            got = self._subjects[sent.start] = subjects_of(
+                self.words_of(sent), sent.start, sent.end, self.marks
+            )
+        return got
+
+    def words_of(self, sent: Sentence) -> list[Word]:
+        """The words of a sentence, split once per article."""
+        got = self._words.get(sent.start)
+        if got is None:
+            got = self._words[sent.start] = words(self.body, sent.start, sent.end)
+        return got
+
     def _interview(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """Question lines and answer lines of a Q&A interview (-질문 / 답 paragraphs), if the body is one."""
         lines = [(m.start(), m.end()) for m in _LINE.finditer(self.body) if m.group().strip()]
@@ -168,7 +186,7 @@ class ArticleReader:
                 self.out.append(a)
                 self._forward.append(a)
                 continue
-            found = analyze(self.body, self.marks, sent, i)
+            found = analyze(self.body, self.marks, sent, i, self.words_of(sent), self.subjects_of(sent))
             spoke = self._this_way(sent, i)
             for f in found:
                 self._attribute(f)
@@ -211,7 +229,7 @@ class ArticleReader:
         Names inside quotations count too (the article may spell a name out only
         inside someone's words), but they never become the current speaker.
         """
-        ws = words(self.body, sent.start, sent.end)
+        ws = self.words_of(sent)
         for k, w in enumerate(ws):
             c = core(w.text)
             m = subject_mention(ws, k)
@@ -236,14 +254,11 @@ class ArticleReader:
 
     def subjects_in(self, sent: Sentence) -> list[Entity]:
         """Entities named as a subject in the sentence, outside quotations (no new ones are made)."""
-        ws = words(self.body, sent.start, sent.end)
+        ws = self.words_of(sent)
         out = []
-        for k, w in enumerate(ws):
-            if self.marks.inside(w.start):
-                continue
-            m = subject_mention(ws, k)
-            if m is not None and m.form != "pronoun":
-                e = self.registry.resolve(m, w.start, create=False)
+        for k, m in self.subjects_of(sent):
+            if m.form != "pronoun":
+                e = self.registry.resolve(m, ws[k].start, create=False)
                 if e is not None:
                     out.append(e)
         return out
@@ -275,7 +290,7 @@ class ArticleReader:
         m = _THIS_WAY.search(text)
         if not m:
             return None
-        ws = words(self.body, sent.start, sent.end)
+        ws = self.words_of(sent)
         after = [k for k, w in enumerate(ws) if w.start >= sent.start + m.start()]
         if not after:
             return None
@@ -316,7 +331,7 @@ class ArticleReader:
         """X의 발언, 영상으로 보시죠: X spoke the quote standing above."""
         if not self._forward:
             return
-        ws = words(self.body, sent.start, sent.end)
+        ws = self.words_of(sent)
         for k, w in enumerate(ws[1:], 1):
             c = core(w.text)
             if re.sub(r"(?:을|를|이|가|은|는|에|과|와)$", "", c) not in lx.SPEECH_NOUNS:
