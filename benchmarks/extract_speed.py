@@ -70,9 +70,8 @@ def main() -> None:
         f"corpus: {len(docs)} articles, {chars:,} characters ({chars / len(docs):,.0f} per article), {folder}"
     )
     print(f"Kiwi cold start (import + model + first call): {cold:.2f} s")
-    print(
-        f"Kiwi tokenize, whole articles:  {len(docs) / kiwi_s:8.1f} articles/s  {chars / kiwi_s:10,.0f} chars/s"
-    )
+    rate = len(docs) / kiwi_s
+    print(f"Kiwi tokenize, whole articles:  {rate:8.1f} articles/s  {chars / kiwi_s:10,.0f} chars/s")
     print(
         f"extract(), first pass:          {len(docs) / first:8.1f} articles/s  {chars / first:10,.0f} chars/s"
     )
