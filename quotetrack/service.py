@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, BinaryIO
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -20,56 +19,36 @@ from quotetrack.config import Settings
 from quotetrack.db import migrate
 from quotetrack.db.engine import make_engine, parse_url, safe_url, scrub, sqlite_path, transaction
 from quotetrack.db.search import QuoteRow, search_quotes
-from quotetrack.db.store import save_article
 from quotetrack.errors import DatabaseError, QuotetrackError
-from quotetrack.ingest.readers import SourceFailure, iter_documents
+from quotetrack.ingest import batch
+from quotetrack.ingest.batch import IngestItem, IngestOptions, IngestReport, Progress
+from quotetrack.ingest.readers import ReadOptions, SourceFailure, iter_documents
 from quotetrack.records import article_record
 from quotetrack.types import Article, RawDocument
 
 log = logging.getLogger(__name__)
 
+__all__ = [
+    "IngestItem",
+    "IngestOptions",
+    "IngestReport",
+    "Progress",
+    "database_status",
+    "describe_database",
+    "extract_records",
+    "ingest",
+    "open_database",
+    "reprocess",
+    "search",
+    "stale_articles",
+    "upgrade_database",
+]
+
 Extractor = Callable[[RawDocument], Article]
-ItemOutcome = Literal["stored", "updated", "unchanged", "failed"]
-
-
-@dataclass(frozen=True)
-class IngestItem:
-    """What happened to one source during ingest."""
-
-    source: str
-    outcome: ItemOutcome
-    quotes: int = 0
-    """Quotes the article holds in the database (0 for failures)."""
-    reason: str | None = None
-    """Why it failed, in one line; None unless outcome == "failed"."""
-
-
-@dataclass
-class IngestReport:
-    """The result of one ingest run, in source order."""
-
-    items: list[IngestItem] = field(default_factory=list)
-    new_speakers: int = 0
-
-    def count(self, outcome: ItemOutcome) -> int:
-        return sum(1 for item in self.items if item.outcome == outcome)
-
-    @property
-    def failures(self) -> list[IngestItem]:
-        return [item for item in self.items if item.outcome == "failed"]
-
-    @property
-    def quotes_stored(self) -> int:
-        """Quotes written by this run (articles stored or updated; unchanged ones add none)."""
-        return sum(item.quotes for item in self.items if item.outcome in ("stored", "updated"))
-
-    @property
-    def ok(self) -> bool:
-        return not self.failures
 
 
 def default_extractor() -> Extractor:
-    """The real extraction pipeline, imported on first use (it loads the Korean morphology model)."""
+    """The real extraction pipeline (importing it is cheap; Kiwi loads on its first call)."""
     from quotetrack.extract.pipeline import extract
 
     return extract
@@ -79,60 +58,55 @@ def ingest(
     paths: Iterable[str],
     settings: Settings,
     *,
+    options: IngestOptions | None = None,
+    extractor: Extractor | None = None,
+    stdin: BinaryIO | None = None,
+    on_item: Callable[[IngestItem], None] | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
+) -> IngestReport:
+    """Read, extract and store every article under `paths` (see `quotetrack.ingest.batch.ingest`)."""
+    return batch.ingest(
+        paths,
+        settings,
+        options=options,
+        extractor=extractor or default_extractor(),
+        stdin=stdin,
+        on_item=on_item,
+        on_progress=on_progress,
+    )
+
+
+def reprocess(
+    settings: Settings,
+    *,
+    jobs: int | None = None,
+    everything: bool = False,
     extractor: Extractor | None = None,
     on_item: Callable[[IngestItem], None] | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
 ) -> IngestReport:
-    """Read, extract and store every article under `paths`, one transaction per article.
-
-    A source that cannot be read, extracted or stored is reported and skipped;
-    the batch goes on.  Storing an article that is already there unchanged
-    writes nothing.
-    """
-    engine = open_database(settings)
-    report = IngestReport()
-    try:
-        extract = extractor or default_extractor()
-        for doc in iter_documents(paths):
-            item = _ingest_one(engine, extract, doc, report)
-            report.items.append(item)
-            if on_item is not None:
-                on_item(item)
-    finally:
-        engine.dispose()
-    return report
+    """Re-extract stored articles parsed by an older extractor (see `quotetrack.ingest.batch.reprocess`)."""
+    return batch.reprocess(
+        settings,
+        jobs=jobs,
+        everything=everything,
+        extractor=extractor or default_extractor(),
+        on_item=on_item,
+        on_progress=on_progress,
+    )
 
 
-def _ingest_one(
-    engine: Engine, extract: Extractor, doc: RawDocument | SourceFailure, report: IngestReport
-) -> IngestItem:
-    if isinstance(doc, SourceFailure):
-        return IngestItem(doc.source, "failed", reason=doc.reason)
-    try:
-        article = extract(doc)
-    except QuotetrackError as e:
-        return IngestItem(doc.source, "failed", reason=str(e))
-    except Exception as e:  # a bug in extraction must not end the batch; --verbose shows the traceback
-        log.debug("extraction of %s failed", doc.source, exc_info=True)
-        return IngestItem(doc.source, "failed", reason=f"extraction failed: {type(e).__name__}: {e}")
-    try:
-        with transaction(engine) as session:
-            result = save_article(session, article)
-    except QuotetrackError as e:
-        return IngestItem(doc.source, "failed", reason=str(e))
-    except (SQLAlchemyError, ValueError) as e:
-        log.debug("storing %s failed", doc.source, exc_info=True)
-        reason = scrub(_first_line(e), engine.url)
-        return IngestItem(doc.source, "failed", reason=f"cannot store: {reason}")
-    report.new_speakers += result.new_speakers
-    return IngestItem(doc.source, result.outcome, quotes=result.quotes)
+def stale_articles(settings: Settings, *, extractor: Extractor | None = None) -> int:
+    """How many stored articles `reprocess` would re-extract."""
+    return batch.count_stale(settings, extractor or default_extractor())
 
 
 def extract_records(
-    paths: Iterable[str], *, extractor: Extractor | None = None
+    paths: Iterable[str], *, extractor: Extractor | None = None, options: ReadOptions | None = None
 ) -> Iterator[dict[str, Any] | SourceFailure]:
     """Extract each article under `paths` without any database: a JSON-ready record or a failure."""
     extract: Extractor | None = extractor
-    for doc in iter_documents(paths):
+    for doc in iter_documents(paths, options=options or ReadOptions()):
         if isinstance(doc, SourceFailure):
             yield doc
             continue

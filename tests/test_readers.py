@@ -51,7 +51,7 @@ def test_encodings_utf8_bom_and_cp949_are_decoded(tmp_path: Path) -> None:
         (b"", "empty file"),
         (b"  \n\t\n", "empty file"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-        (b"\xff\xfe\xfa\xfb broken", "cannot decode as UTF-8 or CP949"),
+        (b"\xfa\xfb\xfc broken", "cannot decode as UTF-8, UTF-16 or CP949/EUC-KR"),
     ],
 )
 def test_unreadable_files_become_failures_naming_the_file(
@@ -79,7 +79,8 @@ def test_oversized_files_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert isinstance(failure, SourceFailure)
     assert (
         failure.reason
-        == "file is 60 bytes, more than the 10 bytes an article can be (split it into one file per article)"
+        == "file is 60 bytes, more than the 10 bytes an article can be "
+        "(split it into one file per article, or save many articles as JSON Lines)"
     )
 
 

@@ -4,7 +4,7 @@ One module per command group registers its commands on the shared `app`
 (cli/app.py holds the global options and the error boundary).
 """
 
-from quotetrack.cli import db, ingest, search  # noqa: F401  (importing registers the commands)
+from quotetrack.cli import db, ingest, reprocess, search  # noqa: F401  (importing registers the commands)
 from quotetrack.cli.app import app
 
 __all__ = ["app"]

@@ -10,7 +10,9 @@ names to find them).
 Design choices worth knowing before changing anything:
 
 - ``articles.key`` is the identity used for deduplication: ``url:<url>`` when the
-  article has a URL, else ``sha256:<hash of normalised title and body>``.  One
+  article has a URL, else ``raw:<hash of the normalised raw text>`` (``sha256:<hash
+  of the normalised clean title and body>`` for articles stored before the raw text
+  was kept; store.py adopts those on their next ingest).  One
   unique column keeps "same article" a single database-enforced rule, so two
   concurrent ingests cannot both insert it.
 - Speakers are NOT unique by name: two people can share one (김 위원장).
@@ -26,6 +28,7 @@ from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
+    JSON,
     CheckConstraint,
     Date,
     DateTime,
@@ -133,6 +136,19 @@ class Article(Base):
     body: Mapped[str] = mapped_column(Text)
     deck_end: Mapped[int] = mapped_column(Integer, default=0)
     extractor_version: Mapped[str] = mapped_column(String(50))
+    raw_text: Mapped[str | None] = mapped_column(Text)
+    """The text the extractor was given (page text, an HTML page's main text, a record's body),
+    kept so `quotetrack reprocess` can re-extract it; NULL for articles stored before it was kept."""
+    raw_format: Mapped[str | None] = mapped_column(String(10))
+    """`RawDocument.fmt` of `raw_text`: text, html or record."""
+    raw_meta: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    """`RawDocument.meta`: fields a structured source gave (title, published, outlet, author, url)."""
+    raw_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    """SHA-256 of the normalised raw text (and given title): the identity of an article without a
+    URL (``raw:<hash>`` key) and how a re-ingest knows, before extracting, that nothing changed.
+    Unlike `text_hash` it does not depend on the extractor, so a new extractor makes no duplicates."""
+    extra: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    """Fields of a JSON Lines or CSV record that quotetrack has no column for, kept as given."""
     ingested_at: Mapped[datetime]
     updated_at: Mapped[datetime | None]
     """When a changed version (or a newer extraction) last replaced the stored one."""

@@ -13,6 +13,7 @@ title alone never matches a fuller name here.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
@@ -46,22 +47,74 @@ def article_text_hash(article: types.Article) -> str:
     return text_hash(article.title, article.body)
 
 
-def article_key(article: types.Article) -> str:
-    """The article's identity: its URL when known, else the hash of its normalised text."""
+def raw_text_hash(raw: types.RawDocument) -> str:
+    """Hash of the normalised raw text and the title a record gave: independent of the extractor."""
+    return text_hash(str((raw.meta or {}).get("title") or ""), raw.text)
+
+
+def article_key(article: types.Article, raw: types.RawDocument | None = None) -> str:
+    """The article's identity: its URL when known, else the hash of its normalised raw text.
+
+    Without the raw document (callers that only have an extracted article) the
+    key falls back to the hash of the clean title and body, the scheme used
+    before raw text was kept; `save_article` adopts such rows when it meets
+    their raw text.
+    """
     if article.url and article.url.strip():
         return "url:" + url_key(article.url)
+    if raw is not None:
+        return "raw:" + raw_text_hash(raw)
     return "sha256:" + article_text_hash(article)
 
 
-def save_article(session: Session, article: types.Article, *, now: datetime | None = None) -> SaveResult:
-    """Store an article and its quotes, or update the stored copy if its text or extraction changed."""
+def find_unchanged(session: Session, raw: types.RawDocument, extractor_version: str) -> SaveResult | None:
+    """The stored article made from exactly this raw document by this extractor version, if any.
+
+    Lets ingest skip extraction for articles already stored; None means extract and save.
+    """
+    digest = raw_text_hash(raw)
+    key = "url:" + url_key(raw.url) if raw.url and raw.url.strip() else "raw:" + digest
+    found = session.execute(
+        select(Article.id).where(
+            Article.key == key, Article.raw_hash == digest, Article.extractor_version == extractor_version
+        )
+    ).scalar_one_or_none()
+    if found is None:
+        return None
+    count = session.scalar(select(func.count()).select_from(Quote).where(Quote.article_id == found))
+    return SaveResult("unchanged", found, count or 0, 0)
+
+
+def save_article(
+    session: Session,
+    article: types.Article,
+    *,
+    raw: types.RawDocument | None = None,
+    extra: Mapping[str, object] | None = None,
+    force: bool = False,
+    now: datetime | None = None,
+) -> SaveResult:
+    """Store an article and its quotes, or replace the stored copy if its text or extraction changed.
+
+    `raw` is the document the article was extracted from; it is kept for
+    `reprocess` and identifies an article without a URL.  `extra` holds a
+    record's fields that have no column.  `force` rewrites the article and its
+    quotes even when nothing changed.
+    """
     if article.url and len(article.url.strip()) > URL_LEN:
         raise SourceError(f"the article URL is longer than {URL_LEN} characters", "check the URL field")
     now = now or datetime.now(UTC)
-    key = article_key(article)
+    key = article_key(article, raw)
     digest = article_text_hash(article)
     row = session.scalars(select(Article).where(Article.key == key)).one_or_none()
-    if row is not None and row.text_hash == digest and row.extractor_version == article.extractor_version:
+    if row is None and key.startswith("raw:"):
+        row = _legacy_row(session, digest)
+        if row is not None:
+            row.key = key
+    same = row is not None and row.text_hash == digest and row.extractor_version == article.extractor_version
+    if row is not None and same and not force:
+        if raw is not None:
+            _keep_raw(row, raw, extra)  # same article and quotes; refresh what reprocess needs
         count = session.scalar(select(func.count()).select_from(Quote).where(Quote.article_id == row.id))
         return SaveResult("unchanged", row.id, count or 0, 0)
 
@@ -84,6 +137,8 @@ def save_article(session: Session, article: types.Article, *, now: datetime | No
     row.body = article.body
     row.deck_end = article.deck_end
     row.extractor_version = article.extractor_version
+    if raw is not None:
+        _keep_raw(row, raw, extra)
     session.add(row)
     session.flush()
 
@@ -96,6 +151,21 @@ def save_article(session: Session, article: types.Article, *, now: datetime | No
         session.execute(insert(Quote), values)
     log.debug("%s article %s (%s): %d quotes", outcome, row.id, article.source, len(values))
     return SaveResult(outcome, row.id, len(values), resolver.created)
+
+
+def _legacy_row(session: Session, digest: str) -> Article | None:
+    """An article stored before raw text was kept, keyed by its clean text hash."""
+    stmt = select(Article).where(Article.key == "sha256:" + digest, Article.raw_hash.is_(None))
+    return session.scalars(stmt).one_or_none()
+
+
+def _keep_raw(row: Article, raw: types.RawDocument, extra: Mapping[str, object] | None) -> None:
+    row.raw_text = raw.text
+    row.raw_format = raw.fmt
+    row.raw_meta = {str(k): str(v) for k, v in (raw.meta or {}).items()} or None
+    row.raw_hash = raw_text_hash(raw)
+    if extra is not None:
+        row.extra = dict(extra) or None
 
 
 def get_or_create_outlet(session: Session, name: str | None) -> Outlet | None:
