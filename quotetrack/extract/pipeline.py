@@ -79,11 +79,29 @@ def extract_quotes(c: CleanArticle) -> list[Quote]:
     return quotes
 
 
+def _kind(entity: Entity | None, label: str | None) -> SpeakerKind:
+    """Person, organisation or anonymous.
+
+    An unnamed office-holder (크렘린궁 대변인) counts as anonymous: the same description in two
+    articles may be two people.
+    """
+    if entity is not None:
+        if entity.kind == "unknown" and entity.name is None:
+            return "anonymous"
+        return entity.kind
+    if label:
+        m = mention_of_text(label)
+        if m is not None and m.kind != "unknown":
+            return m.kind
+        return "anonymous"
+    return "unknown"
+
+
 def _speaker(a: Attributed) -> tuple[str | None, str | None, SpeakerKind]:
     if a.entity is not None:
-        return a.entity.label, a.entity.role, a.entity.kind
+        return a.entity.label, a.entity.role, _kind(a.entity, None)
     if a.label:
-        return a.label, None, "anonymous" if a.label in ("기자",) else "unknown"
+        return a.label, None, _kind(None, a.label)
     return None, None, "unknown"
 
 
@@ -149,7 +167,7 @@ def _headline(
                 kind="headline",
                 speaker=entity.label if entity else label,
                 speaker_role=entity.role if entity else None,
-                speaker_kind=entity.kind if entity else "unknown",
+                speaker_kind=_kind(entity, label),
                 said_on=day,
                 verb=None,
                 start=hq.start,
