@@ -208,3 +208,22 @@ def test_a_headline_quote_with_no_speaker_is_not_guessed_onto_someone() -> None:
         if q.kind == "headline"
     ]
     assert head.speaker is None
+
+
+def test_a_quote_followed_by_whose_words_they_are_is_theirs() -> None:
+    q = one(quotes_of('"전기요금 인상은 불가피하다." 안덕근 산업통상자원부 장관의 말이다.'), "전기요금")
+    assert (q.speaker, q.speaker_role) == ("안덕근", "산업통상자원부 장관")
+
+
+def test_a_title_missing_from_our_lists_still_comes_apart_from_a_korean_name() -> None:
+    q = one(quotes_of('이창용 총재는 "물가가 안정되고 있다"고 말했다.'), "물가가")
+    assert q.speaker == "이창용"
+
+
+def test_two_speakers_contrasted_in_two_sentences_keep_their_own_quotes() -> None:
+    body = (
+        '김상훈 국토부 장관은 "요금 인상은 없다"는 입장이다. 반면 박영진 의원은 "인상이 불가피하다"고 했다.'
+    )
+    got = by_text(quotes_of(body))
+    assert got["요금 인상은 없다"].speaker == "김상훈"
+    assert got["인상이 불가피하다"].speaker == "박영진"

@@ -174,7 +174,12 @@ def analyze(
     for sp in spans:
         cue = cue_after(body, sp.close + 1)
         content = body[sp.start : sp.end].strip()
-        if not content or re.fullmatch(r"[.…·\s]+", content) or cue.type == "none":
+        if not content or re.fullmatch(r"[.…·\s]+", content):
+            continue
+        if cue.type == "none":
+            said = _whose_words(body, ws, sp, sent, index)
+            if said is not None:
+                found.append(said)
             continue
         if cue.type == "adnominal":
             f = _adnominal(body, ws, sp, cue, marks, region_start, index)
@@ -250,6 +255,37 @@ def _orphans(
         if before and c - start >= 2:
             out.append(Span(start - 1, c, "double"))
     return out
+
+
+_WHOSE = re.compile(
+    r"\s*(?P<np>[^\s\"“”'‘’][^.!?\"“”]{0,60}?)의\s*(?P<noun>[가-힣]{1,3})"
+    r"(?:이다|입니다|이었다|였다|이었습니다)[.!]?\s*$"
+)
+
+
+def _whose_words(body: str, ws: list[Word], sp: Span, sent: Sentence, index: int) -> Found | None:
+    """ "…" 안덕근 산업부 장관의 말이다: a quote followed by whose words they are."""
+    m = _WHOSE.match(body, sp.close + 1, sent.end)
+    if m is None or m.group("noun") not in lx.SPEECH_NOUNS:
+        return None
+    lo, hi = m.start("np"), m.end("np")
+    parts = [(w.text, w.start, w.end) for w in ws if w.start >= lo and w.end <= hi + 1]
+    if parts:
+        last_text, a, _ = parts[-1]
+        parts[-1] = (last_text[: hi - a], a, hi)
+    mention = parse([(core(t), a, b) for t, a, b in parts if core(t)])
+    if mention is None:
+        return None
+    return Found(
+        "direct",
+        sp.start,
+        sp.end,
+        m.group("noun"),
+        "mention",
+        mention,
+        sentence=index,
+        region=(sent.start, sent.end),
+    )
 
 
 def _quote_follows(pos: int, spans: list[Span]) -> bool:

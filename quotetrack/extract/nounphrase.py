@@ -471,6 +471,14 @@ def _name_run(toks: list[str], classes: list[TokenClass]) -> tuple[int, int] | N
             return _trim_run(toks, i, j)  # 소설가 | 한강, LA 다저스의 | 류현진
         if i > 0 and classes[i - 1] in ("O", "C") and (before_title or (at_end and _name_like(toks[i]))):
             return _trim_run(toks, i, j)  # 석가장영창팀 | 야센 | 감독
+        if (
+            i == 0
+            and at_end
+            and j - i >= 2
+            and _korean_name_like(_strip_paren(toks[0]))
+            and not any(_name_like(t) for t in toks[1:j])
+        ):
+            return 0, 1  # 이창용 총재: a Korean name and a title word our list does not have
         if i == 0 and at_end:
             return _trim_run(toks, i, j)  # a bare name: 트럼프는 (weak unless it looks like one)
         i = j
