@@ -69,7 +69,7 @@ def extract_quotes(c: CleanArticle) -> list[Quote]:
     seen: set[tuple[int, int]] = set()
     for a, day in zip(items, days, strict=True):
         f = a.found
-        if (f.start, f.end) in seen:
+        if (f.start, f.end) in seen or not c.body[f.start : f.end].strip():
             continue
         seen.add((f.start, f.end))
         kind = "headline" if f.end <= c.deck_end else f.kind
@@ -105,13 +105,18 @@ def _speaker(a: Attributed) -> tuple[str | None, str | None, SpeakerKind]:
     return None, None, "unknown"
 
 
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of text[start:end] without its surrounding white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _quote(body: str, a: Attributed, day: date | None, kind: str) -> Quote:
     f = a.found
-    start, end = f.start, f.end
-    while start < end and body[start].isspace():
-        start += 1
-    while end > start and body[end - 1].isspace():
-        end -= 1
+    start, end = _trimmed(body, f.start, f.end)
     speaker, role, skind = _speaker(a)
     return Quote(
         text=body[start:end],
@@ -161,17 +166,20 @@ def _headline(
             day = next((d for a, d in zip(items, days, strict=True) if a.entity is entity and d), None)
         if day is None:
             day = next((d for a, d in zip(items, days, strict=True) if a.entity is main and d), published)
+        start, end = _trimmed(title, hq.start, hq.end)
+        if start >= end:
+            continue
         out.append(
             Quote(
-                text=title[hq.start : hq.end].strip(),
+                text=title[start:end],
                 kind="headline",
                 speaker=entity.label if entity else label,
                 speaker_role=entity.role if entity else None,
                 speaker_kind=_kind(entity, label),
                 said_on=day,
                 verb=None,
-                start=hq.start,
-                end=hq.end,
+                start=start,
+                end=end,
                 field="title",
             )
         )
