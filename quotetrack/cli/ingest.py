@@ -188,7 +188,11 @@ def _summary(report: service.IngestReport, settings: Any, *, reprocess: bool) ->
     summary.add_row(str(report.new_speakers), plural(report.new_speakers, "new speaker"))
     stdout(soft_wrap=False).print(summary)
     if report.seconds >= 1 and report.articles:
-        out.print(f"{report.articles:,} in {report.seconds:.1f} s ({report.articles / report.seconds:.0f}/s)")
+        rate = report.articles / report.seconds
+        shown = f"{rate:.0f}" if rate >= 10 else f"{rate:.1f}"
+        out.print(
+            f"{report.articles:,} {plural(report.articles, 'source')} in {report.seconds:.1f} s ({shown}/s)"
+        )
     if reprocess and not report.articles:
         out.print("Nothing to re-extract: every stored article is from the current extractor.")
     elif unchanged and not (stored or updated):

@@ -23,6 +23,7 @@ Shape of a run, and why:
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 import os
@@ -75,6 +76,9 @@ WRITE_EVERY_S = 0.5
 """A commit per article costs a journal write (SQLite) or a round trip and fsync (PostgreSQL);
 one per 64 articles or half a second keeps writing a small share of the run."""
 REPROCESS_PAGE = 200
+SMALL_BATCH = 16
+"""With no --jobs, a run of at most this many sources stays in this process: starting workers
+(each loads Kiwi, ~2 s) would cost more than it saves."""
 
 
 @dataclass(frozen=True)
@@ -389,6 +393,11 @@ def _run(
     writer = _Writer(engine, report, options.force, on_item, on_progress)
     feed = _Feed(units)
     jobs = resolve_jobs(options.jobs)
+    if options.jobs is None and jobs > 1:
+        head = list(itertools.islice(feed, SMALL_BATCH + 1))  # a peek: at most a few small units
+        if len(head) <= SMALL_BATCH:
+            jobs = 1
+        feed.push(iter(head))
     runner: _Runner = _InProcess(job, engine) if jobs == 1 else _Pool(job, jobs)
     try:
         for result in runner.results(feed):
