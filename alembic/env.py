@@ -20,7 +20,7 @@ from sqlalchemy import Connection
 
 from quotetrack.config import load_settings
 from quotetrack.db.engine import foreign_keys_off, make_engine, parse_url
-from quotetrack.db.schema import Base, UTCDateTime
+from quotetrack.db.schema import UNMODELLED_NAMES, Base, UTCDateTime
 
 config = context.config
 target_metadata = Base.metadata
@@ -36,6 +36,11 @@ def _render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str |
     return False
 
 
+def _include_name(name: str | None, type_: str, parent_names: Any) -> bool:
+    """Leave out the backend-specific search objects the models do not describe (schema.UNMODELLED_NAMES)."""
+    return name not in UNMODELLED_NAMES
+
+
 def _configure(connection: Connection) -> None:
     context.configure(
         connection=connection,
@@ -43,6 +48,7 @@ def _configure(connection: Connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         render_item=_render_item,
+        include_name=_include_name,
     )
 
 

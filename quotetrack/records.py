@@ -32,6 +32,7 @@ ROW_KEYS = (
     "published",
     "url",
     "source",
+    "claim",
 )
 
 
@@ -89,4 +90,5 @@ def row_record(row: QuoteRow) -> dict[str, Any]:
         "published": format_published(row.published, row.published_has_time),
         "url": row.url,
         "source": row.source,
+        "claim": row.claim_id,
     }

@@ -26,6 +26,7 @@ IDS = [" ".join(path) or "quotetrack" for path, _ in COMMANDS]
 def test_the_commands_the_readme_promises_exist() -> None:
     names = {" ".join(path) for path, _ in COMMANDS}
     assert {"ingest", "extract", "search", "db", "db upgrade", "db current"} <= names
+    assert {"show", "timeline", "claims", "changes", "export", "stats"} <= names
 
 
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=IDS)

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE, REPO
 
+from quotetrack.db import migrate
+
 
 def test_every_subpackage_is_listed_for_the_wheel() -> None:
     listed = set(
@@ -90,7 +92,7 @@ def test_the_installed_package_migrates_and_ingests(installed: Path, tmp_path: P
     db = f"sqlite:///{tmp_path / 'installed.db'}"
     upgraded = run_installed(installed, tmp_path, "--db", db, "db", "upgrade")
     assert upgraded.returncode == 0, upgraded.stderr
-    assert "to 0001" in upgraded.stdout
+    assert f"to {migrate.head_revision()}" in upgraded.stdout
     ingested = run_installed(installed, tmp_path, "--db", db, "ingest", str(EXAMPLE))
     assert ingested.returncode == 0, ingested.stderr
     assert "1  article stored" in ingested.stdout

@@ -4,7 +4,8 @@ One module per command group registers its commands on the shared `app`
 (cli/app.py holds the global options and the error boundary).
 """
 
-from quotetrack.cli import db, ingest, reprocess, search  # noqa: F401  (importing registers the commands)
+# importing a command module registers its commands on `app`
+from quotetrack.cli import claims, db, export, ingest, reprocess, search, stats, timeline  # noqa: F401
 from quotetrack.cli.app import app
 
 __all__ = ["app"]

@@ -1,4 +1,4 @@
-"""`quotetrack search`: stored quotes as a table, JSON or CSV."""
+"""`quotetrack search` and `quotetrack show`: find stored quotes, and look at one closely."""
 
 from __future__ import annotations
 
@@ -6,15 +6,28 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
-from quotetrack import service
+from quotetrack import queries
 from quotetrack.cli.app import app, friendly, settings_of, stderr, stdout
-from quotetrack.records import ROW_KEYS, row_record
+from quotetrack.cli.filters import (
+    KindOption,
+    OutletOption,
+    RoleOption,
+    SinceOption,
+    SpeakerOption,
+    TextOption,
+    UntilOption,
+    describe,
+    make_filter,
+)
+from quotetrack.records import ROW_KEYS, format_date, format_published, row_record
 
 DEFAULT_SEARCH_LIMIT = 100
 
@@ -22,20 +35,34 @@ DEFAULT_SEARCH_LIMIT = 100
 class SearchFormat(StrEnum):
     table = "table"
     json = "json"
+    jsonl = "jsonl"
     csv = "csv"
+
+
+class SortOrder(StrEnum):
+    said = "said"
+    newest = "newest"
+    relevance = "relevance"
 
 
 @app.command()
 @friendly
 def search(
     ctx: typer.Context,
-    speaker: Annotated[
-        str | None,
+    speaker: SpeakerOption = None,
+    text: TextOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    outlet: OutletOption = None,
+    kind: KindOption = None,
+    role: RoleOption = None,
+    sort: Annotated[
+        SortOrder | None,
         typer.Option(
-            "--speaker",
-            "-s",
-            metavar="NAME",
-            help="Speaker name or part of one; spaces and case are ignored (푸틴 finds 블라디미르 푸틴).",
+            "--sort",
+            help="said: oldest first (the default); newest: newest first; relevance: best --text "
+            "matches first (the default with --text).",
+            case_sensitive=False,
             show_default=False,
         ),
     ] = None,
@@ -44,7 +71,8 @@ def search(
         typer.Option(
             "--format",
             "-f",
-            help="table for people; json (an array) or csv (with a header row) for scripts.",
+            help="table for people; json (an array), jsonl (one object per line) or csv (with a header) "
+            "for scripts.",
             case_sensitive=False,
         ),
     ] = SearchFormat.table,
@@ -53,62 +81,143 @@ def search(
         typer.Option("--limit", "-n", min=0, help="Show at most this many quotes; 0 shows all."),
     ] = DEFAULT_SEARCH_LIMIT,
 ) -> None:
-    """Show stored quotes in the order they were said, optionally of one speaker.
+    """Find stored quotes by speaker, words, dates, outlet, kind and role.
 
     When nothing matches, a message says so on stderr and the exit code is still 0
     (no quotes is an answer, not an error); json prints [] and csv only its header.
     """
-    rows = service.search(settings_of(ctx), speaker=speaker, limit=limit + 1 if limit else None)
+    filters = make_filter(
+        speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind, role=role
+    )
+    rows = queries.search(
+        settings_of(ctx), filters, sort=sort.value if sort else None, limit=limit + 1 if limit else None
+    )
     truncated = bool(limit) and len(rows) > limit
     rows = rows[:limit] if limit else rows
     records = [row_record(row) for row in rows]
-    err = stderr()
     if not rows:
-        who = f"speaker {speaker!r}" if speaker is not None else "any speaker"
-        err.print(f"No quotes found for {who}.")
-    if output_format is SearchFormat.json:
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
-    elif output_format is SearchFormat.csv:
+        stderr().print(f"No quotes found for {describe(filters)}.")
+    write_records(records, output_format, empty_table_ok=True)
+    if truncated:
+        stderr().print(f"Showing the first {limit} quotes; pass --limit 0 to see all of them.")
+
+
+def write_records(records: Iterable[dict[str, Any]], output_format: str, *, empty_table_ok: bool) -> None:
+    """Rows to stdout as a table, JSON array, JSON lines or CSV."""
+    if output_format == "json":
+        sys.stdout.write(json.dumps(list(records), ensure_ascii=False, indent=2) + "\n")
+    elif output_format == "jsonl":
+        for r in records:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif output_format == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(ROW_KEYS), lineterminator="\n")
         writer.writeheader()
         writer.writerows(records)
         sys.stdout.write(buffer.getvalue())
-    elif rows:
-        console = stdout(soft_wrap=False)
-        console.print(_quote_table(records, console.width))
-    if truncated:
-        err.print(f"Showing the first {limit} quotes; pass --limit 0 to see all of them.")
+    else:
+        rows = list(records)
+        if rows:
+            console = stdout(soft_wrap=False)
+            console.print(quote_table(rows, console.width))
 
 
-def _quote_table(records: list[dict[str, Any]], width: int) -> Table:
+def quote_table(records: list[dict[str, Any]], width: int) -> Table:
     """The search table, its columns sized to `width` up front.
 
     Rich's own shrinking can push the last column off a narrow terminal when
     cells hold wide (CJK) text, so each column gets a maximum that adds up to
-    the width and only the quote column takes what is left.
+    the width and only the quote column takes what is left; quotes wrap.
     """
 
     def share(fraction: float, low: int, high: int) -> int:
         return max(low, min(high, int(width * fraction)))
 
-    speaker, role, outlet = share(0.12, 8, 16), share(0.12, 8, 16), share(0.1, 8, 12)
-    overhead = 7 + 6 * 2  # vertical rules, and one space of padding each side of six columns
-    quote = max(12, width - overhead - (10 + 8 + speaker + role + outlet))
+    ident = max(2, len(str(max((r["id"] for r in records), default=0))))
+    show_kind, show_role = width >= 100, width >= 72  # narrow terminals keep the quote readable
+    speaker, role, outlet = share(0.12, 7, 16), share(0.12, 6, 16) if show_role else 0, share(0.1, 6, 12)
+    kind = 8 if show_kind else 0
+    columns = 5 + show_kind + show_role
+    overhead = (columns + 1) + columns * 2  # vertical rules, and one space of padding each side
+    quote = max(12, width - overhead - (ident + 10 + speaker + role + kind + outlet))
     table = Table(show_lines=True)
+    table.add_column("ID", no_wrap=True, justify="right", width=ident)
     table.add_column("Said", no_wrap=True, width=10)
     table.add_column("Speaker", overflow="fold", max_width=speaker)
-    table.add_column("Role", overflow="fold", max_width=role)
-    table.add_column("Kind", overflow="fold", max_width=8)
+    if show_role:
+        table.add_column("Role", overflow="fold", max_width=role)
+    if show_kind:
+        table.add_column("Kind", overflow="fold", max_width=kind)
     table.add_column("Quote", overflow="fold", max_width=quote)
     table.add_column("Outlet", overflow="fold", max_width=outlet)
     for r in records:
-        table.add_row(
-            r["said_on"] or (r["published"] or "")[:10] or "?",
-            r["speaker"] or "",
-            r["role"] or "",
-            r["kind"],
-            r["text"],
-            r["outlet"] or "",
-        )
+        cells = [str(r["id"]), r["said_on"] or (r["published"] or "")[:10] or "?", r["speaker"] or ""]
+        if show_role:
+            cells.append(r["role"] or "")
+        if show_kind:
+            cells.append(r["kind"])
+        table.add_row(*cells, r["text"], r["outlet"] or "")
     return table
+
+
+class ShowFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+@friendly
+def show(
+    ctx: typer.Context,
+    quote_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The quote's id (first column of `quotetrack search`).")
+    ],
+    output_format: Annotated[
+        ShowFormat,
+        typer.Option("--format", "-f", help="text for people; json for scripts.", case_sensitive=False),
+    ] = ShowFormat.text,
+) -> None:
+    """Show one quote in its sentence, with speaker, role, dates, article title, outlet and URL."""
+    detail = queries.show(settings_of(ctx), quote_id)
+    record = row_record(detail.row)
+    if output_format is ShowFormat.json:
+        record |= {
+            "context": detail.context,
+            "quote_start": detail.quote_start,
+            "quote_end": detail.quote_end,
+            "byline": detail.byline,
+            "claim_reports": detail.claim_reports,
+        }
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        return
+    out = stdout()
+    out.print(passage(detail.context, detail.quote_start, detail.quote_end))
+    out.print()
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    row = detail.row
+    who = row.speaker or "(unknown)"
+    if row.speaker_as_printed and row.speaker_as_printed != row.speaker:
+        who += f"  (printed as {row.speaker_as_printed})"
+    for label, value in (
+        ("Quote", f"#{row.quote_id} · {row.kind}" + (f" · {row.verb}" if row.verb else "")),
+        ("Speaker", who),
+        ("Role", row.speaker_role or ""),
+        ("Said", format_date(row.said_on) or "unknown"),
+        ("Published", format_published(row.published, row.published_has_time) or "unknown"),
+        ("Title", row.title or ""),
+        ("Outlet", row.outlet or ""),
+        ("Byline", detail.byline or ""),
+        ("URL", row.url or ""),
+        ("Source", row.source),
+        ("Claim", f"#{row.claim_id}, reported by {detail.claim_reports} article(s)" if row.claim_id else ""),
+    ):
+        if value:
+            grid.add_row(label, value)
+    stdout(soft_wrap=False).print(grid)
+
+
+def passage(context: str, start: int, end: int) -> Text:
+    """The context with the quote itself in bold."""
+    return Text.assemble(context[:start], (context[start:end], "bold"), context[end:])

@@ -228,3 +228,60 @@ class Quote(Base):
 
     article: Mapped[Article] = relationship(back_populates="quotes")
     speaker: Mapped[Speaker | None] = relationship(back_populates="quotes")
+
+
+# --- claims (issue 6): near-duplicate statements of one speaker, kept up to date by db/claims.py ---
+
+UNMODELLED_NAMES = frozenset(
+    {
+        # SQLite: the contentless FTS5 bigram index of quote texts, its shadow tables, its work queue
+        "quote_fts",
+        "quote_fts_data",
+        "quote_fts_idx",
+        "quote_fts_docsize",
+        "quote_fts_config",
+        "quote_fts_queue",
+        # PostgreSQL: text-search indexes on quotes.text (pg_trgm GIN, and bigram GIN for short terms)
+        "ix_quotes_text_trgm",
+        "ix_quotes_text_bigrams",
+    }
+)
+"""Backend-specific search objects made by migration 0003 (see db/fts.py) that the models do
+not describe; alembic's autogenerate skips them (alembic/env.py)."""
+
+
+class Claim(Base):
+    """One statement of one speaker, however many outlets and days reported it."""
+
+    __tablename__ = "claims"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime]
+
+
+class ClaimQuote(Base):
+    """A quote's claim: each quote with a speaker belongs to exactly one claim of that speaker."""
+
+    __tablename__ = "claim_quotes"
+
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    speaker_id: Mapped[int] = mapped_column(Integer)
+    """The quote's speaker when it was assigned; differs from quotes.speaker_id after a reassignment,
+    which marks the membership for re-assignment."""
+
+
+class ClaimKey(Base):
+    """A lookup key of a quote's bigram sketch (analysis/claims.py), to find near-duplicates fast."""
+
+    __tablename__ = "claim_keys"
+    __table_args__ = (Index(None, "quote_id"),)
+
+    speaker_id: Mapped[int] = mapped_column(
+        ForeignKey("speakers.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    key: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    quote_id: Mapped[int] = mapped_column(
+        ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )

@@ -1,23 +1,31 @@
-"""Reads: quotes by speaker, in the order they were said.  No NLP is imported here.
+"""Reads: quotes filtered by speaker, text, dates, outlet, kind and role.  No NLP is imported here.
 
 A speaker query matches by normalised substring (spaces, case and middle dots
 ignored, LIKE wildcards taken literally) on canonical names and aliases, so
-``푸틴`` finds 블라디미르 푸틴 and ``pu tin`` finds an alias "Putin".  Substring
-scans are fine at the sizes of this slice; issue 6 adds full-text indexes.
+``푸틴`` finds 블라디미르 푸틴 and ``pu tin`` finds an alias "Putin"; speakers are
+resolved to ids first, so the quote query runs on the (speaker_id, said_on)
+index.  Text search goes through db/fts.py (bigram FTS5 on SQLite, pg_trgm on
+PostgreSQL); every user value is a bound parameter, never SQL or FTS syntax.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
-from quotetrack.db.schema import Article, Outlet, Quote, Speaker, SpeakerAlias
+from quotetrack.db import fts
+from quotetrack.db.schema import Article, ClaimQuote, Outlet, Quote, Speaker, SpeakerAlias
 from quotetrack.errors import UsageError
 from quotetrack.normalize import name_key
+from quotetrack.types import QUOTE_KINDS
+
+Sort = Literal["said", "newest", "relevance"]
+SORTS: tuple[Sort, ...] = ("said", "newest", "relevance")
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,31 @@ class QuoteRow:
     url: str | None
     source: str
     article_id: int
+    claim_id: int | None = None
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    """What `search`, `export`, `timeline`, `changes` and `stats` narrow quotes down by; all optional."""
+
+    speaker: str | None = None
+    text: str | None = None
+    """Words that must all occur in the quote (substrings of two letters or more)."""
+    since: date | None = None
+    until: date | None = None
+    """Inclusive bounds on the date said; quotes whose date is unknown are left out when set."""
+    outlet: str | None = None
+    kinds: tuple[str, ...] = field(default_factory=tuple)
+    role: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.since and self.until and self.since > self.until:
+            raise UsageError(
+                f"--since {self.since} is after --until {self.until}", "swap them, or drop one of them"
+            )
+        for kind in self.kinds:
+            if kind not in QUOTE_KINDS:
+                raise UsageError(f"unknown quote kind {kind!r}", f"use one of {', '.join(QUOTE_KINDS)}")
 
 
 def speaker_query_key(query: str) -> str:
@@ -59,31 +92,145 @@ def matching_speakers(session: Session, query: str) -> list[Speaker]:
     return list(session.scalars(stmt))
 
 
+def resolve_speakers(session: Session, query: str) -> list[Speaker]:
+    """The speakers a --speaker value names.  The one place speaker matching is called from here
+    (issue 5 moves matching, with ambiguity handling, into its own module)."""
+    return matching_speakers(session, query)
+
+
 def search_quotes(
-    session: Session, *, speaker: str | None = None, limit: int | None = None
+    session: Session,
+    filters: QuoteFilter | None = None,
+    *,
+    speaker: str | None = None,
+    sort: Sort | None = None,
+    limit: int | None = None,
 ) -> list[QuoteRow]:
-    """Quotes, optionally of speakers matching `speaker`, ordered by date said then publication."""
-    stmt = _base_query()
+    """Quotes matching the filters.  Default order: by date said (oldest first); with --text, by relevance."""
+    filters = filters or QuoteFilter()
     if speaker is not None:
-        stmt = stmt.where(_speaker_matches(speaker_query_key(speaker)))
-    stmt = stmt.order_by(
-        Quote.said_on.is_(None),
-        Quote.said_on,
-        Article.published.is_(None),
-        Article.published,
-        Article.id,
-        case((Quote.field == "title", 0), else_=1),  # within an article: headline first, then by offset
-        Quote.start_offset,
-        Quote.position,
-    )
+        filters = replace(filters, speaker=speaker)
+    stmt = filtered_query(session, filters, sort=sort)
+    if stmt is None:
+        return []
     if limit is not None:
         stmt = stmt.limit(limit)
     return [QuoteRow(*row) for row in session.execute(stmt)]
 
 
+def iter_quotes(session: Session, filters: QuoteFilter, *, batch: int = 2000) -> Iterator[QuoteRow]:
+    """Every matching quote in date order, streamed in batches (for export)."""
+    stmt = filtered_query(session, filters, sort="said")
+    if stmt is None:
+        return
+    result = session.execute(stmt.execution_options(yield_per=batch))
+    for row in result:
+        yield QuoteRow(*row)
+
+
+def filtered_query(
+    session: Session, filters: QuoteFilter, *, sort: Sort | None = None, ordered: bool = True
+) -> Select[*tuple[Any, ...]] | None:
+    """The SELECT for the filters and order, or None when a filter already rules out every quote."""
+    sort = sort or ("relevance" if filters.text else "said")
+    if sort == "relevance" and not filters.text:
+        raise UsageError("--sort relevance needs --text", "add --text WORDS, or sort by said or newest")
+    stmt = _base_query()
+    score: ColumnElement[Any] | None = None
+    if filters.speaker is not None:
+        ids = [s.id for s in resolve_speakers(session, filters.speaker)]
+        if not ids:
+            return None
+        stmt = stmt.where(Quote.speaker_id == ids[0] if len(ids) == 1 else Quote.speaker_id.in_(ids))
+    if filters.outlet is not None:
+        outlet_ids = _matching_outlets(session, filters.outlet)
+        if not outlet_ids:
+            return None
+        stmt = stmt.where(Article.outlet_id.in_(outlet_ids))
+    if filters.kinds:
+        stmt = stmt.where(Quote.kind.in_(filters.kinds))
+    if filters.role is not None:
+        if not filters.role.strip():
+            raise UsageError("the --role value is empty", "pass a role or part of one, e.g. --role 대변인")
+        stmt = stmt.where(Quote.speaker_role.ilike(fts.like_pattern(filters.role.strip()), escape="\\"))
+    if filters.since is not None:
+        stmt = stmt.where(Quote.said_on >= filters.since)
+    if filters.until is not None:
+        stmt = stmt.where(Quote.said_on <= filters.until)
+    if filters.text is not None:
+        stmt, score = _text_filter(session, stmt, fts.parse_terms(filters.text))
+    if not ordered:
+        return stmt
+    dated = filters.since is not None or filters.until is not None
+    return stmt.order_by(*_order(sort, score, dated))
+
+
+def _text_filter(
+    session: Session, stmt: Select[*tuple[Any, ...]], terms: list[fts.Term]
+) -> tuple[Select[*tuple[Any, ...]], ColumnElement[Any]]:
+    match = fts.fts_match(terms)
+    if session.get_bind().dialect.name == "sqlite" and match:
+        fts.sync(session)
+        hits = (
+            select(
+                literal_column("rowid").label("quote_id"),
+                literal_column("bm25(quote_fts)").label("score"),
+            )
+            .select_from(text("quote_fts"))
+            .where(text("quote_fts MATCH :fts_query").bindparams(fts_query=match))
+            .subquery("hits")
+        )
+        stmt = stmt.join(hits, hits.c.quote_id == Quote.id).where(*fts.literal_checks(terms))
+        return stmt, hits.c.score  # bm25: lower is better
+    if session.get_bind().dialect.name == "sqlite":  # only words with no two letters in a row: a scan
+        return stmt.where(*fts.literal_checks(terms)), -fts.pg_score(terms)
+    stmt = stmt.where(*fts.pg_predicates(terms))
+    return stmt, -fts.pg_score(terms)
+
+
+def _order(sort: Sort, score: ColumnElement[Any] | None, dated: bool) -> list[Any]:
+    within_article: list[Any] = [
+        case((Quote.field == "title", 0), else_=1),  # within an article: headline first, then by offset
+        Quote.start_offset,
+        Quote.position,
+    ]
+    if sort == "relevance":
+        assert score is not None
+        return [score, Quote.said_on.is_(None), Quote.said_on.desc(), Quote.id.desc()]
+    nulls: list[Any] = (
+        [] if dated else [Quote.said_on.is_(None)]
+    )  # a date filter already leaves out unknown dates
+    if sort == "newest":
+        return [
+            *nulls,
+            Quote.said_on.desc(),
+            Article.published.is_(None),
+            Article.published.desc(),
+            Article.id.desc(),
+            *within_article,
+        ]
+    return [
+        *nulls,
+        Quote.said_on,
+        Article.published.is_(None),
+        Article.published,
+        Article.id,
+        *within_article,
+    ]
+
+
 def _speaker_matches(key: str) -> ColumnElement[bool]:
     by_alias = select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias_key.contains(key, autoescape=True))
     return or_(Speaker.name_key.contains(key, autoescape=True), Speaker.id.in_(by_alias))
+
+
+def _matching_outlets(session: Session, query: str) -> list[int]:
+    key = name_key(query)
+    if not key:
+        raise UsageError(
+            f"the outlet name {query!r} is empty", "pass an outlet or part of one, e.g. --outlet 연합"
+        )
+    return list(session.scalars(select(Outlet.id).where(Outlet.name_key.contains(key, autoescape=True))))
 
 
 def _base_query() -> Select[*tuple[Any, ...]]:
@@ -105,8 +252,82 @@ def _base_query() -> Select[*tuple[Any, ...]]:
             Article.url,
             Article.source,
             Article.id.label("article_id"),
+            ClaimQuote.claim_id,
         )
         .join(Article, Article.id == Quote.article_id)
         .outerjoin(Speaker, Speaker.id == Quote.speaker_id)
         .outerjoin(Outlet, Outlet.id == Article.outlet_id)
+        .outerjoin(ClaimQuote, ClaimQuote.quote_id == Quote.id)
     )
+
+
+@dataclass(frozen=True)
+class QuoteDetail:
+    """One quote with the text around it, for `quotetrack show`."""
+
+    row: QuoteRow
+    field: str
+    context: str
+    """The sentence(s) holding the quote, from the article's stored body (or its title)."""
+    quote_start: int
+    quote_end: int
+    """The quote's offsets within `context`."""
+    byline: str | None
+    claim_reports: int
+    """How many articles carried the same claim (1 when the quote has no claim)."""
+
+
+CONTEXT_LIMIT = 300
+"""Characters of context kept on each side of the quote at most."""
+_SENTENCE_END = ".?!。"
+
+
+def quote_detail(session: Session, quote_id: int) -> QuoteDetail | None:
+    """The quote with this id and its sentence context, or None if there is none."""
+    row = session.execute(_base_query().where(Quote.id == quote_id)).one_or_none()
+    if row is None:
+        return None
+    quote_row = QuoteRow(*row)
+    q = session.execute(
+        select(Quote.field, Quote.start_offset, Quote.end_offset, Article.body, Article.title, Article.byline)
+        .join(Article, Article.id == Quote.article_id)
+        .where(Quote.id == quote_id)
+    ).one()
+    source = (q.title or "") if q.field == "title" else q.body
+    start, end = min(q.start_offset, len(source)), min(q.end_offset, len(source))
+    lo, hi = sentence_bounds(source, start, end)
+    reports = 1
+    if quote_row.claim_id is not None:
+        reports = (
+            session.scalar(
+                select(func.count(func.distinct(Quote.article_id)))
+                .join(ClaimQuote, ClaimQuote.quote_id == Quote.id)
+                .where(ClaimQuote.claim_id == quote_row.claim_id)
+            )
+            or 1
+        )
+    return QuoteDetail(quote_row, q.field, source[lo:hi], start - lo, end - lo, q.byline, reports)
+
+
+def sentence_bounds(textual: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence(s) holding [start, end): from the previous sentence end or line
+    break to the next one after the quote (so the attribution, …라고 말했다, is included)."""
+    lo = start
+    floor = max(0, start - CONTEXT_LIMIT)
+    while lo > floor:
+        ch = textual[lo - 1]
+        if ch == "\n" or (ch in _SENTENCE_END and (lo >= len(textual) or textual[lo].isspace())):
+            break
+        lo -= 1
+    hi = end
+    ceiling = min(len(textual), end + CONTEXT_LIMIT)
+    while hi < ceiling:
+        ch = textual[hi]
+        if ch == "\n":
+            break
+        hi += 1
+        if ch in _SENTENCE_END and (hi >= len(textual) or textual[hi].isspace()):
+            break
+    while lo < start and textual[lo].isspace():
+        lo += 1
+    return lo, hi

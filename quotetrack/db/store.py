@@ -22,6 +22,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from quotetrack import types
+from quotetrack.db.derived import refresh_article
 from quotetrack.db.schema import NAME_LEN, URL_LEN, Article, Outlet, Quote, Speaker, SpeakerAlias
 from quotetrack.errors import SourceError
 from quotetrack.normalize import name_key, text_hash, url_key
@@ -149,6 +150,7 @@ def save_article(
     ]
     if values:
         session.execute(insert(Quote), values)
+    refresh_article(session, row.id, replaced=outcome == "updated", now=now)  # text index, claims
     log.debug("%s article %s (%s): %d quotes", outcome, row.id, article.source, len(values))
     return SaveResult(outcome, row.id, len(values), resolver.created)
 

@@ -1,0 +1,156 @@
+"""The quote filters shared by search, export, stats, timeline, claims and changes.
+
+Each option is an Annotated alias so every command spells, documents and
+validates it the same way; `make_filter` turns the parsed values into a
+`QuoteFilter` (dates: YYYY-MM-DD, or YYYY-MM / YYYY for a whole month / year).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from quotetrack.db.search import QuoteFilter
+from quotetrack.errors import UsageError
+
+
+class Kind(StrEnum):
+    direct = "direct"
+    indirect = "indirect"
+    headline = "headline"
+
+
+SpeakerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--speaker",
+        "-s",
+        metavar="NAME",
+        help="Speaker name or part of one; spaces and case are ignored (푸틴 finds 블라디미르 푸틴).",
+        show_default=False,
+    ),
+]
+TextOption = Annotated[
+    str | None,
+    typer.Option(
+        "--text",
+        "-t",
+        metavar="WORDS",
+        help="Words the quote must contain, each a substring of two letters or more (위반 finds 위반하지); "
+        "several words must all occur. Taken literally: no wildcards or operators.",
+        show_default=False,
+    ),
+]
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="DATE",
+        help="Only quotes said on or after this day: YYYY-MM-DD, or YYYY-MM / YYYY for its first day.",
+        show_default=False,
+    ),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option(
+        "--until",
+        metavar="DATE",
+        help="Only quotes said on or before this day: YYYY-MM-DD, or YYYY-MM / YYYY for its last day.",
+        show_default=False,
+    ),
+]
+OutletOption = Annotated[
+    str | None,
+    typer.Option(
+        "--outlet",
+        "-o",
+        metavar="NAME",
+        help="Only quotes reported by outlets whose name contains this (spaces and case ignored).",
+        show_default=False,
+    ),
+]
+KindOption = Annotated[
+    list[Kind] | None,
+    typer.Option(
+        "--kind",
+        "-k",
+        help="Only quotes of this kind; repeat for several (direct: in quotation marks, "
+        "indirect: reported speech, headline: in the title).",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+RoleOption = Annotated[
+    str | None,
+    typer.Option(
+        "--role",
+        metavar="ROLE",
+        help="Only quotes whose printed role contains this (대변인 finds 크렘린궁 대변인).",
+        show_default=False,
+    ),
+]
+
+_DAY = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+
+
+def parse_day(value: str, option: str, *, end: bool) -> date:
+    """A --since/--until value as a day; a month or year means its first (or, for --until, last) day."""
+    m = _DAY.match(value.strip())
+    try:
+        if m is None:
+            raise ValueError
+        year, month, day = int(m[1]), int(m[2] or (12 if end else 1)), m[3]
+        if day is None:
+            return date(year, month, calendar.monthrange(year, month)[1] if end else 1)
+        if m[2] is None:
+            raise ValueError
+        return date(year, month, int(day))
+    except ValueError:
+        raise UsageError(
+            f"{option} {value!r} is not a date", "write it as YYYY-MM-DD (or YYYY-MM, or YYYY)"
+        ) from None
+
+
+def make_filter(
+    *,
+    speaker: str | None = None,
+    text: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    outlet: str | None = None,
+    kinds: list[Kind] | None = None,
+    role: str | None = None,
+) -> QuoteFilter:
+    """The filter the options describe; bad dates or an inverted range are usage errors."""
+    return QuoteFilter(
+        speaker=speaker,
+        text=text,
+        since=parse_day(since, "--since", end=False) if since is not None else None,
+        until=parse_day(until, "--until", end=True) if until is not None else None,
+        outlet=outlet,
+        kinds=tuple(k.value for k in kinds or ()),
+        role=role,
+    )
+
+
+def describe(filters: QuoteFilter) -> str:
+    """The filters in words, for 'nothing found' messages."""
+    parts = []
+    if filters.speaker is not None:
+        parts.append(f"speaker {filters.speaker!r}")
+    if filters.text is not None:
+        parts.append(f"text {filters.text!r}")
+    if filters.outlet is not None:
+        parts.append(f"outlet {filters.outlet!r}")
+    if filters.role is not None:
+        parts.append(f"role {filters.role!r}")
+    if filters.kinds:
+        parts.append("kind " + "/".join(filters.kinds))
+    if filters.since or filters.until:
+        parts.append(f"said {filters.since or '…'} to {filters.until or '…'}")
+    return ", ".join(parts) if parts else "any speaker"

@@ -1,0 +1,124 @@
+"""`quotetrack stats`: how many quotes, by speaker, outlet and month."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from quotetrack import queries
+from quotetrack.analysis.timeline import bar
+from quotetrack.cli.app import app, friendly, plural, settings_of, stdout
+from quotetrack.cli.filters import (
+    KindOption,
+    OutletOption,
+    RoleOption,
+    SinceOption,
+    SpeakerOption,
+    TextOption,
+    UntilOption,
+    make_filter,
+)
+from quotetrack.db.stats import Count
+from quotetrack.records import format_date
+
+
+class StatsFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+@friendly
+def stats(
+    ctx: typer.Context,
+    speaker: SpeakerOption = None,
+    text: TextOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    outlet: OutletOption = None,
+    kind: KindOption = None,
+    role: RoleOption = None,
+    top: Annotated[
+        int, typer.Option("--top", min=0, help="List this many speakers and outlets; 0 lists all.")
+    ] = 15,
+    output_format: Annotated[
+        StatsFormat,
+        typer.Option("--format", "-f", help="text for people; json for scripts.", case_sensitive=False),
+    ] = StatsFormat.text,
+) -> None:
+    """Count stored quotes by speaker, outlet and month (under the same filters as search)."""
+    filters = make_filter(
+        speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind, role=role
+    )
+    s = queries.stats(settings_of(ctx), filters, top=top or None)
+    if output_format is StatsFormat.json:
+
+        def counts(items: list[Count]) -> list[dict[str, object]]:
+            return [
+                {
+                    "name": c.name,
+                    "quotes": c.quotes,
+                    "articles": c.articles,
+                    "first": format_date(c.first),
+                    "last": format_date(c.last),
+                }
+                for c in items
+            ]
+
+        data = {
+            "quotes": s.quotes,
+            "articles": s.articles,
+            "speakers": s.speakers,
+            "outlets": s.outlets,
+            "first": format_date(s.first),
+            "last": format_date(s.last),
+            "by_speaker": counts(s.by_speaker),
+            "by_outlet": counts(s.by_outlet),
+            "by_month": [{"month": m, "quotes": n} for m, n in s.by_month],
+        }
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    out = stdout(soft_wrap=False)
+    span = f"{format_date(s.first) or '?'} to {format_date(s.last) or '?'}"
+    out.print(
+        Text(
+            " · ".join(
+                f"{n} {plural(n, word)}"
+                for n, word in (
+                    (s.quotes, "quote"),
+                    (s.articles, "article"),
+                    (s.speakers, "speaker"),
+                    (s.outlets, "outlet"),
+                )
+            )
+            + f" · {span}",
+            style="bold",
+        )
+    )
+    for title, items in (("Speaker", s.by_speaker), ("Outlet", s.by_outlet)):
+        table = Table(title=f"By {title.lower()}", title_justify="left")
+        table.add_column(title, overflow="fold")
+        table.add_column("Quotes", justify="right")
+        table.add_column("Articles", justify="right")
+        table.add_column("First said", no_wrap=True)
+        table.add_column("Last said", no_wrap=True)
+        for c in items:
+            table.add_row(
+                c.name, str(c.quotes), str(c.articles), format_date(c.first) or "", format_date(c.last) or ""
+            )
+        out.print(table)
+    if s.by_month:
+        table = Table(title="By month", title_justify="left")
+        table.add_column("Month", no_wrap=True)
+        table.add_column("Quotes", justify="right")
+        table.add_column("", no_wrap=True)
+        largest = max(n for _, n in s.by_month)
+        for month, n in s.by_month:
+            table.add_row(month, str(n), bar(n, largest, 30))
+        out.print(table)

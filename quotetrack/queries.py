@@ -1,0 +1,193 @@
+"""Read use cases the CLI calls: search, show, timeline, claims, changes, export and stats.
+
+Each takes `Settings`, opens the database (refusing to create an empty SQLite
+file where the user expected data), works in one transaction and returns plain
+values; nothing here prints or imports the NLP stack.  Commands about a speaker
+first bring that speaker's claims up to date (`db.claims.ensure_claims`), which
+only writes when quotes arrived by a path that skipped the write-path hook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from quotetrack.analysis.changes import Change, Statement, find_changes
+from quotetrack.analysis.timeline import Day, Report, group_by_day, per_month
+from quotetrack.config import Settings
+from quotetrack.db import claims as claim_store
+from quotetrack.db.engine import parse_url, safe_url, scrub, sqlite_path, transaction
+from quotetrack.db.search import (
+    QuoteDetail,
+    QuoteFilter,
+    QuoteRow,
+    Sort,
+    iter_quotes,
+    quote_detail,
+    resolve_speakers,
+    search_quotes,
+)
+from quotetrack.db.stats import Stats, quote_stats
+from quotetrack.errors import DatabaseError, QuotetrackError
+from quotetrack.records import KST
+
+
+@contextmanager
+def reading(settings: Settings) -> Iterator[Session]:
+    """A transaction on the configured, existing database; driver errors become DatabaseError."""
+    from quotetrack.service import open_database
+
+    path = sqlite_path(parse_url(settings.database_url))
+    if path is not None and not path.exists():
+        raise DatabaseError(
+            f"there is no database at {path} yet",
+            "ingest some articles first (quotetrack ingest FILE...), or pass --db",
+        )
+    engine = open_database(settings)
+    try:
+        with transaction(engine) as session:
+            yield session
+    except QuotetrackError:
+        raise
+    except SQLAlchemyError as e:
+        orig = getattr(e, "orig", None)
+        first = (str(orig if orig is not None else e).strip().splitlines() or [type(e).__name__])[0]
+        raise DatabaseError(f"reading {safe_url(engine.url)} failed: {scrub(first, engine.url)}") from e
+    finally:
+        engine.dispose()
+
+
+def search(
+    settings: Settings, filters: QuoteFilter, *, sort: Sort | None = None, limit: int | None = None
+) -> list[QuoteRow]:
+    """Quotes matching the filters, in the requested order."""
+    with reading(settings) as session:
+        return search_quotes(session, filters, sort=sort, limit=limit)
+
+
+def show(settings: Settings, quote_id: int) -> QuoteDetail:
+    """One quote with its sentence context and sources."""
+    with reading(settings) as session:
+        detail = quote_detail(session, quote_id)
+    if detail is None:
+        raise QuotetrackError(
+            f"there is no quote with id {quote_id}",
+            "quote ids are in the first column of `quotetrack search` (and its --format json output)",
+        )
+    return detail
+
+
+@dataclass(frozen=True)
+class SpeakerReport:
+    """What a speaker-centred command found: the speakers the query named, and the rows."""
+
+    speakers: list[str]
+
+
+@dataclass(frozen=True)
+class Timeline(SpeakerReport):
+    days: list[Day]
+    months: list[tuple[str, int]]
+
+
+def timeline(settings: Settings, filters: QuoteFilter) -> Timeline:
+    """The speaker's statements by day (with articles and outlets per statement) and per month."""
+    with reading(settings) as session:
+        names = _ensure_speaker_claims(session, filters)
+        rows = search_quotes(session, filters, sort="said") if names else []
+    reports = [
+        Report(r.quote_id, day, r.claim_id, r.text, r.article_id, r.outlet)
+        for r in rows
+        if (day := _day(r)) is not None
+    ]
+    days = group_by_day(reports)
+    return Timeline(names, days, per_month(days))
+
+
+@dataclass(frozen=True)
+class ClaimList(SpeakerReport):
+    claims: list[claim_store.ClaimSummary]
+
+
+def claims(settings: Settings, filters: QuoteFilter) -> ClaimList:
+    """The speaker's claims (those with a quote matching the filters), most reported first."""
+    with reading(settings) as session:
+        speakers = resolve_speakers(session, filters.speaker or "")
+        names = _ensure_speaker_claims(session, filters)
+        if not names:
+            return ClaimList([], [])
+        narrowed = replace(filters, speaker=None) != QuoteFilter()
+        quote_ids = [r.quote_id for r in search_quotes(session, filters)] if narrowed else None
+        found = claim_store.claim_summaries(session, [s.id for s in speakers], quote_ids)
+    return ClaimList(names, found)
+
+
+@dataclass(frozen=True)
+class ChangeList(SpeakerReport):
+    statements: int
+    changes: list[Change[QuoteDetail]]
+
+
+def changes(settings: Settings, filters: QuoteFilter) -> ChangeList:
+    """Reversals in the speaker's statements (one statement per claim), oldest first.
+
+    The earlier side is shown by its last report before the change, the later by its first.
+    """
+    with reading(settings) as session:
+        names = _ensure_speaker_claims(session, filters)
+        rows = search_quotes(session, filters, sort="said") if names else []
+        claims_seen: dict[str, list[QuoteRow]] = {}
+        for r in rows:  # oldest first
+            if _day(r) is not None:
+                key = f"c{r.claim_id}" if r.claim_id is not None else f"q{r.quote_id}"
+                claims_seen.setdefault(key, []).append(r)
+        statements = [
+            Statement(_day(reports[0]) or date.min, reports[0].text, reports[0].verb, reports)
+            for reports in claims_seen.values()
+        ]
+        found = []
+        for c in find_changes(statements):
+            before = [r for r in c.before.ref if (_day(r) or date.min) < c.after.day][-1]
+            sides = []
+            for r in (before, c.after.ref[0]):
+                detail = quote_detail(session, r.quote_id)
+                assert detail is not None
+                sides.append(Statement(_day(r) or date.min, r.text, r.verb, detail))
+            found.append(Change(sides[0], sides[1], c.before_stance, c.after_stance, c.markers, c.overlap))
+    return ChangeList(names, len(statements), found)
+
+
+def export(settings: Settings, filters: QuoteFilter) -> Iterator[QuoteRow]:
+    """Every matching quote, oldest first, streamed; claims are brought up to date first."""
+    with reading(settings) as session:
+        if filters.speaker is not None:
+            _ensure_speaker_claims(session, filters)
+        else:
+            claim_store.ensure_claims(session)
+        yield from iter_quotes(session, filters)
+
+
+def stats(settings: Settings, filters: QuoteFilter, *, top: int | None = 20) -> Stats:
+    """Counts by speaker, outlet and month."""
+    with reading(settings) as session:
+        return quote_stats(session, filters, top=top)
+
+
+def _ensure_speaker_claims(session: Session, filters: QuoteFilter) -> list[str]:
+    speakers = resolve_speakers(session, filters.speaker or "")
+    claim_store.ensure_claims(session, [s.id for s in speakers])
+    return [s.name for s in speakers]
+
+
+def _day(row: QuoteRow) -> date | None:
+    """The day a quote was said, else the day its article was published (Korea time)."""
+    if row.said_on is not None:
+        return row.said_on
+    if row.published is None:
+        return None
+    return row.published.astimezone(KST).date()

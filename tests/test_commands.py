@@ -1,0 +1,308 @@
+"""The analyst's commands end to end through CliRunner, on SQLite and PostgreSQL.
+
+The story: 김민수, spokesman of the industry ministry, denies on 4 March that
+electricity rates will rise in the second quarter (two outlets carry it), denies
+again on 11 March, and on 20 March confirms that a rise is being considered.
+Articles go through `quotetrack ingest` with the deterministic test extractor
+(tests/helpers.py); tests/test_story.py runs the real extractor on real-looking
+articles of the same story.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from helpers import article_text, fake_extract
+from sqlalchemy import func, select
+from typer.testing import CliRunner
+
+from quotetrack import service
+from quotetrack.cli import app
+from quotetrack.db.engine import make_engine, transaction
+from quotetrack.db.schema import Claim, ClaimQuote, Quote
+
+KIM = ("김민수", "산업통상자원부 대변인")
+LEE = ("이지원", "기획재정부 대변인")
+DENIAL = "2분기 전기요금 인상은 현재 검토하지 않고 있다"
+CONFIRMATION = "2분기 전기요금 인상을 검토하고 있다"
+
+
+@pytest.fixture(autouse=True)
+def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(service, "default_extractor", lambda: fake_extract)
+
+
+@pytest.fixture
+def story(tmp_path: Path) -> Path:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    files = {
+        "0304-yonhap.txt": article_text(
+            '산업부 "2분기 전기요금 인상 검토 안 해"',
+            "2024-03-04 10:12",
+            "연합뉴스",
+            (*KIM, "direct", DENIAL),
+            (*KIM, "direct", "일부 언론이 보도한 인상설은 사실무근"),
+            (*KIM, "indirect", "에너지 취약계층에 대한 지원은 계속 확대할 것"),
+            url="https://www.yna.co.kr/view/AKR20240304001",
+        ),
+        "0304-newsis.txt": article_text(
+            '정부 "2분기 전기요금 인상 계획 없다"',
+            "2024-03-04 11:30",
+            "뉴시스",
+            (*KIM, "direct", "2분기 전기요금 인상은 검토하지 않고 있다"),
+            url="https://newsis.com/view/NISX20240304",
+        ),
+        "0311-news1.txt": article_text(
+            '산업부 "전기요금 인상 검토하지 않아" 거듭 부인',
+            "2024-03-11 14:05",
+            "뉴스1",
+            (*KIM, "direct", "2분기 전기요금인상은 검토하지 않고 있다"),
+            url="https://www.news1.kr/articles/5340001",
+        ),
+        "0320-hani.txt": article_text(
+            "산업부, 2분기 전기요금 인상 검토 공식화",
+            "2024-03-20 09:40",
+            "한겨레",
+            (*KIM, "direct", CONFIRMATION),
+            (*KIM, "direct", "한전의 누적 적자를 고려하면 요금 조정이 불가피하다"),
+            url="https://www.hani.co.kr/arti/1133001.html",
+        ),
+        "0402-yonhap.txt": article_text(
+            '기재부 "공공요금 인상, 하반기로"',
+            "2024-04-02 08:00",
+            "연합뉴스",
+            (*LEE, "direct", "공공요금 인상은 하반기로 미룰 것"),
+            url="https://www.yna.co.kr/view/AKR20240402002",
+        ),
+    }
+    for name, content in files.items():
+        (folder / name).write_text(content, "utf-8")
+    return folder
+
+
+@pytest.fixture
+def db(runner: CliRunner, cli_db: str, story: Path) -> str:
+    result = runner.invoke(app, ["--db", cli_db, "ingest", str(story)])
+    assert result.exit_code == 0, result.output
+    return cli_db
+
+
+def run(runner: CliRunner, db: str, *args: str, code: int = 0) -> str:
+    result = runner.invoke(app, ["--db", db, *args])
+    assert result.exit_code == code, result.output
+    return result.stdout if code == 0 else result.stderr
+
+
+def rows(runner: CliRunner, db: str, *args: str) -> list[dict[str, object]]:
+    return json.loads(run(runner, db, "search", *args, "--format", "json", "--limit", "0"))  # type: ignore[no-any-return]
+
+
+# search
+
+
+def test_search_combines_speaker_text_and_dates(runner: CliRunner, db: str) -> None:
+    hits = rows(runner, db, "--speaker", "김민수", "--text", "전기요금", "--since", "2024-03-10")
+    assert [(h["said_on"], h["outlet"]) for h in hits] == [("2024-03-20", "한겨레"), ("2024-03-11", "뉴스1")]
+    in_march = rows(runner, db, "-t", "인상", "--since", "2024-03", "--until", "2024-03", "--sort", "said")
+    assert [h["said_on"] for h in in_march] == ["2024-03-04"] * 3 + ["2024-03-11", "2024-03-20"]
+    assert rows(runner, db, "-t", "인상", "--since", "2024-04") == rows(runner, db, "-s", "이지원")
+
+
+def test_search_filters_by_outlet_kind_and_role(runner: CliRunner, db: str) -> None:
+    assert {h["outlet"] for h in rows(runner, db, "--outlet", "연합")} == {"연합뉴스"}
+    assert [h["text"] for h in rows(runner, db, "--kind", "indirect")] == [
+        "에너지 취약계층에 대한 지원은 계속 확대할 것"
+    ]
+    assert {h["speaker"] for h in rows(runner, db, "--role", "기획재정부")} == {"이지원"}
+    assert len(rows(runner, db, "--kind", "direct", "--kind", "indirect")) == 8
+
+
+def test_search_sorts_oldest_newest_or_by_relevance(runner: CliRunner, db: str) -> None:
+    said = [h["said_on"] for h in rows(runner, db)]
+    assert said == sorted(said)  # type: ignore[type-var]
+    newest = [h["said_on"] for h in rows(runner, db, "--sort", "newest")]
+    assert newest == sorted(newest, reverse=True)  # type: ignore[type-var]
+    assert (
+        rows(runner, db, "-t", "전기요금")[0]["text"]
+        != rows(runner, db, "-t", "전기요금", "--sort", "said")[0]
+    )
+    err = run(runner, db, "search", "--sort", "relevance", code=2)
+    assert "--sort relevance needs --text" in err
+
+
+def test_search_prints_a_wrapped_table_jsonl_and_csv(runner: CliRunner, db: str) -> None:
+    table = run(runner, db, "search", "-s", "김민수", "-t", "전기요금")
+    assert "ID" in table and "한겨레" in table and "검토하고" in table
+    lines = run(runner, db, "search", "-s", "김민수", "-f", "jsonl").splitlines()
+    assert len(lines) == 7 and all(json.loads(line)["speaker"] == "김민수" for line in lines)
+    as_csv = list(csv.DictReader(io.StringIO(run(runner, db, "search", "-s", "김민수", "-f", "csv"))))
+    assert [r["text"] for r in as_csv] == [json.loads(line)["text"] for line in lines]
+    assert all(r["claim"] for r in as_csv)
+
+
+def test_search_values_are_never_syntax(runner: CliRunner, db: str) -> None:
+    for value in ("' OR 1=1 --", '"', "*", "NEAR(전기 요금)", "AND", "100%", "_"):
+        for option in ("--speaker", "--outlet", "--role"):
+            result = runner.invoke(app, ["--db", db, "search", option, value, "-f", "json"])
+            assert result.exit_code in (0, 2), result.output
+            if result.exit_code == 0:
+                assert json.loads(result.stdout) == []
+    assert rows(runner, db, "-t", "'OR 1=1--") == []
+    assert "at least two letters" in run(runner, db, "search", "-t", "' OR 1=1 --", code=2)
+    assert rows(runner, db, "-t", "NEAR(전기") == []
+
+
+def test_search_explains_bad_values(runner: CliRunner, db: str) -> None:
+    assert "not a date" in run(runner, db, "search", "--since", "2024-13-01", code=2)
+    assert "is after --until" in run(
+        runner, db, "search", "--since", "2024-04-01", "--until", "2024-03-01", code=2
+    )
+    assert "at least two letters" in run(runner, db, "search", "--text", "요", code=2)
+    nothing = runner.invoke(app, ["--db", db, "search", "-s", "김민수", "-t", "원전"])
+    assert nothing.exit_code == 0 and "No quotes found for speaker '김민수', text '원전'" in nothing.stderr
+
+
+# show
+
+
+def test_show_prints_the_quote_in_its_sentence_with_its_sources(runner: CliRunner, db: str) -> None:
+    (hit,) = rows(runner, db, "-t", "누적 적자")
+    out = run(runner, db, "show", str(hit["id"]))
+    for expected in (
+        "한전의 누적 적자를 고려하면 요금 조정이 불가피하다",
+        "라고 말했다",  # the sentence around the quote, from the stored body
+        "김민수",
+        "산업통상자원부 대변인",
+        "2024-03-20",
+        "2024-03-20T09:40+09:00",
+        "산업부, 2분기 전기요금 인상 검토 공식화",
+        "한겨레",
+        "https://www.hani.co.kr/arti/1133001.html",
+    ):
+        assert expected in out
+    data = json.loads(run(runner, db, "show", str(hit["id"]), "--format", "json"))
+    assert data["context"][data["quote_start"] : data["quote_end"]] == hit["text"]
+    assert "there is no quote with id 999999" in run(runner, db, "show", "999999", code=1)
+
+
+# timeline
+
+
+def test_timeline_groups_statements_by_day_with_their_reach(runner: CliRunner, db: str) -> None:
+    out = run(runner, db, "timeline", "김민수")
+    assert out.index("2024-03-04") < out.index("2024-03-11") < out.index("2024-03-20")
+    assert "2 articles · 2 outlets" in out  # the denial on 4 March, carried by 연합뉴스 and 뉴시스
+    assert "Statements per month" in out and "2024-03" in out and "█" in out
+    data = json.loads(run(runner, db, "timeline", "김민수", "--text", "전기요금", "-f", "json"))
+    assert [d["day"] for d in data["days"]] == ["2024-03-04", "2024-03-11", "2024-03-20"]
+    first = data["days"][0]["statements"][0]
+    assert (first["articles"], first["outlets"]) == (2, ["뉴시스", "연합뉴스"])
+    assert data["months"] == [{"month": "2024-03", "statements": 3}]
+
+
+# claims
+
+
+def test_claims_group_the_reports_of_one_statement(runner: CliRunner, db: str) -> None:
+    data = json.loads(run(runner, db, "claims", "김민수", "-f", "json"))
+    top = data[0]
+    assert (
+        top["text"],
+        top["first_said"],
+        top["last_said"],
+        top["reports"],
+        top["outlets"],
+        top["days"],
+    ) == (
+        DENIAL,
+        "2024-03-04",
+        "2024-03-11",
+        3,
+        3,
+        2,
+    )
+    assert CONFIRMATION in [c["text"] for c in data]
+    assert len(data) == 5
+    table = run(runner, db, "claims", "김민수")
+    assert "First said" in table and DENIAL in table
+    engine = make_engine(db)
+    try:
+        with transaction(engine) as s:
+            members = s.scalar(
+                select(func.count()).select_from(ClaimQuote).where(ClaimQuote.claim_id == top["claim"])
+            )
+            assert members == 3
+            assert s.scalar(select(func.count()).select_from(Claim)) == 6  # 5 of 김민수, 1 of 이지원
+            assert s.scalar(select(func.count()).select_from(Quote)) == s.scalar(
+                select(func.count()).select_from(ClaimQuote)
+            )
+    finally:
+        engine.dispose()
+
+
+# changes
+
+
+def test_changes_flags_the_denial_turned_confirmation_with_both_passages(runner: CliRunner, db: str) -> None:
+    out = run(runner, db, "changes", "김민수")
+    assert "1 reversal" in out
+    assert "2024-03-11 → 2024-03-20" in out and "affirmed what was denied" in out
+    assert "2분기 전기요금인상은 검토하지 않고 있다" in out and CONFIRMATION in out
+    assert "뉴스1" in out and "한겨레" in out and "https://www.hani.co.kr/arti/1133001.html" in out
+    (change,) = json.loads(run(runner, db, "changes", "김민수", "--text", "전기요금", "-f", "json"))
+    assert change["direction"] == "affirmed"
+    assert (change["before"]["said_on"], change["before"]["stance"]) == ("2024-03-11", "negative")
+    assert (change["after"]["said_on"], change["after"]["stance"]) == ("2024-03-20", "affirmative")
+    assert "않" in "".join(change["markers"])
+
+
+def test_changes_flags_nothing_when_nothing_changed(runner: CliRunner, db: str) -> None:
+    assert "No reversals found in 1 statement of 이지원" in run(runner, db, "changes", "이지원")
+    assert json.loads(run(runner, db, "changes", "김민수", "--until", "2024-03-15", "-f", "json")) == []
+    nobody = runner.invoke(app, ["--db", db, "changes", "홍길동"])
+    assert nobody.exit_code == 0 and "No quotes found for speaker '홍길동'" in nobody.stderr
+
+
+# export
+
+
+def test_export_writes_csv_jsonl_and_parquet_with_claims(runner: CliRunner, db: str, tmp_path: Path) -> None:
+    as_csv = list(csv.DictReader(io.StringIO(run(runner, db, "export", "--speaker", "김민수"))))
+    assert len(as_csv) == 7 and all(r["claim"] and r["url"] for r in as_csv)
+    jsonl = tmp_path / "kim.jsonl"
+    result = runner.invoke(app, ["--db", db, "export", "-f", "jsonl", "-O", str(jsonl), "-t", "전기요금"])
+    assert result.exit_code == 0 and "Exported 4 quotes" in result.stderr
+    lines = [json.loads(line) for line in jsonl.read_text("utf-8").splitlines()]
+    assert [r["said_on"] for r in lines] == ["2024-03-04", "2024-03-04", "2024-03-11", "2024-03-20"]
+    parquet = tmp_path / "all.parquet"
+    assert runner.invoke(app, ["--db", db, "export", "-f", "parquet", "-O", str(parquet)]).exit_code == 0
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(parquet)
+    assert table.num_rows == 8
+    assert {"speaker", "role", "said_on", "published", "outlet", "url", "claim"} <= set(table.column_names)
+    assert "parquet is a binary format" in run(runner, db, "export", "-f", "parquet", code=2)
+
+
+# stats
+
+
+def test_stats_counts_by_speaker_outlet_and_month(runner: CliRunner, db: str) -> None:
+    data = json.loads(run(runner, db, "stats", "-f", "json"))
+    assert (data["quotes"], data["articles"], data["speakers"], data["outlets"]) == (8, 5, 2, 4)
+    assert [(s["name"], s["quotes"]) for s in data["by_speaker"]] == [("김민수", 7), ("이지원", 1)]
+    assert data["by_outlet"][0] == {
+        "name": "연합뉴스",
+        "quotes": 4,
+        "articles": 2,
+        "first": "2024-03-04",
+        "last": "2024-04-02",
+    }
+    assert data["by_month"] == [{"month": "2024-03", "quotes": 7}, {"month": "2024-04", "quotes": 1}]
+    out = run(runner, db, "stats", "--speaker", "김민수")
+    assert "7 quotes" in out and "By outlet" in out and "By month" in out
