@@ -508,6 +508,8 @@ class _Pool(_Runner):
                 window.append((chunk, executor.submit(_work, chunk)))
                 chunk = []
             if not window:
+                self.executor = None
+                executor.shutdown(wait=True)  # all done: let the workers exit on their own
                 return
             units, pending = window.popleft()
             if isinstance(pending, _Result):
