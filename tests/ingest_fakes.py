@@ -86,3 +86,13 @@ def pid_extract(doc: RawDocument) -> Article:
 
 
 pid_extract.version = "clean-1"  # type: ignore[attr-defined]
+
+
+def crashing_extract(doc: RawDocument) -> Article:
+    """clean_extract, except that a page saying CRASH kills the process like a native crash would."""
+    if "CRASH" in doc.text:
+        os._exit(70)
+    return _extract(doc, "clean-1")
+
+
+crashing_extract.version = "clean-1"  # type: ignore[attr-defined]

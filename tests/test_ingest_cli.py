@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from ingest_fakes import clean_extract, clean_extract_v2, pid_extract, refusing_extract
+from ingest_fakes import clean_extract, clean_extract_v2, crashing_extract, pid_extract, refusing_extract
 from sqlalchemy import Engine, func, select
 from typer.testing import CliRunner, Result
 
@@ -452,3 +452,22 @@ def test_two_jobs_store_the_same_as_one_in_worker_processes(
         assert s.scalar(select(func.count()).select_from(Quote)) == 40 + 2 + 1 + 1 + 6
     again = runner.invoke(app, ["--db", cli_db, "ingest", "--jobs", "2", "--json", str(folder)])
     assert json.loads(again.stdout)["unchanged"] == 44
+
+
+@pytest.mark.slow
+def test_a_worker_that_dies_costs_only_the_article_it_was_reading(
+    runner: CliRunner, cli_db: str, db: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(service, "default_extractor", lambda: crashing_extract)
+    folder = tmp_path / "crash"
+    folder.mkdir()
+    for i in range(30):
+        poison = "CRASH " if i == 13 else ""
+        (folder / f"{i:03}.txt").write_text(
+            f'제목 {i}\n\n{poison}장관은 "{i}번 발언"이라고 말했다.\n', "utf-8"
+        )
+    result = runner.invoke(app, ["--db", cli_db, "ingest", "--jobs", "2", str(folder)])
+    assert result.exit_code == 1
+    assert "013.txt: the worker process extracting it died" in result.stderr
+    assert "29  articles stored" in result.stdout and "1  source failed" in result.stdout
+    assert count(db, Article) == 29

@@ -76,6 +76,8 @@ WRITE_EVERY_S = 0.5
 """A commit per article costs a journal write (SQLite) or a round trip and fsync (PostgreSQL);
 one per 64 articles or half a second keeps writing a small share of the run."""
 REPROCESS_PAGE = 200
+ISOLATED_TRIES = 2
+"""A unit that kills its worker this many times, alone, is the culprit (once may be the OOM killer)."""
 SMALL_BATCH = 16
 """With no --jobs, a run of at most this many sources stays in this process: starting workers
 (each loads Kiwi, ~2 s) would cost more than it saves."""
@@ -518,22 +520,31 @@ class _Pool(_Runner):
             try:
                 done = pending.result()
             except BrokenProcessPool:
+                # A worker died (a crash in native code, the OOM killer) and took every chunk in
+                # flight with it, not only its own: redo those units one at a time with nothing else
+                # running, so the one that kills a worker is known and only it fails.
                 log.debug("a worker process died", exc_info=True)
-                yield from (_died(unit) for unit in units)
-                executor = self._restart(window)
+                self.stop()
+                lost = [([u], pending) for u in units] + list(window)
+                window.clear()
+                for chunk_units, entry in lost:
+                    if isinstance(entry, _Result):
+                        yield entry
+                    else:
+                        yield from (self._alone(u) for u in chunk_units)
+                executor = self.executor or self._start()
                 continue
             yield from done
 
-    def _restart(
-        self, window: deque[tuple[list[Unit], Future[list[_Result]] | _Result]]
-    ) -> ProcessPoolExecutor:
-        """Replace a broken pool and resubmit the chunks that were waiting on it."""
-        self.stop()
-        executor = self._start()
-        for i, (units, pending) in enumerate(window):
-            if not isinstance(pending, _Result):
-                window[i] = (units, executor.submit(_work, units))
-        return executor
+    def _alone(self, unit: Unit) -> _Result:
+        """Process one unit with nothing else in flight; a worker death is then its doing."""
+        for _ in range(ISOLATED_TRIES):
+            executor = self.executor or self._start()
+            try:
+                return executor.submit(_work, [unit]).result()[0]
+            except BrokenProcessPool:
+                self.stop()
+        return _died(unit)
 
     def stop(self) -> None:
         executor, self.executor = self.executor, None
@@ -549,7 +560,8 @@ class _Pool(_Runner):
 
 
 def _died(unit: Unit) -> _Result:
-    return _Result(unit_source(unit), True, failure="the worker process extracting it died (out of memory?)")
+    reason = "the worker process extracting it died (a crash or out of memory)"
+    return _Result(unit_source(unit), True, failure=reason)
 
 
 class _Writer:
