@@ -44,3 +44,15 @@ class SchemaError(DatabaseError):
 
 class SourceError(QuotetrackError):
     """One input (file, folder, stdin) cannot be read as an article."""
+
+
+class SpeakerError(QuotetrackError):
+    """A speaker named on the command line cannot be found, or names several people."""
+
+
+class AmbiguousSpeakerError(SpeakerError):
+    """A speaker query fits several speakers; the reason lists them so the user can pick one."""
+
+    def __init__(self, reason: str, hint: str | None, candidate_ids: list[int]) -> None:
+        super().__init__(reason, hint)
+        self.candidate_ids = candidate_ids

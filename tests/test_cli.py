@@ -88,9 +88,9 @@ def test_ingest_stores_articles_quotes_and_speakers(
     assert result.exit_code == 0, result.output
     assert "2  articles stored" in result.stdout
     assert "4  quotes stored" in result.stdout
-    # 블라디미르 푸틴, 드미트리 페스코프, and 푸틴: a surname alone is not merged into a full name
-    assert "3  new speakers" in result.stdout
-    assert counts(db) == (2, 4, 3, 2)
+    # 블라디미르 푸틴 and 드미트리 페스코프; 푸틴 대통령 is the 블라디미르 푸틴 of the same article (issue 5)
+    assert "2  new speakers" in result.stdout
+    assert counts(db) == (2, 4, 2, 2)
     with transaction(db) as s:
         article = s.scalars(select(Article).where(Article.source.endswith("putin-0915.txt"))).one()
         assert article.title == '푸틴 "합의 위반 안 해"' and article.outlet is not None
@@ -137,7 +137,7 @@ def test_a_bad_file_is_named_and_the_rest_of_the_batch_is_stored_whole(
     assert "half.txt: cannot store" in errors
     assert "missing.txt: no such file or folder" in errors
     assert "5  sources failed" in result.stdout and "2  articles stored" in result.stdout
-    assert counts(db) == (2, 4, 3, 2)  # nothing of half.txt: no article, no quote, no outlet "새 언론사"
+    assert counts(db) == (2, 4, 2, 2)  # nothing of half.txt: no article, no quote, no outlet "새 언론사"
     assert "Traceback" not in result.output
 
 
@@ -198,12 +198,18 @@ def test_search_json_prints_the_same_rows_for_scripts(runner: CliRunner, ingeste
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert [r["text"] for r in rows] == [
+        "김정은 위원장의 방러를 환영한다",  # printed as 푸틴 대통령, resolved to the article's full name
         "우주 개발을 도울 것",
         "어떤 것도 위반하지 않고 있으며, 위반할 의사도 없다",
     ]
-    first = rows[0]
+    assert (rows[0]["speaker"], rows[0]["speaker_as_printed"], rows[0]["role"]) == (
+        "블라디미르 푸틴",
+        "푸틴",
+        "대통령",
+    )
+    first = rows[1]
     assert first["said_on"] == "2023-09-13" and first["published"] == "2023-09-13"
-    assert rows[1]["published"] == "2023-09-15T23:47+09:00"
+    assert rows[2]["published"] == "2023-09-15T23:47+09:00"
     assert (first["speaker"], first["role"], first["kind"], first["outlet"]) == (
         "블라디미르 푸틴",
         "러시아 대통령",

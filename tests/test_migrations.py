@@ -17,6 +17,7 @@ from quotetrack.errors import SchemaError
 
 TABLES = {"outlets", "articles", "speakers", "speaker_aliases", "quotes", "alembic_version"}
 TABLES |= {"claims", "claim_quotes", "claim_keys"}  # issue 6
+TABLES |= {"speaker_roles", "speaker_corrections", "speaker_words"}  # issue 5
 
 
 def test_upgrade_from_empty_creates_the_schema_and_downgrade_removes_it(db_url: str) -> None:

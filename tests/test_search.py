@@ -12,7 +12,8 @@ from sqlalchemy import Engine, select
 from quotetrack.db.engine import transaction
 from quotetrack.db.schema import Speaker
 from quotetrack.db.search import matching_speakers, search_quotes
-from quotetrack.db.store import add_alias, save_article
+from quotetrack.db.speaker_rows import add_alias
+from quotetrack.db.store import save_article
 from quotetrack.errors import UsageError
 
 

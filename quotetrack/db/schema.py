@@ -16,7 +16,7 @@ Design choices worth knowing before changing anything:
   unique column keeps "same article" a single database-enforced rule, so two
   concurrent ingests cannot both insert it.
 - Speakers are NOT unique by name: two people can share one (김 위원장).
-  ``name_key`` is only an index for lookup; resolution policy lives in store.py.
+  ``name_key`` is only an index for lookup; resolution policy lives in db/speakers.py.
 - Quotes keep the speaker and role exactly as printed, so re-resolving speakers
   later (merges, renames) never loses what the article said.
 - Times are stored in UTC; `UTCDateTime` returns aware datetimes on every backend.
@@ -41,6 +41,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -174,11 +175,83 @@ class Speaker(Base):
     name_key: Mapped[str] = mapped_column(String(NAME_LEN), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime]
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True, default=None
+    )
+    """Set for a speaker known only within one article (an anonymous source, a surname or title
+    alone, a name several people share): never matched from another article (db/speakers.py)."""
+    curated: Mapped[bool] = mapped_column(default=False, server_default=false())
+    """Named, merged, aliased or imported by a person: kept even when no quote uses it any more."""
 
     aliases: Mapped[list[SpeakerAlias]] = relationship(
         back_populates="speaker", cascade="all, delete-orphan", passive_deletes=True
     )
     quotes: Mapped[list[Quote]] = relationship(back_populates="speaker")
+    roles: Mapped[list[SpeakerRole]] = relationship(
+        back_populates="speaker", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class SpeakerWord(Base):
+    """A word of a speaker's several-word name or alias that may be a family name alone (푸틴, 기시다).
+
+    An index for matching 푸틴 대통령 to 블라디미르 푸틴 without scanning every name.
+    """
+
+    __tablename__ = "speaker_words"
+
+    speaker_id: Mapped[int] = mapped_column(
+        ForeignKey("speakers.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    word_key: Mapped[str] = mapped_column(String(NAME_LEN), primary_key=True, index=True)
+
+
+class SpeakerRole(Base):
+    """One role a speaker was printed with, and the first and last day it was seen (role history).
+
+    Kept in step with the quotes by db/speakers.py; ``role_key`` ignores spacing, headline
+    abbreviations and synonyms (일 외무상 = 일본 외상), ``role`` is the first spelling seen.
+    """
+
+    __tablename__ = "speaker_roles"
+    __table_args__ = (UniqueConstraint("speaker_id", "role_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(NAME_LEN))
+    role_key: Mapped[str] = mapped_column(String(NAME_LEN))
+    first_seen: Mapped[date | None] = mapped_column(Date)
+    last_seen: Mapped[date | None] = mapped_column(Date)
+    """Days the role was seen: the day a quote was said, else the article's publication day (KST)."""
+    quotes: Mapped[int] = mapped_column(Integer)
+
+    speaker: Mapped[Speaker] = relationship(back_populates="roles")
+
+
+class SpeakerCorrection(Base):
+    """A curator's decision about who said something, re-applied whenever an article's quotes are rewritten.
+
+    Keyed by the article (its id, and its key for when the row was re-created) and either a
+    printed speaker name (``mention_key``: every quote of that mention in the article) or one
+    quote (``quote_field`` + ``quote_text``, matched again by text after re-extraction).
+    """
+
+    __tablename__ = "speaker_corrections"
+    __table_args__ = (
+        CheckConstraint("mention_key IS NOT NULL OR quote_text IS NOT NULL", name="target"),
+        CheckConstraint(_in("quote_field", ("title", "body")), name="quote_field"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"), index=True)
+    article_key: Mapped[str] = mapped_column(String(KEY_LEN), index=True)
+    mention_key: Mapped[str | None] = mapped_column(String(NAME_LEN))
+    quote_field: Mapped[str | None] = mapped_column(String(10))
+    quote_text: Mapped[str | None] = mapped_column(Text)
+    role: Mapped[str | None] = mapped_column(Text)
+    """For a reassigned quote: the role to show with it (the printed one described someone else)."""
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime]
 
 
 class SpeakerAlias(Base):

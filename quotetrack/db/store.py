@@ -3,11 +3,9 @@
 The caller owns the transaction (``with transaction(engine) as session:``), so
 one article is stored whole or not at all.
 
-Speaker policy for now (issue 5 refines it): a person, organisation or unknown
-speaker is the existing speaker with the same name key and kind (the oldest if
-several share it), else a new one; an anonymous source (정부 관계자) is a new
-speaker for each article and never merged across articles.  A surname or
-title alone never matches a fuller name here.
+Quotes are written by ``speakers.write_quotes``, which resolves who said each
+one (across articles, with curators' corrections re-applied) and keeps the
+speakers' role history; see db/speakers.py for the policy.
 """
 
 from __future__ import annotations
@@ -18,12 +16,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from quotetrack import types
+from quotetrack.db import speakers
 from quotetrack.db.derived import refresh_article
-from quotetrack.db.schema import NAME_LEN, URL_LEN, Article, Outlet, Quote, Speaker, SpeakerAlias
+from quotetrack.db.schema import NAME_LEN, URL_LEN, Article, Outlet, Quote
 from quotetrack.errors import SourceError
 from quotetrack.normalize import name_key, text_hash, url_key
 
@@ -121,10 +120,11 @@ def save_article(
 
     outcome: SaveOutcome = "stored" if row is None else "updated"
     outlet = get_or_create_outlet(session, article.outlet)
+    dropped = None
     if row is None:
         row = Article(key=key, ingested_at=now)
     else:
-        _drop_quotes(session, row.id)
+        dropped = speakers.drop_quotes(session, row.id)
         row.updated_at = now
     row.url = article.url.strip() if article.url else None
     row.text_hash = digest
@@ -143,16 +143,10 @@ def save_article(
     session.add(row)
     session.flush()
 
-    resolver = _SpeakerResolver(session, now)
-    values = [
-        _quote_values(row.id, position, quote, resolver.resolve(quote))
-        for position, quote in enumerate(article.quotes)
-    ]
-    if values:
-        session.execute(insert(Quote), values)
+    written = speakers.write_quotes(session, row, article.quotes, dropped=dropped, now=now)
     refresh_article(session, row.id, replaced=outcome == "updated", now=now)  # text index, claims
-    log.debug("%s article %s (%s): %d quotes", outcome, row.id, article.source, len(values))
-    return SaveResult(outcome, row.id, len(values), resolver.created)
+    log.debug("%s article %s (%s): %d quotes", outcome, row.id, article.source, written.quotes)
+    return SaveResult(outcome, row.id, written.quotes, written.new_speakers)
 
 
 def _legacy_row(session: Session, digest: str) -> Article | None:
@@ -185,121 +179,3 @@ def get_or_create_outlet(session: Session, name: str | None) -> Outlet | None:
         session.add(outlet)
         session.flush()
     return outlet
-
-
-def usable_name(name: str | None) -> str | None:
-    """The name stripped, or None when it cannot be a speaker's name (empty, or too long)."""
-    if not name or not name.strip():
-        return None
-    name = name.strip()
-    key = name_key(name)
-    if not key or len(name) > NAME_LEN or len(key) > NAME_LEN:
-        return None
-    return name
-
-
-def find_speakers(session: Session, name: str, kind: str) -> list[Speaker]:
-    """Speakers whose canonical name has the same key as `name` and the same kind, oldest first."""
-    key = name_key(name)
-    stmt = select(Speaker).where(Speaker.name_key == key, Speaker.kind == kind).order_by(Speaker.id)
-    return list(session.scalars(stmt))
-
-
-def create_speaker(session: Session, name: str, kind: str, *, now: datetime | None = None) -> Speaker:
-    """A new speaker with `name` as canonical name (no lookup: callers decide identity)."""
-    if kind not in types.SPEAKER_KINDS:
-        raise ValueError(f"unknown speaker kind {kind!r}")
-    speaker = Speaker(name=name, name_key=name_key(name), kind=kind, created_at=now or datetime.now(UTC))
-    session.add(speaker)
-    session.flush()
-    return speaker
-
-
-def get_or_create_speaker(
-    session: Session, name: str, kind: str, *, now: datetime | None = None
-) -> tuple[Speaker, bool]:
-    """The existing speaker with this name key and kind (oldest first), or a new one; (speaker, created)."""
-    found = find_speakers(session, name, kind)
-    if found:
-        return found[0], False
-    return create_speaker(session, name, kind, now=now), True
-
-
-def add_alias(session: Session, speaker: Speaker, alias: str) -> bool:
-    """Record another spelling of a speaker's name; False if it was already known."""
-    alias = alias.strip()
-    key = name_key(alias)
-    if not key or len(alias) > NAME_LEN or len(key) > NAME_LEN:
-        raise ValueError(f"{alias!r} cannot be a name")
-    if key == speaker.name_key:
-        return False
-    exists = session.scalar(
-        select(SpeakerAlias.id).where(SpeakerAlias.speaker_id == speaker.id, SpeakerAlias.alias_key == key)
-    )
-    if exists is not None:
-        return False
-    session.add(SpeakerAlias(speaker_id=speaker.id, alias=alias, alias_key=key))
-    session.flush()
-    return True
-
-
-class _SpeakerResolver:
-    """Maps the speakers printed in one article to speaker rows, each name once."""
-
-    def __init__(self, session: Session, now: datetime) -> None:
-        self.session = session
-        self.now = now
-        self.created = 0
-        self._seen: dict[tuple[str, str], int] = {}
-
-    def resolve(self, quote: types.Quote) -> int | None:
-        name = usable_name(quote.speaker)
-        if name is None:
-            return None
-        cache_key = (name_key(name), quote.speaker_kind)
-        if cache_key in self._seen:
-            return self._seen[cache_key]
-        if quote.speaker_kind == "anonymous":
-            speaker, created = create_speaker(self.session, name, "anonymous", now=self.now), True
-        else:
-            speaker, created = get_or_create_speaker(self.session, name, quote.speaker_kind, now=self.now)
-        self.created += created
-        self._seen[cache_key] = speaker.id
-        return speaker.id
-
-
-def _drop_quotes(session: Session, article_id: int) -> None:
-    """Delete an article's quotes, and the anonymous speakers that only those quotes used."""
-    anonymous = set(
-        session.scalars(
-            select(Quote.speaker_id)
-            .join(Speaker, Speaker.id == Quote.speaker_id)
-            .where(Quote.article_id == article_id, Speaker.kind == "anonymous")
-        )
-    )
-    session.execute(delete(Quote).where(Quote.article_id == article_id))
-    if anonymous:
-        still_used = select(Quote.speaker_id).where(Quote.speaker_id.in_(anonymous))
-        session.execute(delete(Speaker).where(Speaker.id.in_(anonymous), Speaker.id.not_in(still_used)))
-
-
-def _quote_values(
-    article_id: int, position: int, quote: types.Quote, speaker_id: int | None
-) -> dict[str, object]:
-    if quote.kind not in types.QUOTE_KINDS:
-        raise ValueError(f"unknown quote kind {quote.kind!r}")
-    return {
-        "article_id": article_id,
-        "position": position,
-        "speaker_id": speaker_id,
-        "speaker_text": quote.speaker,
-        "speaker_role": quote.speaker_role,
-        "speaker_kind": quote.speaker_kind,
-        "kind": quote.kind,
-        "text": quote.text,
-        "verb": quote.verb,
-        "said_on": quote.said_on,
-        "start_offset": quote.start,
-        "end_offset": quote.end,
-        "field": quote.field,
-    }

@@ -1,0 +1,117 @@
+"""The speakers' role history: each role printed with a speaker, its first and last day and quote count.
+
+Kept in step with the quotes by `db.speakers.write_quotes` (incrementally: a
+role's days are recounted from the quotes only when a deleted quote held its
+first or last day) and rebuilt by `refresh_roles` after a merge or a
+reassignment.  Roles are keyed by `names.role_key` (일 외무상 = 일본 외상).
+Functions take a session and never commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from quotetrack.db.schema import NAME_LEN, Article, Quote, SpeakerRole
+from quotetrack.names import role_key
+
+KST = timezone(timedelta(hours=9))
+
+
+def seen_day(said_on: date | None, published: datetime | None) -> date | None:
+    """The day a statement was seen: when it was said, else the article's publication day in Korea."""
+    if said_on is not None:
+        return said_on
+    return published.astimezone(KST).date() if published is not None else None
+
+
+def update_role_history(
+    session: Session,
+    added: Iterable[tuple[int, str | None, date | None]],
+    removed: Iterable[tuple[int, str | None, date | None]] = (),
+) -> None:
+    """Fold quotes added and removed into the speakers' role history (role, first/last day, count)."""
+    delta: dict[tuple[int, str], _Delta] = {}
+    for sign, seen in ((1, added), (-1, removed)):
+        for sid, role, day in seen:
+            key = role_key(role)
+            if not role or not key or len(key) > NAME_LEN or len(role.strip()) > NAME_LEN:
+                continue
+            d = delta.setdefault((sid, key), _Delta(role.strip()))
+            d.count += sign
+            (d.added if sign > 0 else d.removed).append(day)
+    if not delta:
+        return
+    sids = {sid for sid, _ in delta}
+    rows = {
+        (r.speaker_id, r.role_key): r
+        for r in session.scalars(select(SpeakerRole).where(SpeakerRole.speaker_id.in_(sids)))
+    }
+    for (sid, key), d in delta.items():
+        row = rows.get((sid, key))
+        days = [day for day in d.added if day is not None]
+        if row is None:
+            if d.count > 0:
+                session.add(
+                    SpeakerRole(
+                        speaker_id=sid,
+                        role=d.role,
+                        role_key=key,
+                        quotes=d.count,
+                        first_seen=min(days, default=None),
+                        last_seen=max(days, default=None),
+                    )
+                )
+            continue
+        row.quotes += d.count
+        if row.quotes <= 0:
+            session.delete(row)
+        elif any(day is not None and day in (row.first_seen, row.last_seen) for day in d.removed):
+            session.flush()
+            _recount(session, row)
+        else:
+            row.first_seen = min([*days, *([row.first_seen] if row.first_seen else [])], default=None)
+            row.last_seen = max([*days, *([row.last_seen] if row.last_seen else [])], default=None)
+    session.flush()
+
+
+@dataclass
+class _Delta:
+    role: str
+    count: int = 0
+    added: list[date | None] = field(default_factory=list)
+    removed: list[date | None] = field(default_factory=list)
+
+
+def _recount(session: Session, row: SpeakerRole) -> None:
+    days, count = [], 0
+    for role, day in _speaker_seen(session, row.speaker_id):
+        if role_key(role) == row.role_key:
+            count += 1
+            if day is not None:
+                days.append(day)
+    row.quotes, row.first_seen, row.last_seen = count, min(days, default=None), max(days, default=None)
+
+
+def _speaker_seen(session: Session, speaker_id: int) -> list[tuple[str | None, date | None]]:
+    rows = session.execute(
+        select(Quote.speaker_role, Quote.said_on, Article.published)
+        .join(Article, Article.id == Quote.article_id)
+        .where(Quote.speaker_id == speaker_id)
+    ).all()
+    return [(role, seen_day(said, published)) for role, said, published in rows]
+
+
+def refresh_roles(session: Session, speaker_ids: Iterable[int]) -> None:
+    """Rebuild the role history of these speakers from their quotes (after a merge or reassignment)."""
+    ids = sorted(set(speaker_ids))
+    if not ids:
+        return
+    session.flush()
+    session.execute(delete(SpeakerRole).where(SpeakerRole.speaker_id.in_(ids)))
+    for sid in ids:
+        update_role_history(session, [(sid, role, day) for role, day in _speaker_seen(session, sid)])
