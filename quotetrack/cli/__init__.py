@@ -4,8 +4,18 @@ One module per command group registers its commands on the shared `app`
 (cli/app.py holds the global options and the error boundary).
 """
 
-# importing a command module registers its commands on `app`
-from quotetrack.cli import claims, db, export, ingest, reprocess, search, stats, timeline  # noqa: F401
+from quotetrack.cli import (  # noqa: F401  (importing registers the commands)
+    claims,
+    db,
+    export,
+    ingest,
+    quotes,
+    reprocess,
+    search,
+    speakers,
+    stats,
+    timeline,
+)
 from quotetrack.cli.app import app
 
 __all__ = ["app"]

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, Select, case, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
-from quotetrack.db import fts
+from quotetrack.db import fts, speaker_queries
 from quotetrack.db.schema import Article, ClaimQuote, Outlet, Quote, Speaker, SpeakerAlias
 from quotetrack.errors import UsageError
 from quotetrack.normalize import name_key
@@ -93,9 +93,13 @@ def matching_speakers(session: Session, query: str) -> list[Speaker]:
 
 
 def resolve_speakers(session: Session, query: str) -> list[Speaker]:
-    """The speakers a --speaker value names.  The one place speaker matching is called from here
-    (issue 5 moves matching, with ambiguity handling, into its own module)."""
-    return matching_speakers(session, query)
+    """The speaker a --speaker value names ([] when none); the one place speaker matching is called.
+
+    Matching lives in db/speaker_queries.py: names, aliases and name parts, best rank only; a
+    query naming several people raises AmbiguousSpeakerError listing them (never mixes them).
+    """
+    speaker = speaker_queries.find_speaker(session, query)
+    return [speaker] if speaker is not None else []
 
 
 def search_quotes(
