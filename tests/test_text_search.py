@@ -195,3 +195,28 @@ def test_a_word_whose_letters_are_apart_is_still_found_exactly(engine: Engine) -
     store(engine, "북·러 군사 협력은 결의 위반", "북러 관계는 별개")
     assert found(engine, "북·러") == ["북·러 군사 협력은 결의 위반"]
     assert found(engine, "북·러 협력") == ["북·러 군사 협력은 결의 위반"]
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        QuoteFilter(),
+        QuoteFilter(text="전기요금"),
+        QuoteFilter(speaker="김민수"),
+        QuoteFilter(since=date(2024, 3, 2), until=date(2024, 3, 25)),
+        QuoteFilter(text="인상", outlet="연합"),
+    ],
+)
+@pytest.mark.parametrize("sort", ["said", "newest", "relevance"])
+def test_a_page_is_the_head_of_the_full_result(engine: Engine, filters: QuoteFilter, sort: str) -> None:
+    """search_quotes with a limit finds where the page ends first; it must cut the same rows."""
+    for n in range(1, 9):
+        day = date(2024, 3, 1 + n % 4 * 7)
+        store(engine, f"전기요금 인상 {n}번째 발언", f"다른 이야기 {n}", day=day, url=f"https://x/{n}")
+    if sort == "relevance" and filters.text is None:
+        return
+    with transaction(engine) as s:
+        everything = [r.quote_id for r in search_quotes(s, filters, sort=sort)]  # type: ignore[arg-type]
+        for limit in (1, 3, 5, 50):
+            page = [r.quote_id for r in search_quotes(s, filters, sort=sort, limit=limit)]  # type: ignore[arg-type]
+            assert page == everything[:limit]

@@ -76,10 +76,20 @@ class StanceReading:
     """The statement with its negation and denial words blanked out: what it is about."""
 
 
+def _words_around(text: str, start: int, end: int) -> str:
+    """The whole words a match touches (검토하지 않고 for the match 지 않), for showing why."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = max(end, start + 1)
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end].strip(" .,!?\"'“”‘’")
+
+
 def read_stance(text: str, verb: str | None = None) -> StanceReading:
     """The stance of a quote's text, taking a denial reporting verb into account."""
     neutral = NEUTRALISE.sub(" ", text)
-    markers = [m.group(0).strip() for m in NEGATION.finditer(neutral)]
+    markers = [_words_around(neutral, m.start(), m.end()) for m in NEGATION.finditer(neutral)]
     content = NEGATION.sub(" ", neutral)
     if verb and any(verb.startswith(v) for v in DENIAL_VERBS):
         markers.append(verb)

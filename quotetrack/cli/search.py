@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quotetrack import queries
-from quotetrack.cli.app import app, friendly, settings_of, stderr, stdout
+from quotetrack.cli.app import app, friendly, plural, settings_of, stderr, stdout
 from quotetrack.cli.filters import (
     KindOption,
     OutletOption,
@@ -211,7 +211,12 @@ def show(
         ("Byline", detail.byline or ""),
         ("URL", row.url or ""),
         ("Source", row.source),
-        ("Claim", f"#{row.claim_id}, reported by {detail.claim_reports} article(s)" if row.claim_id else ""),
+        (
+            "Claim",
+            f"#{row.claim_id}, carried by {detail.claim_reports} {plural(detail.claim_reports, 'article')}"
+            if row.claim_id
+            else "",
+        ),
     ):
         if value:
             grid.add_row(label, value)

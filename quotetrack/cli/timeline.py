@@ -88,7 +88,7 @@ def timeline(
         out.print()
         n = len(d.statements)
         out.print(Text.assemble((d.day.isoformat(), "bold"), f"  {n} {plural(n, 'statement')}"))
-        grid = Table.grid(padding=(0, 1))
+        grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(no_wrap=True)
         grid.add_column(overflow="fold", ratio=1)
         grid.add_column(no_wrap=True, justify="right", style="dim")

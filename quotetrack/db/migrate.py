@@ -13,21 +13,27 @@ quotetrack) is only upgraded by an explicit ``quotetrack db upgrade``.
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from quotetrack.db.engine import foreign_keys_off, safe_url, scrub
 from quotetrack.errors import DatabaseError, SchemaError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+# alembic is imported inside the functions that need it: read-only commands on a database
+# already at the newest revision never load it (ensure_current's fast path), which keeps
+# `quotetrack search` quick to start (BENCHMARKS.md).
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +52,8 @@ def script_location() -> Path:
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """An alembic Config for the packaged scripts, optionally bound to an open connection."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(script_location()))
     if connection is not None:
@@ -55,6 +63,9 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def scripts() -> ScriptDirectory:
     """The migration scripts; a broken installation is a user-facing error, not a traceback."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
     try:
         return ScriptDirectory.from_config(alembic_config())
     except CommandError as e:
@@ -89,6 +100,8 @@ class SchemaStatus:
 
 def schema_status(engine: Engine) -> SchemaStatus:
     """Read the database's alembic revision without changing anything."""
+    from alembic.runtime.migration import MigrationContext
+
     script = scripts()
     head = script.get_current_head()
     assert head is not None
@@ -103,6 +116,10 @@ def schema_status(engine: Engine) -> SchemaStatus:
 
 def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str]:
     """Apply migrations up to `revision` in one transaction; returns (before, after)."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.util import CommandError
+
     status = schema_status(engine)
     _refuse_unknown(engine, status)
     if status.has_other_tables:
@@ -130,6 +147,8 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str]:
 
 def downgrade(engine: Engine, revision: str) -> None:
     """Step the schema back to `revision` (for developers and migration tests)."""
+    from alembic import command
+
     with _connect(engine) as conn, foreign_keys_off(conn):
         command.downgrade(alembic_config(conn), revision)
         conn.commit()
@@ -137,6 +156,8 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 def ensure_current(engine: Engine) -> None:
     """Make sure the schema is at head before use: upgrade SQLite, refuse an outdated PostgreSQL."""
+    if _at_head_fast(engine):
+        return
     status = schema_status(engine)
     if status.is_current:
         return
@@ -149,6 +170,44 @@ def ensure_current(engine: Engine) -> None:
         f"the database {safe_url(engine.url)} {where}; this quotetrack needs revision {status.head}",
         "back it up, then run `quotetrack db upgrade` with the same --db or QUOTETRACK_DB",
     )
+
+
+_REVISION = re.compile(r"^revision(?::[^=]*)? = ['\"]([^'\"]+)['\"]", re.M)
+_DOWN_REVISION = re.compile(r"^down_revision(?::[^=]*)? = (?:['\"]([^'\"]+)['\"]|None)", re.M)
+
+
+@functools.cache
+def _head_from_files() -> str | None:
+    """The newest revision, read from the scripts' `revision`/`down_revision` lines without
+    loading alembic; None when that is not clear-cut (then the caller asks alembic)."""
+    try:
+        versions = script_location() / "versions"
+        revisions, parents = set(), set()
+        for path in versions.glob("*.py"):
+            source = path.read_text("utf-8")
+            rev, down = _REVISION.search(source), _DOWN_REVISION.search(source)
+            if rev is None or down is None:
+                return None
+            revisions.add(rev[1])
+            if down[1]:
+                parents.add(down[1])
+        heads = revisions - parents
+    except (OSError, SchemaError):
+        return None
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _at_head_fast(engine: Engine) -> bool:
+    """True when the database's recorded revision is the scripts' head (one query, no alembic)."""
+    head = _head_from_files()
+    if head is None:
+        return False
+    try:
+        with engine.connect() as conn:
+            current = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    except SQLAlchemyError:
+        return False
+    return current == [head]
 
 
 def _refuse_unknown(engine: Engine, status: SchemaStatus) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, case, func, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, Select, case, column, func, or_, select, table, text
 from sqlalchemy.orm import Session
 
 from quotetrack.db import fts, speaker_queries
@@ -102,6 +102,20 @@ def resolve_speakers(session: Session, query: str) -> list[Speaker]:
     return [speaker] if speaker is not None else []
 
 
+_FTS = table("quote_fts", column("rowid"))
+DRIVE_LIMIT = 20_000
+"""Above this many matches, a word is checked row by row while the date index drives the
+scan (a common word fills a page within a few hundred rows); below, its quotes are fetched by id."""
+"""The SQLite FTS5 index (db/fts.py), as a selectable."""
+
+RANK_WINDOW = 5_000
+"""On SQLite, relevance ranking of a search by words alone looks at the most recently stored
+matches, up to this many.  Scoring reads each match's text (~2 µs a row), so a word in a quarter
+of a million quotes would cost ~0.5 s to rank in full against ~20 ms for the window (measured,
+BENCHMARKS.md); an analyst asking for such a word wants its best recent uses.  A search narrowed
+by any other filter ranks every match, as does PostgreSQL."""
+
+
 def search_quotes(
     session: Session,
     filters: QuoteFilter | None = None,
@@ -110,14 +124,28 @@ def search_quotes(
     sort: Sort | None = None,
     limit: int | None = None,
 ) -> list[QuoteRow]:
-    """Quotes matching the filters.  Default order: by date said (oldest first); with --text, by relevance."""
+    """Quotes matching the filters.  Default order: by date said (oldest first); with --text, by relevance.
+
+    With a limit, the query first finds where the page ends using the narrowest
+    index (the date of the last row, or the ids of the best-ranked matches) and
+    only then joins articles, speakers and outlets for the rows shown, so a
+    speaker with 100,000 quotes or a word in a quarter of them costs milliseconds.
+    """
     filters = filters or QuoteFilter()
     if speaker is not None:
         filters = replace(filters, speaker=speaker)
-    stmt = filtered_query(session, filters, sort=sort)
-    if stmt is None:
+    plan = _plan(session, filters, sort)
+    if plan is None:
         return []
+    if limit is not None and plan.sort == "relevance":
+        ranked = _ranked_ids(session, plan, limit)
+        found = {row[0]: row for row in session.execute(_base_query().where(Quote.id.in_(ranked)))}
+        return [QuoteRow(*found[i]) for i in ranked if i in found]
+    stmt = _apply(_base_query(), plan).order_by(*_order(plan))
     if limit is not None:
+        cutoff = _last_day(session, plan, limit)
+        if cutoff is not None:
+            stmt = stmt.where(Quote.said_on <= cutoff if plan.sort == "said" else Quote.said_on >= cutoff)
         stmt = stmt.limit(limit)
     return [QuoteRow(*row) for row in session.execute(stmt)]
 
@@ -135,76 +163,137 @@ def iter_quotes(session: Session, filters: QuoteFilter, *, batch: int = 2000) ->
 def filtered_query(
     session: Session, filters: QuoteFilter, *, sort: Sort | None = None, ordered: bool = True
 ) -> Select[*tuple[Any, ...]] | None:
-    """The SELECT for the filters and order, or None when a filter already rules out every quote."""
+    """The SELECT of full rows for the filters (and order), or None when a filter rules out every quote."""
+    plan = _plan(session, filters, sort)
+    if plan is None:
+        return None
+    stmt = _apply(_base_query(), plan)
+    return stmt.order_by(*_order(plan)) if ordered else stmt
+
+
+@dataclass
+class _Plan:
+    """The filters turned into conditions, and what the query must join for them."""
+
+    sort: Sort
+    conditions: list[ColumnElement[bool]] = field(default_factory=list)
+    outlet: bool = False
+    """The conditions need the articles table (an outlet filter)."""
+    match: str = ""
+    """SQLite: the FTS5 MATCH expression of the words."""
+    score: Any = None
+    """Lower is better."""
+    dated: bool = False
+    text_only: bool = False
+
+
+def _plan(session: Session, filters: QuoteFilter, sort: Sort | None) -> _Plan | None:
     sort = sort or ("relevance" if filters.text else "said")
     if sort == "relevance" and not filters.text:
         raise UsageError("--sort relevance needs --text", "add --text WORDS, or sort by said or newest")
-    stmt = _base_query()
-    score: ColumnElement[Any] | None = None
+    plan = _Plan(sort, dated=filters.since is not None or filters.until is not None)
+    c = plan.conditions
     if filters.speaker is not None:
         ids = [s.id for s in resolve_speakers(session, filters.speaker)]
         if not ids:
             return None
-        stmt = stmt.where(Quote.speaker_id == ids[0] if len(ids) == 1 else Quote.speaker_id.in_(ids))
+        c.append(Quote.speaker_id == ids[0] if len(ids) == 1 else Quote.speaker_id.in_(ids))
     if filters.outlet is not None:
         outlet_ids = _matching_outlets(session, filters.outlet)
         if not outlet_ids:
             return None
-        stmt = stmt.where(Article.outlet_id.in_(outlet_ids))
+        c.append(Article.outlet_id.in_(outlet_ids))
+        plan.outlet = True
     if filters.kinds:
-        stmt = stmt.where(Quote.kind.in_(filters.kinds))
+        c.append(Quote.kind.in_(filters.kinds))
     if filters.role is not None:
         if not filters.role.strip():
             raise UsageError("the --role value is empty", "pass a role or part of one, e.g. --role 대변인")
-        stmt = stmt.where(Quote.speaker_role.ilike(fts.like_pattern(filters.role.strip()), escape="\\"))
+        c.append(Quote.speaker_role.ilike(fts.like_pattern(filters.role.strip()), escape="\\"))
     if filters.since is not None:
-        stmt = stmt.where(Quote.said_on >= filters.since)
+        c.append(Quote.said_on >= filters.since)
     if filters.until is not None:
-        stmt = stmt.where(Quote.said_on <= filters.until)
+        c.append(Quote.said_on <= filters.until)
     if filters.text is not None:
-        stmt, score = _text_filter(session, stmt, fts.parse_terms(filters.text))
-    if not ordered:
-        return stmt
-    dated = filters.since is not None or filters.until is not None
-    return stmt.order_by(*_order(sort, score, dated))
+        plan.text_only = not c
+        _text_filter(session, plan, fts.parse_terms(filters.text))
+    return plan
 
 
-def _text_filter(
-    session: Session, stmt: Select[*tuple[Any, ...]], terms: list[fts.Term]
-) -> tuple[Select[*tuple[Any, ...]], ColumnElement[Any]]:
+def _text_filter(session: Session, plan: _Plan, terms: list[fts.Term]) -> None:
+    """Conditions for the words, and the relevance score (the same formula on both backends)."""
     match = fts.fts_match(terms)
-    if session.get_bind().dialect.name == "sqlite" and match:
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    checks = fts.literal_checks(terms) if sqlite else fts.pg_predicates(terms)
+    plan.score = -fts.pg_score(terms)  # lower is better
+    if sqlite and match:
         fts.sync(session)
-        hits = (
-            select(
-                literal_column("rowid").label("quote_id"),
-                literal_column("bm25(quote_fts)").label("score"),
-            )
-            .select_from(text("quote_fts"))
-            .where(text("quote_fts MATCH :fts_query").bindparams(fts_query=match))
-            .subquery("hits")
-        )
-        stmt = stmt.join(hits, hits.c.quote_id == Quote.id).where(*fts.literal_checks(terms))
-        return stmt, hits.c.score  # bm25: lower is better
-    if session.get_bind().dialect.name == "sqlite":  # only words with no two letters in a row: a scan
-        return stmt.where(*fts.literal_checks(terms)), -fts.pg_score(terms)
-    stmt = stmt.where(*fts.pg_predicates(terms))
-    return stmt, -fts.pg_score(terms)
+        plan.match = match
+        word_list = text("quote_fts MATCH :fts_query").bindparams(fts_query=match)
+        plan.text_only = not plan.conditions and not checks
+        if plan.conditions or (plan.sort != "relevance" and _count(session, match) > DRIVE_LIMIT):
+            # another filter, or the date order, narrows faster: let that index drive and only
+            # check each row's membership in the word list (+0 keeps SQLite from driving by id)
+            plan.conditions.append((Quote.id + 0).in_(select(_FTS.c.rowid).where(word_list)))
+        else:  # the word list drives: quotes are looked up by id
+            plan.conditions.append(Quote.id.in_(select(_FTS.c.rowid).where(word_list)))
+        plan.conditions.extend(checks)
+        return
+    plan.text_only = False
+    plan.conditions.extend(checks)
 
 
-def _order(sort: Sort, score: ColumnElement[Any] | None, dated: bool) -> list[Any]:
+def _apply(
+    stmt: Select[*tuple[Any, ...]], plan: _Plan, *, join_articles: bool = False
+) -> Select[*tuple[Any, ...]]:
+    """The plan's conditions on `stmt` (joining articles for an outlet filter if asked)."""
+    if join_articles and plan.outlet:
+        stmt = stmt.join(Article, Article.id == Quote.article_id)
+    return stmt.where(*plan.conditions)
+
+
+def _ranked_ids(session: Session, plan: _Plan, limit: int) -> list[int]:
+    """The ids of the `limit` best matches, best first (ties: the most recently stored first)."""
+    stmt = _apply(select(Quote.id).select_from(Quote), plan, join_articles=True)
+    if plan.text_only and plan.match:  # SQLite, words alone: rank the most recent RANK_WINDOW matches
+        word_list = text("quote_fts MATCH :m").bindparams(m=plan.match)
+        floor = session.execute(
+            select(_FTS.c.rowid)
+            .where(word_list)
+            .order_by(_FTS.c.rowid.desc())
+            .offset(RANK_WINDOW - 1)
+            .limit(1)
+        ).scalar()
+        recent = select(_FTS.c.rowid).where(word_list, _FTS.c.rowid >= (floor or 0))
+        stmt = select(Quote.id).where(Quote.id.in_(recent))
+    return list(session.execute(stmt.order_by(plan.score, Quote.id.desc()).limit(limit)).scalars())
+
+
+def _count(session: Session, match: str) -> int:
+    """How many quotes hold the words (SQLite; reads only the index, ~15 ms for 250,000)."""
+    stmt = select(func.count()).select_from(_FTS).where(text("quote_fts MATCH :m").bindparams(m=match))
+    return int(session.execute(stmt).scalar() or 0)
+
+
+def _last_day(session: Session, plan: _Plan, limit: int) -> date | None:
+    """The date said of the `limit`-th row in date order (None if there are fewer dated rows):
+    the page ends on that day, so only rows up to it need joining and sorting in full."""
+    day = Quote.said_on if plan.sort == "said" else Quote.said_on.desc()
+    stmt = _apply(select(Quote.said_on).select_from(Quote), plan, join_articles=True)
+    stmt = stmt.where(Quote.said_on.is_not(None)).order_by(day).offset(limit - 1).limit(1)
+    return session.execute(stmt).scalar()
+
+
+def _order(plan: _Plan) -> list[Any]:
     within_article: list[Any] = [
         case((Quote.field == "title", 0), else_=1),  # within an article: headline first, then by offset
         Quote.start_offset,
         Quote.position,
     ]
-    if sort == "relevance":
-        assert score is not None
-        return [score, Quote.said_on.is_(None), Quote.said_on.desc(), Quote.id.desc()]
-    nulls: list[Any] = (
-        [] if dated else [Quote.said_on.is_(None)]
-    )  # a date filter already leaves out unknown dates
-    if sort == "newest":
+    if plan.sort == "relevance":
+        return [plan.score, Quote.id.desc()]
+    nulls: list[Any] = [] if plan.dated else [Quote.said_on.is_(None)]  # dated: no unknown days
+    if plan.sort == "newest":
         return [
             *nulls,
             Quote.said_on.desc(),
