@@ -227,3 +227,38 @@ def test_two_speakers_contrasted_in_two_sentences_keep_their_own_quotes() -> Non
     got = by_text(quotes_of(body))
     assert got["요금 인상은 없다"].speaker == "김상훈"
     assert got["인상이 불가피하다"].speaker == "박영진"
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        ('미 국방부 "방위 공약 변함없어"', "미국 국방부"),
+        ('미 백악관 "방위 공약 변함없어"', "백악관"),
+        ('靑 "방위 공약 변함없어"', "청와대"),
+    ],
+)
+def test_a_headline_organisation_keeps_its_country_unless_its_name_already_says_it(
+    title: str, speaker: str
+) -> None:
+    body = '존 서플 대변인은 "방위 공약은 변함없다"고 말했다.'
+    (head,) = [q for q in quotes_of(body, title=title) if q.kind == "headline"]
+    assert head.speaker == speaker
+
+
+def test_a_headline_gives_the_fuller_role_when_the_body_shortens_it() -> None:
+    body = "마치무라 외상은 이날 담화에서 “한국 국민의 심정을 무겁게 받아들인다.”고 밝혔다."
+    quotes = quotes_of(body, title="마치무라 日외상 담화 “과거 반성할 것은 반성”")
+    assert {(q.speaker, q.speaker_role) for q in quotes} == {("마치무라", "일본 외상")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "kind"),
+    [
+        ('한 외교 소식통은 "협상이 막바지"라고 말했다.', "외교 소식통", "anonymous"),
+        ('연예인들의 소속사들은 "전혀 사실이 아니다"라고 일축했다.', "연예인들의 소속사들", "organisation"),
+        ('배우 원빈 소속사 측은 "사실무근"이라고 밝혔다.', "배우 원빈 소속사", "organisation"),
+    ],
+)
+def test_descriptions_of_unnamed_speakers_are_kept_as_printed(sentence: str, speaker: str, kind: str) -> None:
+    (q,) = quotes_of(sentence)
+    assert (q.speaker, q.speaker_role, q.speaker_kind) == (speaker, None, kind)

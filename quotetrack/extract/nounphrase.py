@@ -230,11 +230,11 @@ def classify(tok: str, first: bool) -> TokenClass:
     base = tok[:-1] if tok.endswith("의") and len(tok) > 2 else tok
     if base.endswith("인") and is_title(base[:-1]):
         return "T"
-    if first and tok in lx.DEMONSTRATIVES:
-        return "D"
+    if first and (tok in lx.DEMONSTRATIVES or tok == "한"):
+        return "D"  # 이 관계자, 한 외교 소식통: a determiner, not part of the description
     if first and tok not in lx.PRONOUNS and any(m.tag == "NP" for m in morphs(tok)[:1]):
         return "G"  # 우리 국방부 대변인: a pronoun modifying the phrase
-    if tok in lx.ANONYMOUS_HEADS:
+    if tok in lx.ANONYMOUS_HEADS or (tok.endswith("들") and tok[:-1] in lx.ANONYMOUS_HEADS):
         return "A"
     if tok in lx.PRONOUNS:
         return "R"
@@ -337,8 +337,11 @@ def parse(parts: list[tuple[str, int, int]], particle: str = "") -> Mention | No
             demonstrative=True,
         )
     if demonstrative:
+        demonstrative = toks[0] != "한"  # 한 소식통 is 'a source', a new one; 이 소식통 points back
         toks, classes = toks[1:], classes[1:]
         text_clean = " ".join(toks)
+        if not toks:
+            return None
     if classes == ["R"] or (classes and classes[-1] == "R"):
         return Mention(text, start, end, "pronoun", None, None, "person", particle=particle)
     last = classes[-1]
@@ -356,14 +359,15 @@ def parse(parts: list[tuple[str, int, int]], particle: str = "") -> Mention | No
             particle=particle,
             demonstrative=demonstrative,
         )
-    if toks[-1] in lx.ORG_ROLE_WORDS or (toks[-1].endswith("인") and toks[-1][:-1] in lx.ORG_ROLE_WORDS):
+    head_word = toks[-1][:-1] if toks[-1].endswith("들") else toks[-1]  # 소속사들: plural
+    if head_word in lx.ORG_ROLE_WORDS or (head_word.endswith("인") and head_word[:-1] in lx.ORG_ROLE_WORDS):
         return Mention(
             text,
             start,
             end,
             "title" if demonstrative or len(toks) == 1 else "org",
             None if len(toks) == 1 else text_clean,
-            text_clean,
+            None if len(toks) > 1 else text_clean,  # 원빈 소속사 is the name, not a role
             "organisation",
             title=toks[-1],
             particle=particle,

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from quotetrack.extract.document import ArticleReader, Attributed, said_on
 from quotetrack.extract.entities import Entity, Registry, expand_org, expand_role
 from quotetrack.extract.headline import HeadlineQuote, headline_quotes
+from quotetrack.extract.lexicon import COUNTRIES, COUNTRY_ABBREVIATIONS
 from quotetrack.extract.nounphrase import mention_of_text
 from quotetrack.ingest.clean import clean
 from quotetrack.types import Article, CleanArticle, Quote, RawDocument, SpeakerKind
@@ -143,6 +144,10 @@ def _headline_speakers(
             m = mention_of_text(hq.speaker_text)
             if m is not None:
                 entity = registry.resolve(m, 10**9, create=False)
+            fuller = expand_role(m.role) if m is not None else None
+            known = entity.role if entity is not None else None
+            if entity is not None and fuller and known and fuller != known and fuller.endswith(known):
+                entity.role = fuller  # 마치무라 외상 in the body, 마치무라 日외상 in the headline: 일본 외상
             if entity is None:
                 label = _bare(hq.speaker_text)
         out.append((hq, entity, label))
@@ -220,15 +225,36 @@ def _matching_day(text: str, items: list[Attributed], days: list[date | None]) -
     return best_day
 
 
+SELF_IDENTIFYING = frozenset(
+    {
+        "백악관",
+        "크렘린궁",
+        "크렘린",
+        "청와대",
+        "펜타곤",
+        "엘리제궁",
+        "다우닝가",
+        "국무부",
+        "외무성",
+        "국방성",
+        "중난하이",
+    }
+)
+"""Institutions whose name already says which country they belong to: a headline's 미 백악관 is
+printed 백악관 in the body, while 미 국방부 must stay 미국 국방부 (Korea has a 국방부 too)."""
+
+
 def _bare(text: str) -> str:
     """A headline speaker as the body would print it.
 
     미 백악관 → 백악관, 美국무부 → 미국 국무부, 靑 → 청와대.
     """
     text = expand_org(text)
-    expanded = expand_role(text) or text
     toks = text.split()
-    if len(toks) > 1 and len(toks[0]) == 1 and expanded != text:
+    if len(toks) > 1 and toks[0] in COUNTRY_ABBREVIATIONS:
+        rest = " ".join(toks[1:])
+        return rest if rest in SELF_IDENTIFYING else f"{COUNTRY_ABBREVIATIONS[toks[0]]} {rest}"
+    if len(toks) > 1 and toks[0] in COUNTRIES and " ".join(toks[1:]) in SELF_IDENTIFYING:
         return " ".join(toks[1:])
     return text
 
