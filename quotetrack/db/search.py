@@ -112,8 +112,8 @@ RANK_WINDOW = 5_000
 """On SQLite, relevance ranking of a search by words alone looks at the most recently stored
 matches, up to this many.  Scoring reads each match's text (~2 µs a row), so a word in a quarter
 of a million quotes would cost ~0.5 s to rank in full against ~20 ms for the window (measured,
-BENCHMARKS.md); an analyst asking for such a word wants its best recent uses.  A search narrowed
-by any other filter ranks every match, as does PostgreSQL."""
+BENCHMARKS.md); an analyst asking for such a word wants its best recent uses.  PostgreSQL does the
+same.  A search narrowed by any other filter ranks every match."""
 
 
 def search_quotes(
@@ -239,7 +239,7 @@ def _text_filter(session: Session, plan: _Plan, terms: list[fts.Term]) -> None:
             plan.conditions.append(Quote.id.in_(select(_FTS.c.rowid).where(word_list)))
         plan.conditions.extend(checks)
         return
-    plan.text_only = False
+    plan.text_only = not plan.conditions and not sqlite
     plan.conditions.extend(checks)
 
 
@@ -266,6 +266,9 @@ def _ranked_ids(session: Session, plan: _Plan, limit: int) -> list[int]:
         ).scalar()
         recent = select(_FTS.c.rowid).where(word_list, _FTS.c.rowid >= (floor or 0))
         stmt = select(Quote.id).where(Quote.id.in_(recent))
+    elif plan.text_only:  # PostgreSQL, words alone: the same window, from the text indexes
+        window = stmt.order_by(Quote.id.desc()).limit(RANK_WINDOW).subquery()
+        stmt = select(Quote.id).join(window, window.c.id == Quote.id)
     return list(session.execute(stmt.order_by(plan.score, Quote.id.desc()).limit(limit)).scalars())
 
 
