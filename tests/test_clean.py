@@ -580,3 +580,11 @@ def test_signoff_with_place_and_byline() -> None:
 
 def test_portal_names_the_source_outlet() -> None:
     assert run("정부는 발표했다.\n\n기사제공 미래경제\n").outlet == "미래경제"
+
+
+def test_a_kicker_in_brackets_before_a_quoted_headline_is_the_headline_not_a_broadcast_tag() -> None:
+    page = '[인터뷰] 김민재 "바이에른에서 다시 증명하겠다"\n\n2024-08-02 18:00\n\n김민재가 본지와 만났다. 그는 "다시 증명하겠다"고 말했다.\n'
+    assert (
+        clean(RawDocument(source="kicker.txt", text=page)).title
+        == '[인터뷰] 김민재 "바이에른에서 다시 증명하겠다"'
+    )
