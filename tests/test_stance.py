@@ -129,3 +129,23 @@ def test_the_change_is_flagged_once_where_it_happened() -> None:
 )
 def test_no_change_is_flagged_where_there_is_none(statements: list[Statement[str]]) -> None:
     assert flagged(*statements) == []
+
+
+def test_a_long_history_finds_the_same_change_through_shared_wording(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past EXACT_UP_TO statements, only those sharing wording are compared: the change is still found."""
+    from quotetrack.analysis import changes
+
+    monkeypatch.setattr(changes, "EXACT_UP_TO", 0)
+    filler = [
+        s(1 + i % 25, f"{i}번째 현장 방문에서 지역 주민 {i}명을 만나 의견을 들었다", month=2)
+        for i in range(200)
+    ]
+    history = [
+        *filler,
+        s(4, "2분기 전기요금 인상은 검토하지 않고 있다"),
+        s(11, "전기요금 인상은 검토하지 않고 있다"),
+        s(20, "2분기 전기요금 인상을 검토하고 있다"),
+    ]
+    assert flagged(*history) == [
+        ("전기요금 인상은 검토하지 않고 있다", "2분기 전기요금 인상을 검토하고 있다", "affirmed")
+    ]

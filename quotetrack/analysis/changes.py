@@ -80,10 +80,11 @@ def find_changes(statements: Sequence[Statement[T]]) -> list[Change[T]]:
         reading = read_stance(s.text, s.verb)
         reads.append(_Read(s, reading.stance, reading.markers, signature(reading.content)))
     changes: list[Change[T]] = []
+    candidates = _Candidates(reads)
     for j, later in enumerate(reads):
         if later.stance is None:
             continue
-        for earlier in reversed(reads[:j]):
+        for earlier in candidates.before(j):
             if earlier.statement.day >= later.statement.day or earlier.stance is None:
                 continue
             overlap = _topic_overlap(earlier.topic, later.topic)
@@ -103,6 +104,39 @@ def find_changes(statements: Sequence[Statement[T]]) -> list[Change[T]]:
                 )
             break  # the nearest earlier statement on the same thing decides
     return changes
+
+
+EXACT_UP_TO = 500
+"""Up to this many statements every earlier one is compared (exact).  Beyond, only those sharing
+at least MIN_TOPIC_SHARED bigrams that fewer than COMMON_POSTINGS statements use — a statement
+on the same thing shares most of its wording, so it is found; this keeps `changes` for a speaker
+with 100,000 statements from comparing every pair."""
+COMMON_POSTINGS = 300
+
+
+class _Candidates(Generic[T]):
+    """Earlier statements worth comparing with statement j, nearest first."""
+
+    def __init__(self, reads: list[_Read[T]]) -> None:
+        self.reads = reads
+        self.postings: dict[str, list[int]] = {}
+        if len(reads) > EXACT_UP_TO:
+            for i, r in enumerate(reads):
+                for gram in r.topic:
+                    self.postings.setdefault(gram, []).append(i)
+
+    def before(self, j: int) -> list[_Read[T]]:
+        if len(self.reads) <= EXACT_UP_TO:
+            return list(reversed(self.reads[:j]))
+        shared: dict[int, int] = {}
+        for gram in self.reads[j].topic:
+            posting = self.postings.get(gram, [])
+            if len(posting) > COMMON_POSTINGS:
+                continue
+            for i in posting:
+                if i < j:
+                    shared[i] = shared.get(i, 0) + 1
+        return [self.reads[i] for i in sorted(shared, reverse=True) if shared[i] >= MIN_TOPIC_SHARED]
 
 
 def _topic_overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
