@@ -171,6 +171,16 @@ def filtered_query(
     return stmt.order_by(*_order(plan)) if ordered else stmt
 
 
+def narrowed(session: Session, filters: QuoteFilter, *columns: Any) -> Select[*tuple[Any, ...]] | None:
+    """SELECT `columns` of the matching quotes, joined with their articles only (no speaker, outlet
+    or claim joins, no order): for aggregates over many rows.  None when nothing can match."""
+    plan = _plan(session, filters, "said")
+    if plan is None:
+        return None
+    stmt = select(*columns).select_from(Quote).join(Article, Article.id == Quote.article_id)
+    return _apply(stmt, plan)
+
+
 @dataclass
 class _Plan:
     """The filters turned into conditions, and what the query must join for them."""

@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Subquery, func, select
 from sqlalchemy.orm import Session
 
-from quotetrack.db.search import QuoteFilter, filtered_query
+from quotetrack.db.schema import Article, Outlet, Quote, Speaker
+from quotetrack.db.search import QuoteFilter, narrowed
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,11 @@ class Stats:
 
 
 def quote_stats(session: Session, filters: QuoteFilter, *, top: int | None = 20) -> Stats:
-    """Totals and the `top` speakers and outlets by number of quotes (all of them when top is None)."""
-    stmt = filtered_query(session, filters, sort="said", ordered=False)
+    """Totals and the `top` speakers and outlets by number of quotes (all of them when top is None).
+
+    Counting runs on ids (quotes joined with articles only); names are looked up for the rows shown.
+    """
+    stmt = narrowed(session, filters, Quote.speaker_id, Quote.said_on, Quote.article_id, Article.outlet_id)
     if stmt is None:
         return Stats(0, 0, 0, 0, None, None, [], [], [])
     hits = stmt.subquery()
@@ -46,14 +50,14 @@ def quote_stats(session: Session, filters: QuoteFilter, *, top: int | None = 20)
         select(
             func.count(),
             func.count(func.distinct(hits.c.article_id)),
-            func.count(func.distinct(hits.c.speaker)),
-            func.count(func.distinct(hits.c.outlet)),
+            func.count(func.distinct(hits.c.speaker_id)),
+            func.count(func.distinct(hits.c.outlet_id)),
             func.min(hits.c.said_on),
             func.max(hits.c.said_on),
         )
     ).one()
-    by_speaker = _counts(session, hits.c.speaker, hits, top)
-    by_outlet = _counts(session, hits.c.outlet, hits, top)
+    by_speaker = _counts(session, hits.c.speaker_id, hits, top, Speaker)
+    by_outlet = _counts(session, hits.c.outlet_id, hits, top, Outlet)
     months: Counter[str] = Counter()
     for day, n in session.execute(select(hits.c.said_on, func.count()).group_by(hits.c.said_on)):
         months["unknown" if day is None else f"{day:%Y-%m}"] += n
@@ -63,17 +67,25 @@ def quote_stats(session: Session, filters: QuoteFilter, *, top: int | None = 20)
     )
 
 
-def _counts(session: Session, column: ColumnElement[Any], hits: Subquery, top: int | None) -> list[Count]:
+def _counts(
+    session: Session, key: ColumnElement[Any], hits: Subquery, top: int | None, named: type[Speaker | Outlet]
+) -> list[Count]:
     c = hits.c
     n = func.count().label("n")
     stmt = (
-        select(column, n, func.count(func.distinct(c.article_id)), func.min(c.said_on), func.max(c.said_on))
-        .group_by(column)
-        .order_by(n.desc(), column)
+        select(key, n, func.count(func.distinct(c.article_id)), func.min(c.said_on), func.max(c.said_on))
+        .group_by(key)
+        .order_by(n.desc(), key)
     )
     if top:
         stmt = stmt.limit(top)
-    return [Count(name or "(unknown)", q, a, f, la) for name, q, a, f, la in session.execute(stmt)]
+    rows = session.execute(stmt).all()
+    ids = [r[0] for r in rows if r[0] is not None]
+    names = dict(session.execute(select(named.id, named.name).where(named.id.in_(ids))).all())
+    return [
+        Count(names.get(i, "(unknown)") if i is not None else "(unknown)", q, a, f, la)
+        for i, q, a, f, la in rows
+    ]
 
 
 def _every_month(months: Counter[str]) -> list[tuple[str, int]]:
