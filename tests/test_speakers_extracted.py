@@ -163,5 +163,5 @@ def test_the_corpus_gives_one_speaker_per_real_person(runner: CliRunner, cli_db:
         "일본 정부 소식통",
         "북한 외무성 대변인",
         "북 조선인민군 판문점 대표부 대변인",
-        "소속사들",
+        "연예인들의 소속사들",  # a collective description (015)
     }
