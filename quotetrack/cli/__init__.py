@@ -1,21 +1,76 @@
-"""The command line: parse, call `quotetrack.service`, render.  The only package that prints.
+"""The command line: parse, call the use cases, render.  The only package that prints.
 
-One module per command group registers its commands on the shared `app`
-(cli/app.py holds the global options and the error boundary).
+One module per command group registers its commands on the shared typer app
+(`cli/base.py` holds the global options and the error boundary).  A command
+module imports what its commands need (the database layer, the ingest
+pipeline), and importing all of them costs more than a quick `search` should
+pay, so `main()` loads only the module of the command being run; `app`, the
+fully loaded application (for `--help`, tests and `python -m quotetrack`), is
+built on first access.
 """
 
-from quotetrack.cli import (  # noqa: F401  (importing registers the commands)
-    claims,
-    db,
-    export,
-    ingest,
-    quotes,
-    reprocess,
-    search,
-    speakers,
-    stats,
-    timeline,
-)
-from quotetrack.cli.app import app
+from __future__ import annotations
 
-__all__ = ["app"]
+import importlib
+import sys
+from collections.abc import Sequence
+
+from quotetrack.cli.base import app as _app
+
+COMMAND_MODULES = {
+    "ingest": "ingest",
+    "extract": "ingest",
+    "reprocess": "reprocess",
+    "search": "search",
+    "show": "search",
+    "timeline": "timeline",
+    "claims": "claims",
+    "changes": "claims",
+    "export": "export",
+    "stats": "stats",
+    "speakers": "speakers",
+    "quotes": "quotes",
+    "db": "db",
+}
+"""Command name → the module of quotetrack.cli that registers it (in the order help lists them)."""
+
+_OPTIONS_WITH_VALUES = frozenset({"--db"})
+
+
+def load_commands(names: Sequence[str] | None = None) -> None:
+    """Import the command modules for `names` (all of them when None): importing registers them."""
+    modules = (
+        dict.fromkeys(COMMAND_MODULES[n] for n in names) if names else dict.fromkeys(COMMAND_MODULES.values())
+    )
+    for module in modules:
+        importlib.import_module(f"quotetrack.cli.{module}")
+
+
+def command_in(argv: Sequence[str]) -> str | None:
+    """The command a command line runs, skipping the global options before it."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _OPTIONS_WITH_VALUES:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def main() -> None:
+    """The `quotetrack` console script: load only the command being run, then run it."""
+    command = command_in(sys.argv[1:])
+    load_commands([command] if command in COMMAND_MODULES else None)
+    _app()
+
+
+def __getattr__(name: str) -> object:
+    if name == "app":
+        load_commands()
+        return _app
+    raise AttributeError(name)
+
+
+__all__ = ["COMMAND_MODULES", "app", "command_in", "load_commands", "main"]

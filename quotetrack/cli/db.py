@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from quotetrack import service
-from quotetrack.cli.app import app, friendly, settings_of, stdout
+from quotetrack.cli.base import app, friendly, settings_of, stdout
 
 db_app = typer.Typer(help="Create, upgrade and inspect the database schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")

@@ -13,7 +13,7 @@ from typing import IO, Annotated, Any
 import typer
 
 from quotetrack import queries
-from quotetrack.cli.app import app, friendly, plural, settings_of, stderr
+from quotetrack.cli.base import app, friendly, plural, settings_of, stderr
 from quotetrack.cli.filters import (
     KindOption,
     OutletOption,

@@ -28,7 +28,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quotetrack import service
-from quotetrack.cli.app import app, friendly, plural, settings_of, stderr, stdout
+from quotetrack.cli.base import app, friendly, plural, settings_of, stderr, stdout
 from quotetrack.ingest.decode import check_encoding
 from quotetrack.ingest.readers import ReadOptions, count_files
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from quotetrack import service
-from quotetrack.cli.app import app, friendly, settings_of, stderr
+from quotetrack.cli.base import app, friendly, settings_of, stderr
 from quotetrack.cli.ingest import JOBS_HELP, progress_bar, render_report, show_progress
 
 

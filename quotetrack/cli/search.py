@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quotetrack import queries
-from quotetrack.cli.app import app, friendly, plural, settings_of, stderr, stdout
+from quotetrack.cli.base import app, friendly, plural, settings_of, stderr, stdout
 from quotetrack.cli.filters import (
     KindOption,
     OutletOption,

@@ -19,7 +19,7 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from quotetrack import speaker_service
-from quotetrack.cli.app import app, friendly, plural, settings_of, stderr, stdout
+from quotetrack.cli.base import app, friendly, plural, settings_of, stderr, stdout
 from quotetrack.db.curation import NameClash
 from quotetrack.db.speaker_queries import SpeakerProfile, SpeakerSummary
 

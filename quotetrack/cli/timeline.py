@@ -13,7 +13,7 @@ from rich.text import Text
 
 from quotetrack import queries
 from quotetrack.analysis.timeline import bar
-from quotetrack.cli.app import app, friendly, plural, settings_of, stderr, stdout
+from quotetrack.cli.base import app, friendly, plural, settings_of, stderr, stdout
 from quotetrack.cli.filters import (
     KindOption,
     OutletOption,
