@@ -262,3 +262,24 @@ def test_a_headline_gives_the_fuller_role_when_the_body_shortens_it() -> None:
 def test_descriptions_of_unnamed_speakers_are_kept_as_printed(sentence: str, speaker: str, kind: str) -> None:
     (q,) = quotes_of(sentence)
     assert (q.speaker, q.speaker_role, q.speaker_kind) == (speaker, None, kind)
+
+
+def test_a_time_before_the_name_is_not_part_of_it() -> None:
+    q = one(quotes_of('회담 직후 블링컨 국무장관은 "진전이 있었다"고 말했다.'), "진전")
+    assert (q.speaker, q.speaker_role) == ("블링컨", "국무장관")
+
+
+def test_former_and_current_belong_to_the_role() -> None:
+    q = one(quotes_of('트럼프 전 대통령은 "선거는 조작됐다"고 주장했다.'), "조작")
+    assert (q.speaker, q.speaker_role) == ("트럼프", "전 대통령")
+
+
+def test_a_quote_naming_what_the_subject_wrote_or_stated_is_the_subjects() -> None:
+    body = '트럼프 전 대통령은 자신의 소셜미디어에 "선거는 조작됐다"는 글을 올렸다.'
+    assert one(quotes_of(body), "조작").speaker == "트럼프"
+
+
+def test_a_quote_ending_its_own_sentence_takes_the_speaker_of_the_clause_after_it() -> None:
+    body = '"우리는 포기하지 않는다." 젤렌스키 우크라이나 대통령은 이날 영상 연설에서 이같이 말했다.'
+    q = one(quotes_of(body), "포기하지")
+    assert (q.speaker, q.speaker_role) == ("젤렌스키", "우크라이나 대통령")

@@ -350,13 +350,24 @@ def _adnominal(
         # the phrase right before the quote: 이 사장이 "…"는 답에, 백악관은 "…"는 성명을
         before = [k for k, w in enumerate(ws) if w.end <= sp.open and w.start >= region_start]
         if before and ws[before[-1]].end >= sp.open - 1:
-            mention = subject_mention(ws, before[-1])
+            m = subject_mention(ws, before[-1])
+            mention = m if m is not None and m.particle in ("이", "가") else None
     if (
         mention is None
         and noun_k is not None
         and _PARTICLE_TAIL.sub("", core(ws[noun_k].text)) in lx.QUESTION_NOUNS
     ):
         fixed = "기자"  # an unnamed questioner at a briefing or press conference
+    if (
+        mention is None
+        and fixed is None
+        and noun_k is not None
+        and re.search(r"(?:을|를|이다|입니다|이었다|였다)[.]?$", core(ws[noun_k].text))
+    ):
+        # X는 "…"는 글을 올렸다 / X는 "…"는 입장이다: the speech act is the clause's object or
+        # predicate, so the clause's subject is its author
+        picked = pick_speaker(_subjects(ws, region_start, sp.open, marks))
+        mention = picked[1] if picked is not None else None
     verb = core(ws[noun_k].text) if noun_k is not None else None
     if mention is None and fixed is None:
         return Found(

@@ -334,7 +334,10 @@ class ArticleReader:
         ws = self.words_of(sent)
         for k, w in enumerate(ws[1:], 1):
             c = core(w.text)
-            if re.sub(r"(?:을|를|이|가|은|는|에|과|와)$", "", c) not in lx.SPEECH_NOUNS:
+            if (
+                re.sub(r"(?:을|를|이|가|은|는|에|과|와|이다|입니다|이었다|였다)$", "", c)
+                not in lx.SPEECH_NOUNS
+            ):
                 continue
             prev = core(ws[k - 1].text)
             if not prev.endswith("의"):

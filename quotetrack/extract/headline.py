@@ -83,8 +83,10 @@ def headline_quotes(title: str) -> list[HeadlineQuote]:
                     break
         if speaker is None:
             after = _TRAILING_TAG.sub("", title[sp.close + 1 :])
-            after = re.split(r"[,…]|\.\.", after)[0]
+            after = re.split(r"[,…\"“”'‘’″]|\.\.", after)[0]
             speaker = _leading_np(after)
+            if speaker is not None and not re.search(r"[가-힣]", speaker):
+                speaker = None  # "발목잡기" vs "졸속심사": a connective, not a speaker
         out.append(HeadlineQuote(sp.start, sp.end, speaker))
     return out
 

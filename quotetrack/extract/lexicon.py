@@ -267,6 +267,10 @@ NON_SPEAKER_HEADS = frozenset({
 """Head nouns that cannot be a speaker (…한 것은, 이번 발표는): a topic phrase ending in
 one of these is part of the sentence's content, not who is speaking."""
 
+TEMPORAL_NOUNS = frozenset({"후", "전", "뒤", "직후", "직전", "이후", "이전", "도중", "중", "당시", "무렵", "끝"})
+"""Nouns that turn the phrase before them into a time (경기 후, 회담 직후): a speaker phrase stops there.
+전 before a title (트럼프 전 대통령) is the adjective 'former' and is part of the role."""
+
 MONTH_DAY_WORDS = frozenset({"오전", "오후", "새벽", "밤", "저녁", "아침", "낮", "정오", "자정"})
 
 HEADLINE_TAGS_RE = r"^\s*(?:[\[【<(〈《][^\]】>)〉》]{1,20}[\]】>)〉》]\s*)+"

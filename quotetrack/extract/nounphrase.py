@@ -25,6 +25,9 @@ from quotetrack.types import SpeakerKind
 
 MentionForm = Literal["name", "surname_title", "title", "pronoun", "org", "anonymous"]
 
+ROLE_MODIFIERS = frozenset({"전", "현", "신임", "前", "現", "초대", "차기"})
+"""'Former', 'current', 'new' before a title (트럼프 전 대통령): part of the role."""
+
 MAX_PHRASE_WORDS = 8
 """Longest speaker phrase, in words (존 커비 백악관 국가안보회의 전략소통조정관 is 5)."""
 
@@ -155,8 +158,15 @@ def phrase_before(words: list[Word], head: int, stem_end: int) -> list[tuple[str
             and _unknown_word(c)
         )
         right_is_name = name_before_title and re.fullmatch(r"[가-힣]{2,5}", c) is not None
-        if not c or w.text.rstrip()[-1:] in ",.;:!?…" or not (is_nominal(c) or name_before_title):
+        role_modifier = c in ROLE_MODIFIERS and is_title(right)  # 트럼프 전 대통령
+        if (
+            not c
+            or w.text.rstrip()[-1:] in ",.;:!?…"
+            or not (is_nominal(c) or name_before_title or role_modifier)
+        ):
             break
+        if c in lx.TEMPORAL_NOUNS and not (c in ("전", "현") and is_title(right)):
+            break  # 경기 후 손흥민은: 'after the match' is when, not who (but 전 대통령 is 'former')
         if w.text[-1:] in "\"'“”‘’″』」":
             break
         at = w.start + w.text.rindex(c)
@@ -238,6 +248,8 @@ def classify(tok: str, first: bool) -> TokenClass:
         return "A"
     if tok in lx.PRONOUNS:
         return "R"
+    if tok in ROLE_MODIFIERS:
+        return "G"  # 트럼프 전 대통령: 'former', 'current', 'new' belong to the role
     if tok in lx.COUNTRIES or tok in lx.COUNTRY_ABBREVIATIONS:
         return "C"
     if is_title(tok):
@@ -467,7 +479,7 @@ def _name_run(toks: list[str], classes: list[TokenClass]) -> tuple[int, int] | N
         if (
             i == 0
             and not at_end
-            and classes[j] in ("T", "O", "C", "A")
+            and (classes[j] in ("T", "O", "C", "A") or toks[j] in ROLE_MODIFIERS)
             and (j - i > 1 or _name_like(toks[i]) or _korean_name_like(_strip_paren(toks[i])))
         ):
             return _trim_run(toks, i, j)  # 블라디미르 푸틴 | 러시아 대통령 (부동산 시장 is no name)

@@ -16,6 +16,12 @@ from dataclasses import dataclass
 from quotetrack.extract.marks import Marks
 
 _END_PUNCT = re.compile(r"(?:[.?!。](?=[\s\"'“”’‘″』」)\]]*(?:\s|$))|(?<=[다요])\.(?=[★☆■□▶▷◆◇●○※]))")
+_QUOTE_THEN_CLAUSE = re.compile(
+    r"[.?!](?:\.\.)?([\"”’″』」])[ \t]+"
+    r"(?!(?:이?라고|고|며|면서|이?라며|라는|는|하고)[\s,.])(?=[가-힣A-Za-z\[(<])"
+)
+"""A quotation that ends its own sentence (…않는다.") and is followed by a new clause, not by a
+quotative particle: the quotation stands alone and what follows says who spoke it."""
 _LINE_COMPLETE = re.compile(r"(?:[.?!。…\"'“”‘’″』」)\]>:|]|[다요죠까니음함됨임]|\S{0,3}[.]{2,})\s*$")
 _LINE_OPENERS = frozenset(("\n", "", "[", "(", "<", "▶", "■", "-", "#", '"', "“", "”", "『", "「", "″"))
 _WORD = re.compile(r"\S+")
@@ -65,6 +71,9 @@ def split_sentences(text: str, marks: Marks, start: int = 0, end: int | None = N
         pos = m.end()
         if not cover.inside(m.start()):
             cuts.append(pos)
+    for m in _QUOTE_THEN_CLAUSE.finditer(text, start, end):
+        if not cover.inside(m.start(1)):
+            cuts.append(m.end(1))  # "우리는 포기하지 않는다." 젤렌스키 대통령은 … 이같이 말했다
     line_start = start
     for m in re.finditer(r"\n", text[start:end]):
         nl = start + m.start()
