@@ -29,7 +29,7 @@ from quotetrack.extract import lexicon as lx
 from quotetrack.extract.cues import Cue, Verb, cue_after, find_verb, hearsay_follows, indirect_cue
 from quotetrack.extract.marks import Marks, Span
 from quotetrack.extract.morph import lemma_of, morphs
-from quotetrack.extract.nounphrase import Mention, core, is_nominal, parse, phrase_before, subject_mention
+from quotetrack.extract.nounphrase import Mention, core, is_nominal, parse, subject_mention
 from quotetrack.extract.sentences import Sentence, Word, words
 from quotetrack.types import QuoteKind
 
@@ -57,14 +57,7 @@ class Found:
     sentence: int = 0
     region: tuple[int, int] = (0, 0)
     """Clause text (outside quotes) searched for the day the words were said."""
-    depends_on: Found | None = None
     extra: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class _Clause:
-    found: list[Found]
-    region_start: int
 
 
 def top_spans(marks: Marks, sent: Sentence) -> list[Span]:
@@ -513,13 +506,6 @@ def _lemma_speech(w: str) -> bool:
     return False
 
 
-def _is_quotative_word(ws: list[Word], k: int, spans: list[Span]) -> bool:
-    w = ws[k]
-    if any(w.start <= s.close < w.end for s in spans):
-        return True
-    return indirect_cue(ws, k) is not None
-
-
 def _head_after(ws: list[Word], k: int) -> Mention | None:
     """…다고 주장하는 민경욱 대변인을: the phrase the relative clause describes."""
     parts: list[tuple[str, int, int]] = []
@@ -587,9 +573,3 @@ def _skip_adverbials(body: str, ws: list[Word], start: int, end: int) -> int:
     while start < end and body[start] in " ,\n":
         start += 1
     return start
-
-
-def mention_before_words(ws: list[Word], k: int) -> Mention | None:
-    """A phrase ending at words[k] (used for tags and speech-noun genitives)."""
-    c = core(ws[k].text)
-    return parse(phrase_before(ws, k, len(c))) if c else None

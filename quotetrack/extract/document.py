@@ -540,11 +540,3 @@ def said_on(reader: ArticleReader, items: list[Attributed], main: Entity | None 
             partner = story_day(f.start)
         result[i] = partner
     return result
-
-
-def read_article(
-    body: str, published: date | None, deck_end: int = 0
-) -> tuple[ArticleReader, list[Attributed]]:
-    """Run the reader over a body; returns the reader (for its registry) and the quotes."""
-    reader = ArticleReader(body, published, deck_end)
-    return reader, reader.read()

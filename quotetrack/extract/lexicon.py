@@ -76,10 +76,6 @@ ATTITUDE_NOUNS = frozenset({
 """Nouns of the form NOUN을/를 VERB that report speech: 자신감을 보였다, 입장을 밝혔다,
 선을 그었다, 우려를 나타냈다, 목소리를 높였다, 입을 모았다."""
 
-COGNITION_VERB_PREFIXES = ("생각하", "생각한", "생각했", "믿", "여기", "여겼", "보", "봤", "판단하",
-                           "판단했", "느끼", "느꼈", "확신하", "확신했", "기대하", "기대했", "바라", "바랐")
-"""Verbs of thinking: …"고 생각한다 quotes a person's words, but -다고 + 생각했다 without
-quotation marks is not reported speech of someone else."""
 
 NAMING_VERB_PREFIXES = ("부르", "불리", "불렀", "칭하", "칭했", "일컫", "일컬", "명명", "이름",
                         "적힌", "쓰인", "새겨", "표기", "번역", "해석되", "불린", "뜻하", "의미하")
@@ -253,8 +249,6 @@ KOREAN_SURNAMES = frozenset((  # noqa: SIM905 (a list of 100 one-syllable string
 ).split())
 """The ~100 Korean surnames covering over 99% of the population (통계청 인구주택총조사 성씨 통계)."""
 
-QUOTE_SPEAKER_PARTICLES = ("께서는", "께서도", "께서", "에서는", "측은", "측이", "측도", "은", "는", "이", "가", "도")
-"""Topic and subject markers that make a noun phrase a clause's subject."""
 
 NON_SPEAKER_HEADS = frozenset({
     "것", "점", "수", "데", "때", "바", "뒤", "후", "전", "중", "등", "측면", "문제", "상황", "결과", "내용",
@@ -271,7 +265,6 @@ TEMPORAL_NOUNS = frozenset({"후", "전", "뒤", "직후", "직전", "이후", "
 """Nouns that turn the phrase before them into a time (경기 후, 회담 직후): a speaker phrase stops there.
 전 before a title (트럼프 전 대통령) is the adjective 'former' and is part of the role."""
 
-MONTH_DAY_WORDS = frozenset({"오전", "오후", "새벽", "밤", "저녁", "아침", "낮", "정오", "자정"})
 
 HEADLINE_TAGS_RE = r"^\s*(?:[\[【<(〈《][^\]】>)〉》]{1,20}[\]】>)〉》]\s*)+"
 """Bracketed kickers before a headline: [단독], [속보], [일문일답], [풀영상], 【종합】."""
