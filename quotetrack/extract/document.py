@@ -318,7 +318,9 @@ class ArticleReader:
         for a in self._forward:
             a.entity = e
         self._forward.clear()
-        for a in self.out:
+        for a in reversed(self.out):  # appended sentence by sentence: the previous one's are last
+            if a.found.sentence < i - 1:
+                break
             # the organisation a spokesperson speaks for gives way to the person
             if a.found.sentence == i - 1 and (
                 a.entity is None
@@ -422,27 +424,24 @@ class ArticleReader:
     def _inside_indirect(self) -> None:
         """Double-quoted words inside reported speech are that speaker's own words."""
         indirect = [a for a in self.out if a.found.kind == "indirect"]
+        by_cue: dict[tuple[int, object], Attributed] = {}
+        for b in indirect:  # the first indirect quote of each (sentence, cue)
+            by_cue.setdefault((b.found.sentence, b.found.extra.get("cue_index")), b)
         for a in list(self.out):
             f = a.found
             if f.kind != "direct":
                 continue
             vi = f.extra.get("verb_index")
             if vi is not None and not f.extra.get("verb_speech"):
-                host = next(
-                    (
-                        b
-                        for b in indirect
-                        if b.found.sentence == f.sentence and b.found.extra.get("cue_index") == vi
-                    ),
-                    None,
-                )
+                host = by_cue.get((f.sentence, vi))
                 if host is not None:
                     a.entity, a.label = host.entity, host.label
+        taken = {(x.found.start, x.found.end) for x in self.out}
         for b in indirect:
             for sp in self.marks.within(b.found.start, b.found.end):
                 if sp.cls != "double" or sp.close >= b.found.end:
                     continue
-                if any(x.found.start == sp.start and x.found.end == sp.end for x in self.out):
+                if (sp.start, sp.end) in taken:
                     continue
                 if cue_after(self.body, sp.close + 1).type != "none":
                     continue
@@ -456,6 +455,7 @@ class ArticleReader:
                     sentence=b.found.sentence,
                     region=b.found.region,
                 )
+                taken.add((sp.start, sp.end))
                 self.out.append(Attributed(nf, b.entity, b.label))
 
 

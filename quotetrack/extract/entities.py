@@ -18,7 +18,9 @@ guessed onto someone else.  Anonymous sources never merge with anyone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from quotetrack.extract.lexicon import COUNTRY_ABBREVIATIONS
 from quotetrack.extract.nounphrase import Mention, is_title
@@ -62,6 +64,7 @@ def expand_org(name: str) -> str:
     return f"{full} {rest}" if rest else full
 
 
+@lru_cache(maxsize=8192)
 def _key(s: str | None) -> str:
     return _SPACE.sub("", expand_role(s) or "").replace("·", "").lower()
 
@@ -78,6 +81,8 @@ class Entity:
     titles: set[str] = field(default_factory=set)
     last_pos: int = -1
     first_pos: int = -1
+    seq: int = 0
+    """Order of introduction: breaks ties between entities last seen at one position."""
 
     @property
     def label(self) -> str:
@@ -100,6 +105,9 @@ class Registry:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self.last_speaker: Entity | None = None
+        # the entities most recently mentioned first, kept in order as mentions arrive rather than
+        # sorted at every lookup: an article of thousands of quotes must stay linear
+        self._recent: list[Entity] = []
 
     # ------------------------------------------------------------ resolution
     def resolve(self, m: Mention, pos: int, create: bool = True) -> Entity | None:
@@ -111,13 +119,19 @@ class Registry:
             found = self._new(m, pos)
         else:
             self._absorb(found, m)
-        found.last_pos = max(found.last_pos, pos)
+        self._seen(found, pos)
         return found
 
+    def _seen(self, e: Entity, pos: int) -> None:
+        """Record a mention of `e` at `pos`, keeping `_recent` ordered by last mention."""
+        if pos <= e.last_pos:
+            return
+        del self._recent[bisect_left(self._recent, _recency(e), key=_recency)]
+        e.last_pos = pos
+        insort(self._recent, e, key=_recency)
+
     def _match(self, m: Mention, pos: int) -> Entity | None:
-        recent = sorted(
-            (e for e in self.entities if e.first_pos <= pos), key=lambda e: e.last_pos, reverse=True
-        )
+        recent = [e for e in self._recent if e.first_pos <= pos]
         if m.form == "pronoun":
             if self.last_speaker is not None and self.last_speaker.kind in ("person", "unknown"):
                 return self.last_speaker
@@ -216,10 +230,12 @@ class Registry:
             titles={m.title} if m.title else set(),
             last_pos=pos,
             first_pos=pos,
+            seq=len(self.entities),
         )
         if m.form == "surname_title":
             e.description = m.text.replace("  ", " ")
         self.entities.append(e)
+        insort(self._recent, e, key=_recency)
         return e
 
     @staticmethod
@@ -235,6 +251,11 @@ class Registry:
             e.titles.add(m.title)
         if e.kind == "unknown" and m.kind != "unknown":
             e.kind = m.kind
+
+
+def _recency(e: Entity) -> tuple[int, int]:
+    """Most recently mentioned first; among equals, the one introduced first."""
+    return (-e.last_pos, e.seq)
 
 
 def _strip_country(name: str) -> str:
