@@ -1,5 +1,5 @@
-"""``python -m quotetrack``: the same CLI as the ``quotetrack`` command."""
+"""``python -m quotetrack``: the same CLI as the ``quotetrack`` command, loading only the command run."""
 
-from quotetrack.cli import app
+from quotetrack.cli import main
 
-app(prog_name="quotetrack")
+main(prog_name="quotetrack")

@@ -9,11 +9,13 @@ only writes when quotes arrived by a path that skipped the write-path hook.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -21,7 +23,9 @@ from quotetrack.analysis.changes import Change, Statement, find_changes
 from quotetrack.analysis.timeline import Day, Report, group_by_day, per_month
 from quotetrack.config import Settings
 from quotetrack.db import claims as claim_store
+from quotetrack.db.access import read_only_reason
 from quotetrack.db.engine import parse_url, safe_url, scrub, sqlite_path, transaction
+from quotetrack.db.schema import ClaimQuote, Quote, storable_id
 from quotetrack.db.search import (
     QuoteDetail,
     QuoteFilter,
@@ -35,6 +39,8 @@ from quotetrack.db.search import (
 from quotetrack.db.stats import Stats, quote_stats
 from quotetrack.errors import DatabaseError, QuotetrackError
 from quotetrack.records import KST
+
+log = logging.getLogger(__name__)
 
 
 @contextmanager
@@ -73,7 +79,9 @@ def search(
 def show(settings: Settings, quote_id: int) -> QuoteDetail:
     """One quote with its sentence context and sources."""
     with reading(settings) as session:
-        detail = quote_detail(session, quote_id)
+        # An id outside the 64-bit range the databases store cannot exist; asking for it must
+        # not reach the driver, which would overflow binding it.
+        detail = quote_detail(session, quote_id) if storable_id(quote_id) else None
     if detail is None:
         raise QuotetrackError(
             f"there is no quote with id {quote_id}",
@@ -168,7 +176,7 @@ def export(settings: Settings, filters: QuoteFilter) -> Iterator[QuoteRow]:
         if filters.speaker is not None:
             _ensure_speaker_claims(session, filters)
         else:
-            claim_store.ensure_claims(session)
+            _catch_up_claims(session, None)
         yield from iter_quotes(session, filters)
 
 
@@ -180,8 +188,37 @@ def stats(settings: Settings, filters: QuoteFilter, *, top: int | None = 20) -> 
 
 def _ensure_speaker_claims(session: Session, filters: QuoteFilter) -> list[str]:
     speakers = resolve_speakers(session, filters.speaker or "")
-    claim_store.ensure_claims(session, [s.id for s in speakers])
+    _catch_up_claims(session, [s.id for s in speakers])
     return [s.name for s in speakers]
+
+
+def _catch_up_claims(session: Session, speaker_ids: list[int] | None) -> None:
+    """Give claims to quotes that lack one; on a database that may not be written, say they lack one."""
+    reason = read_only_reason(session)
+    if reason is None:
+        claim_store.ensure_claims(session, speaker_ids)
+        return
+    if speaker_ids == []:
+        return
+    stale = (
+        select(func.count())
+        .select_from(Quote)
+        .outerjoin(ClaimQuote, ClaimQuote.quote_id == Quote.id)
+        .where(
+            Quote.speaker_id.is_not(None),
+            or_(ClaimQuote.quote_id.is_(None), ClaimQuote.speaker_id != Quote.speaker_id),
+        )
+    )
+    if speaker_ids is not None:
+        stale = stale.where(Quote.speaker_id.in_(speaker_ids))
+    n = session.scalar(stale) or 0
+    if n:
+        log.warning(
+            "%d quotes are not grouped into claims yet and the database is read-only (%s): claims and "
+            "changes leave them out; one `quotetrack claims` run with write access groups them",
+            n,
+            reason,
+        )
 
 
 def _day(row: QuoteRow) -> date | None:

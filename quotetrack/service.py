@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from quotetrack.config import Settings
 from quotetrack.db import migrate
+from quotetrack.db.access import require_writable
 from quotetrack.db.engine import make_engine, parse_url, safe_url, scrub, sqlite_path, transaction
 from quotetrack.db.search import QuoteRow, search_quotes
 from quotetrack.errors import DatabaseError, QuotetrackError
@@ -65,6 +66,7 @@ def ingest(
     on_progress: Callable[[Progress], None] | None = None,
 ) -> IngestReport:
     """Read, extract and store every article under `paths` (see `quotetrack.ingest.batch.ingest`)."""
+    writable_or_stop(settings, "ingest articles")
     return batch.ingest(
         paths,
         settings,
@@ -86,6 +88,7 @@ def reprocess(
     on_progress: Callable[[Progress], None] | None = None,
 ) -> IngestReport:
     """Re-extract stored articles parsed by an older extractor (see `quotetrack.ingest.batch.reprocess`)."""
+    writable_or_stop(settings, "re-extract articles")
     return batch.reprocess(
         settings,
         jobs=jobs,
@@ -162,6 +165,25 @@ def database_status(settings: Settings) -> migrate.SchemaStatus:
     engine = make_engine(settings.database_url)
     try:
         return migrate.schema_status(engine)
+    finally:
+        engine.dispose()
+
+
+def writable_or_stop(settings: Settings, action: str) -> None:
+    """Stop a write command before it starts when the database may only be read (db/access.py).
+
+    A database that does not exist yet, cannot be reached or has no schema yet is left to the
+    command itself, which creates it or says what is wrong.
+    """
+    path = sqlite_path(parse_url(settings.database_url))
+    if path is not None and not path.exists():
+        return
+    engine = make_engine(settings.database_url)
+    try:
+        with transaction(engine) as session:
+            require_writable(session, action)
+    except SQLAlchemyError:
+        log.debug("could not tell whether %s may be written", safe_url(engine.url), exc_info=True)
     finally:
         engine.dispose()
 

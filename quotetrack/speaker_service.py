@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from quotetrack.config import Settings
 from quotetrack.db import curation
+from quotetrack.db.access import require_writable
 from quotetrack.db.curation import ImportReport, ImportRow, NameClash
 from quotetrack.db.engine import parse_url, safe_url, scrub, sqlite_path, transaction
 from quotetrack.db.schema import Speaker
@@ -48,8 +49,10 @@ class Change:
 
 
 @contextmanager
-def _session(settings: Settings) -> Iterator[Session]:
-    """A transaction on the configured, existing database; driver errors become DatabaseError."""
+def _session(settings: Settings, write: str | None = None) -> Iterator[Session]:
+    """A transaction on the configured, existing database; driver errors become DatabaseError.
+
+    `write` names what the command does when it writes: a read-only database stops it at once."""
     from quotetrack.service import open_database
 
     path = sqlite_path(parse_url(settings.database_url))
@@ -61,6 +64,8 @@ def _session(settings: Settings) -> Iterator[Session]:
     engine = open_database(settings)
     try:
         with transaction(engine) as session:
+            if write is not None:
+                require_writable(session, write)
             yield session
     except QuotetrackError:
         raise
@@ -104,7 +109,7 @@ def show(settings: Settings, name: str) -> SpeakerProfile:
 
 def merge(settings: Settings, keep: str, others: Sequence[str]) -> Change:
     """Fold the `others` speakers into `keep` (kept across re-ingest and reprocess)."""
-    with _session(settings) as session:
+    with _session(settings, write="merge speakers") as session:
         kept = _one(session, keep)
         result = curation.merge_speakers(session, kept, [_one(session, o) for o in others])
         return Change(
@@ -118,7 +123,7 @@ def merge(settings: Settings, keep: str, others: Sequence[str]) -> Change:
 
 def rename(settings: Settings, name: str, new_name: str) -> Change:
     """Give a speaker a new canonical name; the old one stays as an alias."""
-    with _session(settings) as session:
+    with _session(settings, write="rename a speaker") as session:
         speaker = _one(session, name)
         old = speaker.name
         clash = curation.rename_speaker(session, speaker, new_name)
@@ -126,7 +131,7 @@ def rename(settings: Settings, name: str, new_name: str) -> Change:
 
 
 def add_alias(settings: Settings, name: str, alias: str) -> Change:
-    with _session(settings) as session:
+    with _session(settings, write="add an alias") as session:
         speaker = _one(session, name)
         added, clash = curation.add_speaker_alias(session, speaker, alias)
         message = (
@@ -138,7 +143,7 @@ def add_alias(settings: Settings, name: str, alias: str) -> Change:
 
 
 def remove_alias(settings: Settings, name: str, alias: str) -> Change:
-    with _session(settings) as session:
+    with _session(settings, write="remove an alias") as session:
         speaker = _one(session, name)
         curation.remove_speaker_alias(session, speaker, alias)
         return Change(
@@ -151,7 +156,7 @@ def reassign(
 ) -> Change:
     """Attribute one quote to another speaker; `new_kind` creates the speaker when none has that name."""
     kind = curation.check_kind(new_kind)
-    with _session(settings) as session:
+    with _session(settings, write="reassign a quote") as session:
         target = find_speaker(session, speaker)
         if target is None and kind is not None:
             target = curation.create_named_speaker(session, speaker, kind)
@@ -172,7 +177,7 @@ def reassign(
 def import_names(settings: Settings, path: str) -> ImportReport:
     """Load a curated CSV of canonical names and aliases (canonical, alias[, kind]), all or nothing."""
     rows = read_import_file(Path(path))
-    with _session(settings) as session:
+    with _session(settings, write="import names") as session:
         return curation.import_names(session, rows)
 
 

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from integrity import check_integrity
 from sqlalchemy import func, select
 
 from quotetrack.db import migrate
@@ -120,6 +121,7 @@ def test_a_killed_batch_keeps_whole_articles_and_a_rerun_completes_it_exactly(
         os.killpg(proc.pid, signal.SIGKILL)
     finally:
         proc.wait(timeout=30)
+    check_integrity(ready)  # SQLite/PostgreSQL storage, foreign keys, text index, claims, roles
     partial = stored(ready)
     assert 0 < len(partial) < ARTICLES, "the kill did not land mid-batch"
     assert len(expected) == ARTICLES
@@ -137,6 +139,7 @@ def test_a_killed_batch_keeps_whole_articles_and_a_rerun_completes_it_exactly(
     assert report["unchanged"] == len(partial)
     assert report["failed"] == 0
     assert stored(ready) == expected  # no duplicates, nothing missing, every quote once
+    check_integrity(ready)
 
 
 @pytest.mark.slow
@@ -154,6 +157,7 @@ def test_ctrl_c_stops_cleanly_keeps_what_was_extracted_and_says_so(
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
     assert proc.returncode == 130
+    check_integrity(ready)
     message = err.decode()
     assert "Interrupted: every article finished before this point is stored." in message
     assert "Traceback" not in message

@@ -78,8 +78,7 @@ def test_oversized_files_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyP
     (failure,) = read(str(path))
     assert isinstance(failure, SourceFailure)
     assert (
-        failure.reason
-        == "file is 60 bytes, more than the 10 bytes an article can be "
+        failure.reason == "file is 60 bytes, more than the 10 bytes an article can be "
         "(split it into one file per article, or save many articles as JSON Lines)"
     )
 

@@ -15,6 +15,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+import typer
+
 from quotetrack.cli.base import app as _app
 
 COMMAND_MODULES = {
@@ -59,14 +61,14 @@ def command_in(argv: Sequence[str]) -> str | None:
     return None
 
 
-def main() -> None:
+def main(prog_name: str | None = None) -> None:
     """The `quotetrack` console script: load only the command being run, then run it."""
     command = command_in(sys.argv[1:])
     load_commands([command] if command in COMMAND_MODULES else None)
-    _app()
+    _app(prog_name=prog_name)
 
 
-def __getattr__(name: str) -> object:
+def __getattr__(name: str) -> typer.Typer:
     if name == "app":
         load_commands()
         return _app

@@ -13,18 +13,20 @@ speakers).  Functions take a session and never commit.
 
 from __future__ import annotations
 
+import heapq
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import cast
 
-from sqlalchemy import bindparam, delete, exists, insert, or_, select
-from sqlalchemy import text as sql
+from sqlalchemy import Table, delete, exists, or_, select
 from sqlalchemy.orm import Session
 
 from quotetrack.analysis.claims import Fingerprint, fingerprint, same_claim, wording_match
 from quotetrack.analysis.stance import read_stance
 from quotetrack.analysis.text import signature
+from quotetrack.db.bulk import insert_ids
 from quotetrack.db.schema import Article, Claim, ClaimKey, ClaimQuote, Outlet, Quote
 
 log = logging.getLogger(__name__)
@@ -33,96 +35,208 @@ MAX_CANDIDATES = 12
 """Most similar-looking stored quotes compared precisely per new quote (by shared keys)."""
 
 
+QuoteRow = tuple[int, int | None, str, str | None]
+"""A quote to place: id, speaker id, text, verb."""
+
+
 def assign_quotes(session: Session, quote_ids: Sequence[int], *, now: datetime | None = None) -> int:
     """Give each of these quotes (that has a speaker) its claim; returns how many claims were opened.
 
     Quotes are placed in id order; each is compared with the stored quotes its sketch keys
     point to and with the quotes placed before it in this call, so reports of one statement
-    arriving together still become one claim.  Writes happen in three bulk statements.
+    arriving together still become one claim.
     """
     if not quote_ids:
         return 0
-    now = now or datetime.now(UTC)
-    conn = session.connection()
-    rows = conn.execute(
-        select(Quote.id, Quote.speaker_id, Quote.text, Quote.verb)
-        .where(Quote.id.in_(quote_ids), Quote.speaker_id.is_not(None))
-        .order_by(Quote.id)
-    ).all()
-    placed: dict[tuple[int, int], list[tuple[int, Fingerprint, int]]] = {}  # (speaker, key): quotes
-    claim_refs: list[int] = []  # ref >= 0: a stored claim id; ref < 0: -1 - index into new_claims
-    new_claims: list[int] = []  # speaker ids of claims to open
-    fingerprints: list[Fingerprint] = []
-    for quote_id, speaker_id, text, verb in rows:
-        assert speaker_id is not None
-        fp = fingerprint(text, verb)
-        best = _best_stored(session, quote_id, speaker_id, fp)
-        nearby = {e[0]: e for k in fp.keys for e in placed.get((speaker_id, k), [])}
-        for other_id, other, ref in nearby.values():
-            score = same_claim(fp, other)
-            if score is not None and (best is None or (score, -other_id) > (best[0], -best[1])):
-                best = (score, other_id, ref)
-        if best is None:
-            new_claims.append(speaker_id)
-            ref = -len(new_claims)
-        else:
-            ref = best[2]
-        for k in fp.keys:
-            placed.setdefault((speaker_id, k), []).append((quote_id, fp, ref))
-        claim_refs.append(ref)
-        fingerprints.append(fp)
-    opened: list[int] = []
-    if new_claims:
-        opened = list(
-            conn.execute(
-                insert(Claim).returning(Claim.id, sort_by_parameter_order=True),
-                [{"speaker_id": sid, "created_at": now} for sid in new_claims],
-            ).scalars()
+    rows: list[QuoteRow] = []
+    ids = sorted(set(quote_ids))
+    for i in range(0, len(ids), _CHUNK):
+        rows.extend(
+            (qid, sid, text, verb)
+            for qid, sid, text, verb in session.execute(
+                select(Quote.id, Quote.speaker_id, Quote.text, Quote.verb).where(
+                    Quote.id.in_(ids[i : i + _CHUNK]), Quote.speaker_id.is_not(None)
+                )
+            )
         )
-    members: list[dict[str, int]] = []
-    keys: list[dict[str, int]] = []
-    for (quote_id, speaker_id, _, _), ref, fp in zip(rows, claim_refs, fingerprints, strict=True):
-        assert speaker_id is not None
-        claim_id = ref if ref >= 0 else opened[-1 - ref]
-        members.append({"quote_id": quote_id, "claim_id": claim_id, "speaker_id": speaker_id})
-        keys.extend({"speaker_id": speaker_id, "key": k, "quote_id": quote_id} for k in fp.keys)
+    return assign_groups(session, [rows], now=now)
+
+
+def assign_groups(
+    session: Session, groups: Sequence[Sequence[QuoteRow]], *, now: datetime | None = None
+) -> int:
+    """Place the quotes of several articles, one group per article, in order; returns claims opened.
+
+    The outcome is that of one `assign_quotes` call per group, each after the previous group's
+    claims were stored: a quote is compared with the stored quotes and the earlier groups'
+    quotes its sketch keys point to (ranked together by keys shared, at most `MAX_CANDIDATES`),
+    and with every quote placed before it in its own group.  Reads take two queries for the whole
+    batch, writes three bulk statements.
+    """
+    now = now or datetime.now(UTC)
+    ordered: list[list[tuple[int, int, str, str | None]]] = [
+        sorted(((q, s, t, v) for q, s, t, v in g if s is not None), key=lambda r: r[0]) for g in groups
+    ]
+    memo: dict[tuple[str, str | None], Fingerprint] = {}  # one statement, many reports: read it once
+    fps = {r[0]: _memo_fingerprint(memo, r[2], r[3]) for g in ordered for r in g}
+    stored_top = _stored_ranking(session, [(sid, fps[qid].keys) for g in ordered for qid, sid, _, _ in g])
+    # each quote's candidates: the stored quotes and earlier groups' quotes sharing most keys, then oldest
+    batch_posts: dict[tuple[int, int], list[int]] = {}
+    tops: dict[int, list[int]] = {}
+    for group in ordered:
+        for qid, sid, _, _ in group:
+            # the quotes of this call have no stored keys yet (written below): none is its own candidate
+            shared = dict(stored_top.get((sid, fps[qid].keys), ()))
+            for k in fps[qid].keys:
+                for o in batch_posts.get((sid, k), ()):
+                    shared[o] = shared.get(o, 0) + 1
+            tops[qid] = heapq.nsmallest(MAX_CANDIDATES, shared, key=lambda o: (-shared[o], o))
+        for qid, sid, _, _ in group:
+            for k in fps[qid].keys:
+                batch_posts.setdefault((sid, k), []).append(qid)
+    stored = _stored_candidates(session, {o for top in tops.values() for o in top if o not in fps})
+
+    claim_refs: dict[int, int] = {}  # ref >= 0: a stored claim id; ref < 0: -1 - index into new_claims
+    new_claims: list[int] = []  # speaker ids of claims to open
+    for group in ordered:
+        placed: dict[tuple[int, int], list[tuple[int, Fingerprint, int]]] = {}  # (speaker, key): quotes
+        for qid, sid, _, _ in group:
+            fp = fps[qid]
+            best: tuple[float, int, int] | None = None
+            for other_id in tops[qid]:
+                if other_id in fps:  # an earlier group's quote: stored by now, in the sequential order
+                    score, ref = same_claim(fp, fps[other_id]), claim_refs[other_id]
+                else:
+                    cand = stored.get(other_id)
+                    if cand is None or cand.speaker_id != sid:
+                        continue
+                    score = wording_match(fp.grams, cand.grams)
+                    if score is not None and cand.stance() != fp.stance:
+                        score = None
+                    ref = cand.claim_id
+                if score is not None and (best is None or (score, -other_id) > (best[0], -best[1])):
+                    best = (score, other_id, ref)
+            nearby = {e[0]: e for k in fp.keys for e in placed.get((sid, k), [])}
+            for other_id, other, ref in nearby.values():
+                score = same_claim(fp, other)
+                if score is not None and (best is None or (score, -other_id) > (best[0], -best[1])):
+                    best = (score, other_id, ref)
+            if best is None:
+                new_claims.append(sid)
+                ref = -len(new_claims)
+            else:
+                ref = best[2]
+            for k in fp.keys:
+                placed.setdefault((sid, k), []).append((qid, fp, ref))
+            claim_refs[qid] = ref
+    opened = insert_ids(session, _CLAIMS, [{"speaker_id": sid, "created_at": now} for sid in new_claims])
+    members: list[tuple[int, int, int]] = []
+    keys: list[tuple[int, int, int]] = []
+    for group in ordered:
+        for qid, sid, _, _ in group:
+            ref = claim_refs[qid]
+            members.append((qid, ref if ref >= 0 else opened[-1 - ref], sid))
+            keys.extend((sid, k, qid) for k in fps[qid].keys)
+    # plain integer rows, tens of thousands a batch: straight to the driver, no per-row processing
+    conn = session.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     if members:
-        conn.execute(insert(ClaimQuote), members)
+        conn.exec_driver_sql(
+            f"INSERT INTO claim_quotes (quote_id, claim_id, speaker_id) VALUES ({mark}, {mark}, {mark})",
+            members,
+        )
     if keys:
-        conn.execute(insert(ClaimKey), keys)
+        conn.exec_driver_sql(
+            f'INSERT INTO claim_keys (speaker_id, "key", quote_id) VALUES ({mark}, {mark}, {mark})', keys
+        )
     return len(new_claims)
 
 
-_CANDIDATES = sql(
-    "SELECT q.id, q.text, q.verb, m.claim_id FROM ("
-    " SELECT quote_id, count(*) AS shared FROM claim_keys"
-    " WHERE speaker_id = :speaker AND key IN :keys AND quote_id != :quote"
-    " GROUP BY quote_id ORDER BY shared DESC, quote_id LIMIT :n) AS c"
-    " JOIN quotes AS q ON q.id = c.quote_id"
-    " JOIN claim_quotes AS m ON m.quote_id = q.id AND m.speaker_id = :speaker"
-).bindparams(bindparam("keys", expanding=True))
-"""Stored quotes of one speaker sharing sketch keys with a new quote, most keys first.  Plain SQL
-built once: this runs for every stored quote, and building the statement would cost more than
-running it."""
+_CLAIMS = cast(Table, Claim.__table__)
+_CHUNK = 2000
+"""Most ids bound in one IN list."""
 
 
-def _best_stored(
-    session: Session, quote_id: int, speaker_id: int, fp: Fingerprint
-) -> tuple[float, int, int] | None:
-    """(overlap, quote id, claim id) of the stored quote of this speaker most like `fp`, if any is."""
-    if not fp.keys:
-        return None
-    rows = session.connection().execute(
-        _CANDIDATES, {"speaker": speaker_id, "keys": list(fp.keys), "quote": quote_id, "n": MAX_CANDIDATES}
-    )
-    best: tuple[float, int, int] | None = None
-    for other_id, text, verb, claim_id in rows:
-        score = wording_match(fp.grams, signature(text))
-        if score is None or (best is not None and (score, -other_id) <= (best[0], -best[1])):
-            continue
-        if read_stance(text, verb).stance == fp.stance:
-            best = (score, other_id, claim_id)
-    return best
+def _memo_fingerprint(
+    memo: dict[tuple[str, str | None], Fingerprint], text: str, verb: str | None
+) -> Fingerprint:
+    fp = memo.get((text, verb))
+    if fp is None:
+        fp = memo[(text, verb)] = fingerprint(text, verb)
+    return fp
+
+
+_RANKING_BATCH = 2500
+"""Most (quote, speaker, key) rows in one ranking query (three parameters each)."""
+
+
+def _stored_ranking(
+    session: Session, wanted: Sequence[tuple[int, tuple[int, ...]]]
+) -> dict[tuple[int, tuple[int, ...]], list[tuple[int, int]]]:
+    """For each (speaker, keys): the stored quotes of that speaker sharing most of the keys (at most
+    `MAX_CANDIDATES`, ties to the oldest), as (quote id, keys shared).
+
+    Reports of one statement have the same keys, so each distinct (speaker, keys) is asked once.
+    One query for many: a VALUES list of the wanted keys joined to the key index, each pair an
+    indexed lookup (not ``(speaker_id, key) IN (...)``, which SQLite answers by scanning the
+    whole table), counted and ranked in the database.
+    """
+    conn = session.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    value = f"(CAST({mark} AS INTEGER), CAST({mark} AS INTEGER), CAST({mark} AS INTEGER))"
+    distinct = list(dict.fromkeys(w for w in wanted if w[1]))
+    out: dict[tuple[int, tuple[int, ...]], list[tuple[int, int]]] = {}
+    start = 0
+    while start < len(distinct):
+        end, rows = start, 0
+        while end < len(distinct) and (rows < _RANKING_BATCH or end == start):
+            rows += len(distinct[end][1])
+            end += 1
+        params = [v for n in range(start, end) for k in distinct[n][1] for v in (n, distinct[n][0], k)]
+        statement = (
+            f"WITH p(q, s, k) AS (VALUES {', '.join([value] * rows)}),"
+            " c AS (SELECT p.q AS q, ck.quote_id AS o, count(*) AS shared FROM p"
+            ' JOIN claim_keys AS ck ON ck.speaker_id = p.s AND ck."key" = p.k GROUP BY p.q, ck.quote_id),'
+            " r AS (SELECT q, o, shared,"
+            " row_number() OVER (PARTITION BY q ORDER BY shared DESC, o) AS n FROM c)"
+            f" SELECT q, o, shared FROM r WHERE n <= {MAX_CANDIDATES}"
+        )
+        for n, other, shared in conn.exec_driver_sql(statement, tuple(params)):
+            out.setdefault(distinct[n], []).append((other, shared))
+        start = end
+    return out
+
+
+@dataclass
+class _Candidate:
+    """A stored quote that may be the same claim: its signature, claim and stance (read lazily)."""
+
+    text: str
+    verb: str | None
+    claim_id: int
+    speaker_id: int
+    grams: frozenset[str]
+    _stance: list[object] = field(default_factory=list)
+
+    def stance(self) -> object:
+        if not self._stance:
+            self._stance.append(read_stance(self.text, self.verb).stance)
+        return self._stance[0]
+
+
+def _stored_candidates(session: Session, quote_ids: set[int]) -> dict[int, _Candidate]:
+    """These stored quotes with their claim membership (quotes without one are left out)."""
+    out: dict[int, _Candidate] = {}
+    ids = sorted(quote_ids)
+    for i in range(0, len(ids), _CHUNK):
+        rows = session.execute(
+            select(Quote.id, Quote.text, Quote.verb, ClaimQuote.claim_id, ClaimQuote.speaker_id)
+            .join(ClaimQuote, ClaimQuote.quote_id == Quote.id)
+            .where(Quote.id.in_(ids[i : i + _CHUNK]))
+        )
+        for qid, text, verb, claim_id, speaker_id in rows:
+            out[qid] = _Candidate(text, verb, claim_id, speaker_id, signature(text))
+    return out
 
 
 def drop_empty_claims(session: Session, speaker_ids: Iterable[int]) -> int:

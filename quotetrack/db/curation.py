@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from quotetrack import types
 from quotetrack.db.roles import refresh_roles
-from quotetrack.db.schema import Article, Quote, Speaker, SpeakerAlias, SpeakerCorrection
+from quotetrack.db.schema import Article, Quote, Speaker, SpeakerAlias, SpeakerCorrection, storable_id
 from quotetrack.db.speaker_rows import add_alias, create_speaker, index_name_words, usable_name
 from quotetrack.errors import SpeakerError
 from quotetrack.normalize import name_key
@@ -177,7 +177,7 @@ def reassign_quote(
     Returns the quote and the id of its previous speaker.  The correction is kept
     for re-ingest; a previous speaker left without quotes is deleted unless curated.
     """
-    quote = session.get(Quote, quote_id)
+    quote = session.get(Quote, quote_id) if storable_id(quote_id) else None
     if quote is None:
         raise SpeakerError(
             f"there is no quote with ID {quote_id}", "find quote IDs with quotetrack search -f json"

@@ -1,30 +1,42 @@
-"""Data derived from an article's quotes, kept in step in the write path: text index and claims.
+"""Data derived from articles' quotes, kept in step in the write path: claims and the text index.
 
-`refresh_article` is the one call the store makes after writing an article's
-quotes (db/store.py: save_article).  It applies pending full-text index
-changes (SQLite; PostgreSQL's indexes maintain themselves) and assigns the
-article's quotes to claims.  When the article's old quotes were replaced, their
-claim memberships went with them (ON DELETE CASCADE) and the claims left empty
-are dropped, so the new quotes' claims are computed afresh.
+`refresh_claims` is what the store calls after writing quotes (db/store.py:
+save_articles), with the quotes of several articles at once, one group per
+article: they are placed in claims exactly as if each article had been stored
+in turn.  When an article's old quotes were replaced, their claim memberships
+went with them (ON DELETE CASCADE) and the claims left empty are dropped, so
+the new quotes' claims are computed afresh.  `sync_text_index` applies the
+pending full-text index changes (SQLite; PostgreSQL's indexes maintain
+themselves) once per batch: nothing in the write path reads the index.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quotetrack.db import claims, fts
-from quotetrack.db.schema import Quote
+from quotetrack.db.speakers import StoredQuote
 
 
-def refresh_article(
-    session: Session, article_id: int, *, replaced: bool = False, now: datetime | None = None
+def refresh_claims(
+    session: Session,
+    articles: Sequence[Sequence[StoredQuote]],
+    *,
+    replaced: bool = False,
+    now: datetime | None = None,
 ) -> None:
-    """Update the text index and claims after an article's quotes were written (or rewritten)."""
-    fts.sync(session)
-    rows = session.execute(select(Quote.id, Quote.speaker_id).where(Quote.article_id == article_id)).all()
-    claims.assign_quotes(session, [qid for qid, _ in rows], now=now)
+    """Assign claims to the quotes just written, article after article (`replaced`: quotes were rewritten)."""
+    groups = [[(q.id, q.speaker_id, q.text, q.verb) for q in quotes] for quotes in articles]
+    claims.assign_groups(session, groups, now=now)
     if replaced:
-        claims.drop_empty_claims(session, [sid for _, sid in rows if sid is not None])
+        claims.drop_empty_claims(
+            session, [q.speaker_id for g in articles for q in g if q.speaker_id is not None]
+        )
+
+
+def sync_text_index(session: Session) -> None:
+    """Apply the full-text index changes the batch's quote writes queued (SQLite)."""
+    fts.sync(session)

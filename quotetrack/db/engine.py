@@ -1,7 +1,8 @@
 """The one engine factory and the unit-of-work helper.
 
 No module-level engine or session: callers build an engine from `Settings`,
-pass it down, and open one `transaction()` per unit of work.  SQLite gets WAL,
+pass it down, and open one `transaction()` per unit of work (`writer_sessions`
+for writers that must take turns with other processes).  SQLite gets WAL,
 foreign keys, a busy timeout and synchronous=NORMAL on every connection, and
 SQLAlchemy (not the sqlite3 module) decides where transactions begin, so
 SAVEPOINTs and rollbacks behave as on PostgreSQL.  PostgreSQL goes through
@@ -11,6 +12,7 @@ psycopg 3 whatever driver the URL names.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +24,8 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from quotetrack.db.access import READ_ONLY, sqlite_read_only
+from quotetrack.db.urls import ambiguous, display_url, mask_secrets
 from quotetrack.errors import ConfigError, DatabaseError
 
 log = logging.getLogger(__name__)
@@ -29,16 +33,30 @@ log = logging.getLogger(__name__)
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 """How long a SQLite writer waits for another process's lock before failing."""
 PG_CONNECT_TIMEOUT_S = 10
+PG_WRITE_LOCK_TIMEOUT_MS = 60_000
+"""How long a PostgreSQL writer waits for the write lock (or a row lock) before failing."""
+WRITE_LOCK_ID = 0x71745F77
+"""The PostgreSQL advisory lock (``qt_w``) a writer transaction holds: see `writer_sessions`."""
+_WRITER = "quotetrack_writer"
 
 
 def parse_url(url: str | URL) -> URL:
-    """Parse a database URL, mapping any PostgreSQL spelling onto psycopg 3."""
+    """Parse a database URL, mapping any PostgreSQL spelling onto psycopg 3.
+
+    Errors never show the URL itself: it may hold a password (see db/urls.py).
+    """
+    if isinstance(url, str) and ambiguous(url):
+        raise ConfigError(
+            "the database URL has more than one @ before the host, so where its password ends is unclear",
+            "write an @ in a password as %40: postgresql://USER:p%40ss@HOST/DB",
+        )
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError) as e:
+        port = isinstance(e, ValueError)  # make_url reads the port as a number
         raise ConfigError(
-            "the database URL is not a valid URL",
-            "use sqlite:///PATH or postgresql://USER:PASSWORD@HOST/DB",
+            "the database URL's port is not a number" if port else "the database URL is not a valid URL",
+            "use sqlite:///PATH or postgresql://USER:PASSWORD@HOST:PORT/DB",
         ) from None
     backend = parsed.get_backend_name()
     if backend in ("postgresql", "postgres"):
@@ -56,20 +74,12 @@ def safe_url(url: str | URL) -> str:
 
     The only form of a database URL that may appear in output, logs or errors.
     """
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return "<invalid database URL>"
-    return parsed.set(drivername=parsed.get_backend_name()).render_as_string(hide_password=True)
+    return display_url(url)
 
 
 def scrub(text: str, url: str | URL) -> str:
-    """`text` with the URL's password masked, for driver messages that might echo it."""
-    try:
-        password = make_url(url).password
-    except ArgumentError:
-        return text
-    return text.replace(str(password), "***") if password else text
+    """`text` with every form of the URL's password masked, for driver messages that might echo it."""
+    return mask_secrets(text, url)
 
 
 def sqlite_path(url: URL) -> Path | None:
@@ -86,6 +96,18 @@ def make_engine(url: str | URL, **kwargs: Any) -> Engine:
     parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_path(parsed)
+        read_only = sqlite_read_only(path) if path is not None else None
+        if read_only is not None:  # a file we may not write: opened so that nothing is written
+            uri, why = read_only
+            engine = create_engine(
+                parsed,
+                creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+                execution_options={READ_ONLY: why},
+                **kwargs,
+            )
+            _configure_sqlite(engine, wal=False, read_only=True)
+            log.debug("engine for %s, read-only: %s", safe_url(parsed), why)
+            return engine
         if path is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -101,11 +123,12 @@ def make_engine(url: str | URL, **kwargs: Any) -> Engine:
         connect_args = kwargs.pop("connect_args", {})
         connect_args.setdefault("connect_timeout", PG_CONNECT_TIMEOUT_S)
         engine = create_engine(parsed, connect_args=connect_args, **kwargs)
+        _configure_postgresql(engine)
     log.debug("engine for %s", safe_url(parsed))
     return engine
 
 
-def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
+def _configure_sqlite(engine: Engine, *, wal: bool, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
         # Let SQLAlchemy emit BEGIN itself (see the "begin" hook): the sqlite3
@@ -116,6 +139,8 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
             cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
             if wal:
                 cursor.execute("PRAGMA journal_mode = WAL")
+            if read_only:
+                cursor.execute("PRAGMA query_only = ON")  # a write attempt fails instead of writing
             cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.execute("PRAGMA foreign_keys = ON")
         finally:
@@ -123,7 +148,20 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # a writer takes the write lock now, waiting busy_timeout for it, rather than failing at its
+        # first write when another process committed since it began reading
+        writer = connection.get_execution_options().get(_WRITER, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+
+def _configure_postgresql(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        if connection.get_execution_options().get(_WRITER, False):
+            # bounded like SQLite's busy_timeout: a writer stuck holding the lock fails the others
+            # with "lock timeout" (55P03, transient) rather than hanging them
+            connection.exec_driver_sql(f"SET LOCAL lock_timeout = {PG_WRITE_LOCK_TIMEOUT_MS}")
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_ID})")
 
 
 @contextmanager
@@ -158,6 +196,41 @@ def foreign_keys_off(connection: Connection) -> Iterator[None]:
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions that keep loaded values usable after commit (results outlive the transaction)."""
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def writer_sessions(engine: Engine) -> sessionmaker[Session]:
+    """Sessions whose transactions hold the database's write lock from their first statement.
+
+    For writers that decide from what is stored (is this article new, is this name a known
+    speaker, which claim does this quote join) and then write: two such processes at once
+    would otherwise both create the same new speaker.  SQLite: ``BEGIN IMMEDIATE`` (one
+    writer at a time; another waits up to `SQLITE_BUSY_TIMEOUT_MS`).  PostgreSQL: the
+    transaction-scoped advisory lock `WRITE_LOCK_ID`, released at commit or rollback; readers
+    are never blocked.  Keep such transactions short: extraction happens outside them.
+    """
+    return sessionmaker(for_writing(engine), expire_on_commit=False)
+
+
+def for_writing(engine: Engine) -> Engine:
+    """The same engine (same pool), whose transactions take the write lock first (`writer_sessions`)."""
+    return engine.execution_options(**{_WRITER: True})
+
+
+TRANSIENT_SQLSTATES = frozenset({"40001", "40P01", "23505", "55P03"})
+"""PostgreSQL errors another transaction causes: serialization failure, deadlock, a unique key
+another writer inserted first, lock not available."""
+
+
+def is_transient(error: BaseException) -> bool:
+    """True for a failure that a concurrent writer caused and that running the transaction again
+    can cure: SQLite's "database is locked" / busy, PostgreSQL's `TRANSIENT_SQLSTATES`."""
+    orig = getattr(error, "orig", None)
+    if orig is None:
+        return False
+    if getattr(orig, "sqlstate", None) in TRANSIENT_SQLSTATES:
+        return True
+    message = str(orig).lower()
+    return type(orig).__module__ == "sqlite3" and ("database is locked" in message or "busy" in message)
 
 
 @contextmanager

@@ -49,6 +49,10 @@ TRIGGERS_DDL = (
 )
 """The triggers migration 0003 creates; `rebuild` restores them after a batch migration of quotes."""
 _ESCAPE = "\\"
+MAX_TERMS = 16
+"""Most words one --text query may hold.  Each word is a condition (two on PostgreSQL), and a
+query pasted with thousands of words would keep the server busy for minutes (found by
+tests/test_faults_hostile.py: 2,000 copies of one word ran for over 15 minutes on 32 quotes)."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,13 @@ def parse_terms(query: str) -> list[Term]:
     A word whose letters are all apart (북·러, 위_반) has no bigram to look up: it is
     answered by a scan, slower but still exact.
     """
-    terms = [Term(word, tuple(alnum_runs(word))) for word in query.split()]
+    words = list(dict.fromkeys(query.split()))  # a repeated word asks nothing more
+    if len(words) > MAX_TERMS:
+        raise UsageError(
+            f"the --text query has {len(words)} different words; at most {MAX_TERMS} are searched together",
+            "keep the few words that matter, e.g. --text '전기요금 인상'",
+        )
+    terms = [Term(word, tuple(alnum_runs(word))) for word in words]
     if not terms:
         raise UsageError(
             "the --text query is empty", "pass a word of two syllables or more, e.g. --text 제재"
@@ -156,6 +166,15 @@ def sync(session: Session) -> int:
         session.execute(text("INSERT INTO quote_fts (rowid, grams) VALUES (:id, :grams)"), additions)
     session.execute(text("DELETE FROM quote_fts_queue"))
     return len(rows)
+
+
+def pending(session: Session) -> bool:
+    """True when the SQLite index lags behind the quotes (queued changes, or triggers lost), without
+    writing anything: for databases that may only be read."""
+    if session.get_bind().dialect.name != "sqlite":
+        return False
+    queued = session.execute(text("SELECT 1 FROM quote_fts_queue LIMIT 1")).first() is not None
+    return queued or not _triggers_present(session)
 
 
 def rebuild(session: Session, batch: int = 5000) -> int:

@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from quotetrack.db.engine import foreign_keys_off, safe_url, scrub
+from quotetrack.db.access import READ_ONLY
+from quotetrack.db.engine import for_writing, foreign_keys_off, safe_url, scrub
 from quotetrack.errors import DatabaseError, SchemaError
 
 if TYPE_CHECKING:
@@ -122,12 +123,16 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str]:
 
     status = schema_status(engine)
     _refuse_unknown(engine, status)
+    if status.current != status.head or revision != "head":
+        _refuse_read_only(engine, status)
     if status.has_other_tables:
         raise SchemaError(
             f"the database {safe_url(engine.url)} holds tables but no quotetrack schema version",
             "point --db at an empty database or one made by quotetrack",
         )
-    with _connect(engine) as conn:
+    # holding the write lock from the start: a second process migrating the same new file at the
+    # same moment waits, then finds the schema current, instead of failing half-way
+    with _connect(for_writing(engine)) as conn:
         with foreign_keys_off(conn):
             try:
                 command.upgrade(alembic_config(conn), revision)
@@ -163,7 +168,15 @@ def ensure_current(engine: Engine) -> None:
         return
     _refuse_unknown(engine, status)
     if engine.dialect.name == "sqlite":
-        upgrade(engine)
+        _refuse_read_only(engine, status)
+        try:
+            upgrade(engine)
+        except DatabaseError:
+            # several commands started at once on a new file (parallel ingests): one migrates,
+            # the others fail to; what they need is a current schema, which they now have
+            if not schema_status(engine).is_current:
+                raise
+            log.info("another process upgraded %s at the same time", safe_url(engine.url))
         return
     where = "has no quotetrack tables yet" if status.current is None else f"is at revision {status.current}"
     raise SchemaError(
@@ -219,6 +232,19 @@ def _refuse_unknown(engine: Engine, status: SchemaStatus) -> None:
         )
 
 
+def _refuse_read_only(engine: Engine, status: SchemaStatus) -> None:
+    """A SQLite file quotetrack may not write cannot be migrated: say so instead of failing in SQL."""
+    why = engine.get_execution_options().get(READ_ONLY)
+    if why is None:
+        return
+    where = "has no quotetrack tables" if status.current is None else f"is at revision {status.current}"
+    raise SchemaError(
+        f"the database {safe_url(engine.url)} {where} and is read-only ({why}); "
+        f"this quotetrack needs revision {status.head}",
+        "ask whoever may write it to run `quotetrack db upgrade` on it, or use the quotetrack that made it",
+    )
+
+
 def _revision_exists(script: ScriptDirectory, revision: str) -> bool:
     try:
         return script.get_revision(revision) is not None
@@ -229,7 +255,7 @@ def _revision_exists(script: ScriptDirectory, revision: str) -> bool:
 def _connect(engine: Engine) -> Connection:
     try:
         return engine.connect()
-    except OperationalError as e:
+    except DBAPIError as e:  # not only OperationalError: a server may fail the first queries too
         reason = scrub(_first_line(e.orig or e), engine.url)
         raise DatabaseError(
             f"cannot connect to the database {safe_url(engine.url)}: {reason}",

@@ -12,14 +12,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from typing import cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from quotetrack.db.schema import NAME_LEN, Article, Quote, SpeakerRole
 from quotetrack.names import role_key
 
 KST = timezone(timedelta(hours=9))
+_ROLES = cast(Table, SpeakerRole.__table__)
+_CHUNK = 2000
+"""Most speaker ids bound in one IN list."""
 
 
 def seen_day(said_on: date | None, published: datetime | None) -> date | None:
@@ -34,7 +38,11 @@ def update_role_history(
     added: Iterable[tuple[int, str | None, date | None]],
     removed: Iterable[tuple[int, str | None, date | None]] = (),
 ) -> None:
-    """Fold quotes added and removed into the speakers' role history (role, first/last day, count)."""
+    """Fold quotes added and removed into the speakers' role history (role, first/last day, count).
+
+    Any number of speakers and quotes in one call (a whole write batch): one query reads the
+    rows concerned, and inserts, updates and deletes go out as one bulk statement each.
+    """
     delta: dict[tuple[int, str], _Delta] = {}
     for sign, seen in ((1, added), (-1, removed)):
         for sid, role, day in seen:
@@ -46,37 +54,69 @@ def update_role_history(
             (d.added if sign > 0 else d.removed).append(day)
     if not delta:
         return
-    sids = {sid for sid, _ in delta}
-    rows = {
-        (r.speaker_id, r.role_key): r
-        for r in session.scalars(select(SpeakerRole).where(SpeakerRole.speaker_id.in_(sids)))
-    }
+    sids = sorted({sid for sid, _ in delta})
+    rows: dict[tuple[int, str], _Row] = {}
+    for i in range(0, len(sids), _CHUNK):
+        for rid, sid, key, quotes, first, last in session.execute(
+            select(
+                SpeakerRole.id,
+                SpeakerRole.speaker_id,
+                SpeakerRole.role_key,
+                SpeakerRole.quotes,
+                SpeakerRole.first_seen,
+                SpeakerRole.last_seen,
+            ).where(SpeakerRole.speaker_id.in_(sids[i : i + _CHUNK]))
+        ):
+            rows[(sid, key)] = _Row(rid, sid, quotes, first, last)
+    inserts: list[dict[str, object]] = []
+    changed: list[_Row] = []
+    gone: list[int] = []
+    recount: list[tuple[_Row, str]] = []
     for (sid, key), d in delta.items():
         row = rows.get((sid, key))
         days = [day for day in d.added if day is not None]
         if row is None:
             if d.count > 0:
-                session.add(
-                    SpeakerRole(
-                        speaker_id=sid,
-                        role=d.role,
-                        role_key=key,
-                        quotes=d.count,
-                        first_seen=min(days, default=None),
-                        last_seen=max(days, default=None),
-                    )
+                inserts.append(
+                    {
+                        "speaker_id": sid,
+                        "role": d.role,
+                        "role_key": key,
+                        "quotes": d.count,
+                        "first_seen": min(days, default=None),
+                        "last_seen": max(days, default=None),
+                    }
                 )
             continue
         row.quotes += d.count
         if row.quotes <= 0:
-            session.delete(row)
+            gone.append(row.id)
         elif any(day is not None and day in (row.first_seen, row.last_seen) for day in d.removed):
-            session.flush()
-            _recount(session, row)
+            recount.append((row, key))
         else:
             row.first_seen = min([*days, *([row.first_seen] if row.first_seen else [])], default=None)
             row.last_seen = max([*days, *([row.last_seen] if row.last_seen else [])], default=None)
-    session.flush()
+            changed.append(row)
+    for row, key in recount:  # a deleted quote held the first or last day: count again from the quotes
+        days, count = [], 0
+        for role, day in _speaker_seen(session, row.speaker_id):
+            if role_key(role) == key:
+                count += 1
+                if day is not None:
+                    days.append(day)
+        row.quotes, row.first_seen, row.last_seen = count, min(days, default=None), max(days, default=None)
+        changed.append(row)
+    if gone:
+        session.execute(delete(_ROLES).where(_ROLES.c.id.in_(gone)))
+    if changed:
+        session.execute(
+            update(_ROLES)
+            .where(_ROLES.c.id == bindparam("rid"))
+            .values(quotes=bindparam("n"), first_seen=bindparam("first"), last_seen=bindparam("last")),
+            [{"rid": r.id, "n": r.quotes, "first": r.first_seen, "last": r.last_seen} for r in changed],
+        )
+    if inserts:
+        session.execute(_ROLES.insert(), inserts)
 
 
 @dataclass
@@ -87,14 +127,15 @@ class _Delta:
     removed: list[date | None] = field(default_factory=list)
 
 
-def _recount(session: Session, row: SpeakerRole) -> None:
-    days, count = [], 0
-    for role, day in _speaker_seen(session, row.speaker_id):
-        if role_key(role) == row.role_key:
-            count += 1
-            if day is not None:
-                days.append(day)
-    row.quotes, row.first_seen, row.last_seen = count, min(days, default=None), max(days, default=None)
+@dataclass
+class _Row:
+    """A role-history row as read: what the update needs of it."""
+
+    id: int
+    speaker_id: int
+    quotes: int
+    first_seen: date | None
+    last_seen: date | None
 
 
 def _speaker_seen(session: Session, speaker_id: int) -> list[tuple[str | None, date | None]]:

@@ -61,6 +61,13 @@ slip, so the store keeps it only as printed text (unbounded Text columns never d
 between SQLite, which ignores lengths, and PostgreSQL, which enforces them)."""
 URL_LEN = 2048
 KEY_LEN = 2100
+
+
+def storable_id(value: int) -> bool:
+    """Whether `value` can be a row id: ids are 64-bit integers, and a larger one overflows the driver."""
+    return 0 < value < 2**63
+
+
 """Room for ``url:`` plus the longest URL kept."""
 
 

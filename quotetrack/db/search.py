@@ -10,6 +10,7 @@ PostgreSQL); every user value is a bound parameter, never SQL or FTS syntax.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -19,10 +20,13 @@ from sqlalchemy import ColumnElement, Select, case, column, func, or_, select, t
 from sqlalchemy.orm import Session
 
 from quotetrack.db import fts, speaker_queries
+from quotetrack.db.access import read_only_reason
 from quotetrack.db.schema import Article, ClaimQuote, Outlet, Quote, Speaker, SpeakerAlias
 from quotetrack.errors import UsageError
 from quotetrack.normalize import name_key
 from quotetrack.types import QUOTE_KINDS
+
+log = logging.getLogger(__name__)
 
 Sort = Literal["said", "newest", "relevance"]
 SORTS: tuple[Sort, ...] = ("said", "newest", "relevance")
@@ -203,6 +207,10 @@ def _plan(session: Session, filters: QuoteFilter, sort: Sort | None) -> _Plan | 
         raise UsageError("--sort relevance needs --text", "add --text WORDS, or sort by said or newest")
     plan = _Plan(sort, dated=filters.since is not None or filters.until is not None)
     c = plan.conditions
+    # values are checked before any lookup, so a bad one is refused whatever the others match
+    terms = fts.parse_terms(filters.text) if filters.text is not None else None
+    if filters.role is not None and not filters.role.strip():
+        raise UsageError("the --role value is empty", "pass a role or part of one, e.g. --role 대변인")
     if filters.speaker is not None:
         ids = [s.id for s in resolve_speakers(session, filters.speaker)]
         if not ids:
@@ -217,16 +225,14 @@ def _plan(session: Session, filters: QuoteFilter, sort: Sort | None) -> _Plan | 
     if filters.kinds:
         c.append(Quote.kind.in_(filters.kinds))
     if filters.role is not None:
-        if not filters.role.strip():
-            raise UsageError("the --role value is empty", "pass a role or part of one, e.g. --role 대변인")
         c.append(Quote.speaker_role.ilike(fts.like_pattern(filters.role.strip()), escape="\\"))
     if filters.since is not None:
         c.append(Quote.said_on >= filters.since)
     if filters.until is not None:
         c.append(Quote.said_on <= filters.until)
-    if filters.text is not None:
+    if terms is not None:
         plan.text_only = not c
-        _text_filter(session, plan, fts.parse_terms(filters.text))
+        _text_filter(session, plan, terms)
     return plan
 
 
@@ -236,8 +242,10 @@ def _text_filter(session: Session, plan: _Plan, terms: list[fts.Term]) -> None:
     sqlite = session.get_bind().dialect.name == "sqlite"
     checks = fts.literal_checks(terms) if sqlite else fts.pg_predicates(terms)
     plan.score = -fts.pg_score(terms)  # lower is better
+    if sqlite and match and not _index_usable(session):  # every word is checked in the text instead
+        checks = [Quote.text.ilike(fts.like_pattern(t.raw), escape="\\") for t in terms]
+        match = ""
     if sqlite and match:
-        fts.sync(session)
         plan.match = match
         word_list = text("quote_fts MATCH :fts_query").bindparams(fts_query=match)
         plan.text_only = not plan.conditions and not checks
@@ -251,6 +259,20 @@ def _text_filter(session: Session, plan: _Plan, terms: list[fts.Term]) -> None:
         return
     plan.text_only = not plan.conditions and not sqlite
     plan.conditions.extend(checks)
+
+
+def _index_usable(session: Session) -> bool:
+    """SQLite: bring the word index up to date; on a database we may not write, check that it is."""
+    if read_only_reason(session) is None:
+        fts.sync(session)
+        return True
+    if fts.pending(session):
+        log.warning(
+            "the word index of this read-only database lags behind its quotes, so words are looked "
+            "for in every quote's text (slower); running any search once with write access fixes it"
+        )
+        return False
+    return True
 
 
 def _apply(

@@ -21,7 +21,16 @@ from sqlalchemy import Select, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from quotetrack.db.roles import seen_day
-from quotetrack.db.schema import Article, Outlet, Quote, Speaker, SpeakerAlias, SpeakerRole, UTCDateTime
+from quotetrack.db.schema import (
+    Article,
+    Outlet,
+    Quote,
+    Speaker,
+    SpeakerAlias,
+    SpeakerRole,
+    UTCDateTime,
+    storable_id,
+)
 from quotetrack.errors import AmbiguousSpeakerError, UsageError
 from quotetrack.names import korean_surname, role_words_of, roles_compatible
 from quotetrack.normalize import name_key
@@ -105,8 +114,9 @@ def ranked_matches(session: Session, query: str, *, best_only: bool = False) -> 
     every name (the common case for ``--speaker``).
     """
     key = query_key(query)
-    if query.strip().isdigit():
-        by_id = session.get(Speaker, int(query.strip()))
+    if query.strip().isdecimal():
+        number = int(query.strip())
+        by_id = session.get(Speaker, number) if storable_id(number) else None
         return [(EXACT, by_id)] if by_id is not None else []
     if best_only:
         exact = _by_ids(

@@ -20,11 +20,18 @@ article's quotes are written, which stored speaker each printed name is:
    alone, an unresolved name — becomes a speaker of this article only
    (``Speaker.article_id``), named as printed and never matched from elsewhere.
 
-`write_quotes` is the one entry point: ``store.save_article`` (and anything else
+`write_quotes` is the one entry point: ``store.save_articles`` (and anything else
 that rewrites an article's quotes, such as reprocess) calls it, so corrections
 are re-applied whenever quotes are rewritten.  The role history
 (`SpeakerRole`) is kept in step incrementally: a full recount only happens when
 a deleted quote held a role's first or last day.
+
+`write_quotes` takes several new articles at once: they are resolved one after
+the other against a `SpeakerDirectory` (db/speaker_directory.py) that answers
+lookups from memory and carries each article's changes to the next, so the
+outcome is exactly that of writing them one by one, and then written in a few
+bulk statements.  An article being rewritten goes alone, after its old quotes
+were dropped, because deleting quotes can delete speakers and recount roles.
 """
 
 from __future__ import annotations
@@ -34,22 +41,17 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import cast
 
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import Table, bindparam, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from quotetrack import types
+from quotetrack.db.bulk import insert_ids
 from quotetrack.db.roles import seen_day, update_role_history
-from quotetrack.db.schema import (
-    Article,
-    Quote,
-    Speaker,
-    SpeakerAlias,
-    SpeakerCorrection,
-    SpeakerRole,
-    SpeakerWord,
-)
-from quotetrack.db.speaker_rows import add_alias, create_speaker, index_name_words, usable_name
+from quotetrack.db.schema import Article, Quote, Speaker, SpeakerCorrection
+from quotetrack.db.speaker_directory import SpeakerDirectory, SpeakerRec
+from quotetrack.db.speaker_rows import usable_name
 from quotetrack.names import Mention, any_compatible, conflicts, read_mention
 from quotetrack.normalize import name_key, text_key
 
@@ -58,6 +60,9 @@ log = logging.getLogger(__name__)
 CORRECTION_MIN_OVERLAP = 0.6
 """A corrected quote whose re-extracted text changed still matches when one text contains the
 other and the shorter is at least this share of the longer (trimmed or extended spans)."""
+
+_QUOTES = cast(Table, Quote.__table__)
+_CORRECTIONS = cast(Table, SpeakerCorrection.__table__)
 
 
 @dataclass(frozen=True)
@@ -69,11 +74,34 @@ class Dropped:
 
 
 @dataclass(frozen=True)
+class Target:
+    """An article whose quotes are to be written: its stored row's id, key and publication time."""
+
+    article_id: int
+    key: str
+    published: datetime | None
+    quotes: Sequence[types.Quote]
+    new: bool = True
+    """True when the article row was just inserted (so it has no quotes or speakers of its own yet)."""
+
+
+@dataclass(frozen=True)
+class StoredQuote:
+    """A quote as written, for claim assignment."""
+
+    id: int
+    speaker_id: int | None
+    text: str
+    verb: str | None
+
+
+@dataclass(frozen=True)
 class Written:
-    """What `write_quotes` stored."""
+    """What `write_quotes` stored for one article."""
 
     quotes: int
     new_speakers: int
+    stored: tuple[StoredQuote, ...] = ()
 
 
 # --------------------------------------------------------------------------- writing quotes
@@ -96,36 +124,74 @@ def drop_quotes(session: Session, article_id: int) -> Dropped:
 
 def write_quotes(
     session: Session,
-    article: Article,
-    quotes: Sequence[types.Quote],
+    targets: Sequence[Target],
     *,
+    directory: SpeakerDirectory | None = None,
     dropped: Dropped | None = None,
     now: datetime | None = None,
-) -> Written:
-    """Insert an article's quotes with their speakers resolved and corrections re-applied.
+) -> list[Written]:
+    """Insert these articles' quotes with their speakers resolved and corrections re-applied.
 
-    `article` is the flushed article row; `dropped` what `drop_quotes` removed when
-    the article's quotes are being rewritten.  Updates the role history and deletes
-    speakers that only the old quotes used (unless curated).
+    The articles are resolved in order, each seeing the speakers the ones before it
+    created or changed, exactly as if each was written in turn.  `dropped` is what
+    `drop_quotes` removed when one article's quotes are being rewritten (then it must be
+    the only target).  Updates the role history and deletes speakers that only the old
+    quotes used (unless curated).  `directory` is the batch's view of stored speakers,
+    shared across calls of one transaction.
     """
+    if dropped is not None and len(targets) != 1:
+        raise ValueError("a rewritten article's quotes are written alone")
+    if not targets:
+        return []
     now = now or datetime.now(UTC)
-    dropped = dropped or Dropped()
-    resolver = _Resolver(session, article, now)
-    speaker_ids, roles = resolver.assign(quotes)
-    values = [
-        quote_values(article.id, position, quote, speaker_ids[position], roles[position])
-        for position, quote in enumerate(quotes)
+    directory = directory or SpeakerDirectory(session, now)
+    resolvers = [
+        _Resolver(directory, t, c) for t, c in zip(targets, _corrections(session, targets), strict=True)
     ]
-    if values:
-        session.execute(insert(Quote), values)
-    added = [
-        (sid, role, seen_day(quote.said_on, article.published))
-        for sid, role, quote in zip(speaker_ids, roles, quotes, strict=True)
-        if sid is not None
-    ]
-    update_role_history(session, added, dropped.seen)
-    _drop_unused(session, article.id, dropped.speaker_ids)
-    return Written(len(values), resolver.created)
+    directory.ensure(
+        {k for r in resolvers for k in r.lookup_keys()}, {i for r in resolvers for i in r.pinned_ids()}
+    )
+    for target in targets:
+        directory.ensure_own(target.article_id, new=target.new)
+    assigned: list[tuple[list[int | None], list[str | None]]] = []
+    for resolver in resolvers:
+        speaker_ids, roles = resolver.assign()
+        directory.record_roles(
+            (sid, role) for sid, role in zip(speaker_ids, roles, strict=True) if sid is not None
+        )
+        assigned.append((speaker_ids, roles))
+    directory.flush()
+
+    values: list[dict[str, object]] = []
+    real_ids: list[int | None] = []  # the speaker of each quote, all articles in order
+    added: list[tuple[int, str | None, date | None]] = []
+    for target, (speaker_ids, roles) in zip(targets, assigned, strict=True):
+        real = [None if sid is None else directory.real_id(sid) for sid in speaker_ids]
+        real_ids.extend(real)
+        for position, quote in enumerate(target.quotes):
+            values.append(quote_values(target.article_id, position, quote, real[position], roles[position]))
+        added.extend(
+            (sid, role, seen_day(quote.said_on, target.published))
+            for sid, role, quote in zip(real, roles, target.quotes, strict=True)
+            if sid is not None
+        )
+    ids = insert_ids(session, _QUOTES, values)
+    update_role_history(session, added, dropped.seen if dropped else ())
+    if dropped is not None:
+        _drop_unused(session, targets[0].article_id, dropped.speaker_ids)
+        directory.invalidate()  # speakers may be gone and role days recounted: reload on demand
+
+    out: list[Written] = []
+    at = 0
+    for target, resolver in zip(targets, resolvers, strict=True):
+        n = len(target.quotes)
+        stored = tuple(
+            StoredQuote(qid, real_ids[i], target.quotes[i - at].text, target.quotes[i - at].verb)
+            for i, qid in enumerate(ids[at : at + n], start=at)
+        )
+        out.append(Written(n, resolver.created, stored))
+        at += n
+    return out
 
 
 def quote_values(
@@ -154,7 +220,7 @@ def _drop_unused(session: Session, article_id: int, previous: Iterable[int]) -> 
     """Delete this article's own speakers and the old quotes' speakers that no quote uses any more.
 
     Curated speakers and targets of corrections are kept.  Plain indexed lookups, not one
-    DELETE with correlated subqueries: this runs for every article written.
+    DELETE with correlated subqueries.
     """
     candidates = set(session.scalars(select(Speaker.id).where(Speaker.article_id == article_id)))
     candidates.update(previous)
@@ -174,6 +240,62 @@ def _drop_unused(session: Session, article_id: int, previous: Iterable[int]) -> 
         )
 
 
+# --------------------------------------------------------------------------- corrections
+
+
+@dataclass(frozen=True)
+class _Correction:
+    id: int
+    article_id: int | None
+    article_key: str
+    mention_key: str | None
+    quote_field: str | None
+    quote_text: str | None
+    role: str | None
+    speaker_id: int
+
+
+def _corrections(session: Session, targets: Sequence[Target]) -> list[list[_Correction]]:
+    """Each article's corrections, oldest first; corrections follow an article whose row was
+    re-created or whose key changed."""
+    ids = sorted({t.article_id for t in targets})
+    keys = sorted({t.key for t in targets})
+    c = SpeakerCorrection
+    rows = [
+        _Correction(*row)
+        for row in session.execute(
+            select(
+                c.id,
+                c.article_id,
+                c.article_key,
+                c.mention_key,
+                c.quote_field,
+                c.quote_text,
+                c.role,
+                c.speaker_id,
+            )
+            .where(or_(c.article_id.in_(ids), c.article_key.in_(keys)))
+            .order_by(c.id)
+        )
+    ]
+    out: list[list[_Correction]] = []
+    moved: dict[int, dict[str, object]] = {}
+    for target in targets:
+        found = [r for r in rows if r.article_id == target.article_id or r.article_key == target.key]
+        for r in found:
+            if (r.article_id, r.article_key) != (target.article_id, target.key):
+                moved[r.id] = {"cid": r.id, "new_article": target.article_id, "new_key": target.key}
+        out.append(found)
+    if moved:
+        session.execute(
+            update(_CORRECTIONS)
+            .where(_CORRECTIONS.c.id == bindparam("cid"))
+            .values(article_id=bindparam("new_article"), article_key=bindparam("new_key")),
+            list(moved.values()),
+        )
+    return out
+
+
 # --------------------------------------------------------------------------- resolution
 
 
@@ -188,62 +310,62 @@ class _Group:
 
 
 class _Resolver:
-    """Assigns one article's quotes to speakers."""
+    """Assigns one article's quotes to speakers, asking the directory (see the module docstring)."""
 
-    def __init__(self, session: Session, article: Article, now: datetime) -> None:
-        self.session = session
-        self.article = article
-        self.now = now
+    def __init__(self, directory: SpeakerDirectory, target: Target, corrections: list[_Correction]) -> None:
+        self.directory = directory
+        self.target = target
         self.created = 0
         self._roles: dict[int, set[str]] = {}
-
-    def assign(self, quotes: Sequence[types.Quote]) -> tuple[list[int | None], list[str | None]]:
-        """Speaker id and role to store for each quote, in order."""
-        speaker_ids: list[int | None] = [None] * len(quotes)
-        roles: list[str | None] = [q.speaker_role for q in quotes]
-        by_quote, by_mention = self._corrections()
+        quotes = target.quotes
+        self.speaker_ids: list[int | None] = [None] * len(quotes)
+        self.roles: list[str | None] = [q.speaker_role for q in quotes]
+        by_quote = [c for c in corrections if c.quote_text is not None]
+        self.by_mention = {c.mention_key: c.speaker_id for c in corrections if c.mention_key is not None}
+        names = [usable_name(q.speaker) for q in quotes]
+        keys = [None if name is None else name_key(name) for name in names]
+        kinds = _kinds_by_name(quotes, keys)
         groups: dict[str, _Group] = {}
         for position, quote in enumerate(quotes):
-            fixed = _match_quote_correction(quote, by_quote)
+            fixed = _match_quote_correction(quote, by_quote) if by_quote else None
             if fixed is not None:
-                speaker_ids[position], roles[position] = fixed.speaker_id, fixed.role
+                self.speaker_ids[position], self.roles[position] = fixed.speaker_id, fixed.role
                 continue
-            name = usable_name(quote.speaker)
-            if name is None:
+            name, key = names[position], keys[position]
+            if name is None or key is None:
                 continue
-            key = name_key(name)
             group = groups.get(key)
             if group is None:
-                group = groups[key] = _Group(read_mention(name, _kind_of(quotes, key), quote.speaker_role))
+                group = groups[key] = _Group(
+                    read_mention(name, kinds.get(key, "unknown"), quote.speaker_role)
+                )
             group.positions.append(position)
             group.printed.add(name)
             if quote.speaker_role and quote.speaker_role.strip():
                 group.roles.add(quote.speaker_role.strip())
-        for group in _join_within_article(list(groups.values())):
-            pinned = next((by_mention[name_key(p)] for p in group.printed if name_key(p) in by_mention), None)
-            speaker = self.session.get(Speaker, pinned) if pinned is not None else self._resolve(group)
+        self.groups = _join_within_article(list(groups.values()))
+
+    def lookup_keys(self) -> set[str]:
+        """Every name key resolution may look up (the directory loads them beforehand)."""
+        return {k for g in self.groups for k in (g.mention.key, *g.mention.family_words)}
+
+    def pinned_ids(self) -> set[int]:
+        return set(self.by_mention.values())
+
+    def assign(self) -> tuple[list[int | None], list[str | None]]:
+        """Speaker id and role to store for each quote, in order."""
+        for group in self.groups:
+            pinned = next(
+                (self.by_mention[name_key(p)] for p in group.printed if name_key(p) in self.by_mention), None
+            )
+            speaker = self.directory.get(pinned) if pinned is not None else self._resolve(group)
             assert speaker is not None
             self._learn(speaker, group)
             for position in group.positions:
-                speaker_ids[position] = speaker.id
-        return speaker_ids, roles
+                self.speaker_ids[position] = speaker.id
+        return self.speaker_ids, self.roles
 
-    def _corrections(self) -> tuple[list[SpeakerCorrection], dict[str, int]]:
-        row = self.article
-        found = list(
-            self.session.scalars(
-                select(SpeakerCorrection)
-                .where(or_(SpeakerCorrection.article_id == row.id, SpeakerCorrection.article_key == row.key))
-                .order_by(SpeakerCorrection.id)
-            )
-        )
-        for correction in found:  # the article row was re-created, or its key changed: follow it
-            correction.article_id, correction.article_key = row.id, row.key
-        by_quote = [c for c in found if c.quote_text is not None]
-        by_mention = {c.mention_key: c.speaker_id for c in found if c.mention_key is not None}
-        return by_quote, by_mention
-
-    def _resolve(self, group: _Group) -> Speaker:
+    def _resolve(self, group: _Group) -> SpeakerRec:
         m = group.mention
         if m.form in ("full", "single"):
             found = self._person(m, group.roles)
@@ -253,7 +375,7 @@ class _Resolver:
             found = None
         return found or self._own(m)
 
-    def _person(self, m: Mention, roles: set[str]) -> Speaker | None:
+    def _person(self, m: Mention, roles: set[str]) -> SpeakerRec | None:
         candidates = self._named(m.key, ("person", "unknown"))
         career = bool(m.family_words)  # a foreign full name of several words
         fitting = [c for c in candidates if not conflicts(self._roles_of(c), roles, career=career)]
@@ -279,13 +401,13 @@ class _Resolver:
             ]
             if len(one_word) == 1:
                 speaker, before = one_word[0], one_word[0].name
-                speaker.name, speaker.name_key = m.printed, m.key
-                add_alias(self.session, speaker, before)
-                index_name_words(self.session, speaker)
+                self.directory.rename(speaker, m.printed, m.key)
+                self.directory.add_alias(speaker, before)
+                self.directory.index_words(speaker)
                 return speaker
         return self._create(m, None)
 
-    def _organisation(self, m: Mention) -> Speaker | None:
+    def _organisation(self, m: Mention) -> SpeakerRec | None:
         candidates = self._named(m.key, ("organisation", "unknown"))
         if len(candidates) > 1:
             candidates = [c for c in candidates if c.kind == "organisation"]
@@ -293,93 +415,60 @@ class _Resolver:
             return candidates[0]
         return None if candidates else self._create(m, None)
 
-    def _own(self, m: Mention) -> Speaker:
+    def _own(self, m: Mention) -> SpeakerRec:
         """This article's own speaker for the mention, reused when the article is rewritten."""
-        by_alias = select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias_key == m.key)
-        found = self.session.scalars(
-            select(Speaker)
-            .where(
-                Speaker.article_id == self.article.id,
-                or_(Speaker.name_key == m.key, Speaker.id.in_(by_alias)),
-            )
-            .order_by(Speaker.id)
-        ).first()
-        return found or self._create(m, self.article.id)
+        found = self.directory.own_match(self.target.article_id, m.key)
+        return found or self._create(m, self.target.article_id)
 
-    def _named(self, key: str, kinds: tuple[str, ...], *, by_alias: bool = True) -> list[Speaker]:
+    def _named(self, key: str, kinds: tuple[str, ...], *, by_alias: bool = True) -> list[SpeakerRec]:
         """Speakers of other articles too (not article-only) with this canonical name or alias."""
-        ids = set(self.session.scalars(select(Speaker.id).where(Speaker.name_key == key)))
-        if by_alias:
-            ids |= set(
-                self.session.scalars(select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias_key == key))
-            )
-        return self._global(ids, kinds)
+        return self._global(self.directory.named(key, by_alias=by_alias), kinds)
 
-    def _full_names_with_family_word(self, word_key: str, roles: set[str]) -> list[Speaker]:
+    def _full_names_with_family_word(self, word_key: str, roles: set[str]) -> list[SpeakerRec]:
         """Persons whose several-word name or alias starts or ends with this word, in a fitting role
         (푸틴: 블라디미르 푸틴; 기시다: 기시다 후미오)."""
-        ids = set(
-            self.session.scalars(select(SpeakerWord.speaker_id).where(SpeakerWord.word_key == word_key))
-        )
         return [
             s
-            for s in self._global(ids, ("person", "unknown"))
+            for s in self._global(self.directory.with_word(word_key), ("person", "unknown"))
             if s.name_key != word_key and any_compatible(self._roles_of(s), roles)
         ]
 
-    def _global(self, ids: set[int], kinds: tuple[str, ...]) -> list[Speaker]:
-        """These speakers, when they are of the kinds and not article-only, by id.
-
-        Looked up by primary key and filtered here: most speakers have no article, so a
-        condition on ``article_id`` would tempt SQLite's planner into scanning that index.
-        """
-        if not ids:
-            return []
-        found = self.session.scalars(select(Speaker).where(Speaker.id.in_(sorted(ids)))).all()
-        chosen = sorted((s for s in found if s.article_id is None and s.kind in kinds), key=lambda s: s.id)
-        self._load_roles(s.id for s in chosen)
+    def _global(self, found: list[SpeakerRec], kinds: tuple[str, ...]) -> list[SpeakerRec]:
+        """These global speakers (in id order) when they are of the kinds, with their roles known."""
+        chosen = [s for s in found if s.kind in kinds]
+        for s in chosen:
+            self._roles_of(s)
         return chosen
 
-    def _roles_of(self, speaker: Speaker) -> set[str]:
+    def _roles_of(self, speaker: SpeakerRec) -> set[str]:
+        """The roles the speaker was printed with before this article, plus what it learned here."""
         if speaker.id not in self._roles:
-            self._load_roles([speaker.id])
+            self._roles[speaker.id] = self.directory.role_names(speaker)
         return self._roles[speaker.id]
 
-    def _load_roles(self, ids: Iterable[int]) -> None:
-        """Fetch the role history of these speakers in one query (candidates come in groups)."""
-        missing = sorted(set(ids) - set(self._roles))
-        if not missing:
-            return
-        for sid in missing:
-            self._roles[sid] = set()
-        rows = self.session.execute(
-            select(SpeakerRole.speaker_id, SpeakerRole.role).where(SpeakerRole.speaker_id.in_(missing))
-        )
-        for sid, role in rows:
-            self._roles[sid].add(role)
-
-    def _create(self, m: Mention, article_id: int | None) -> Speaker:
+    def _create(self, m: Mention, article_id: int | None) -> SpeakerRec:
         self.created += 1
-        return create_speaker(self.session, m.printed, m.kind, now=self.now, article_id=article_id)
+        return self.directory.create(m.printed, m.kind, article_id)
 
-    def _learn(self, speaker: Speaker, group: _Group) -> None:
+    def _learn(self, speaker: SpeakerRec, group: _Group) -> None:
         """Remember how the article printed the speaker, its kind when it was unknown, and its roles."""
         for printed in sorted(group.printed):
             if name_key(printed) != speaker.name_key:
-                add_alias(self.session, speaker, printed)
+                self.directory.add_alias(speaker, printed)
         if speaker.kind == "unknown" and group.mention.kind in ("person", "organisation"):
-            speaker.kind = group.mention.kind
+            self.directory.set_kind(speaker, group.mention.kind)
         self._roles.setdefault(speaker.id, set()).update(group.roles)
 
 
-def _kind_of(quotes: Sequence[types.Quote], key: str) -> types.SpeakerKind:
-    """The kind the extractor gave a printed name most often in the article, unknown only if it never knew."""
-    counts: dict[types.SpeakerKind, int] = defaultdict(int)
-    for q in quotes:
-        name = usable_name(q.speaker)
-        if name is not None and name_key(name) == key and q.speaker_kind != "unknown":
-            counts[q.speaker_kind] += 1
-    return max(counts, key=lambda k: counts[k]) if counts else "unknown"
+def _kinds_by_name(quotes: Sequence[types.Quote], keys: Sequence[str | None]) -> dict[str, types.SpeakerKind]:
+    """For each printed name (by key): the kind the extractor gave it most often in the article (the
+    first such kind on a tie); names it never knew the kind of are left out (unknown)."""
+    counts: dict[str, dict[types.SpeakerKind, int]] = {}
+    for quote, key in zip(quotes, keys, strict=True):
+        if key is not None and quote.speaker_kind != "unknown":
+            by_kind = counts.setdefault(key, defaultdict(int))
+            by_kind[quote.speaker_kind] += 1
+    return {key: max(by_kind, key=lambda k: by_kind[k]) for key, by_kind in counts.items()}
 
 
 def _join_within_article(groups: list[_Group]) -> list[_Group]:
@@ -409,12 +498,10 @@ def _join_within_article(groups: list[_Group]) -> list[_Group]:
     return [g for i, g in enumerate(groups) if i not in joined]
 
 
-def _match_quote_correction(
-    quote: types.Quote, corrections: list[SpeakerCorrection]
-) -> SpeakerCorrection | None:
+def _match_quote_correction(quote: types.Quote, corrections: list[_Correction]) -> _Correction | None:
     """The latest correction of this quote: same field and text, or a text containing the other."""
     want = text_key(quote.text)
-    best: SpeakerCorrection | None = None
+    best: _Correction | None = None
     for c in corrections:
         if c.quote_field != quote.field or c.quote_text is None:
             continue

@@ -75,7 +75,7 @@ def _counts(
     stmt = (
         select(key, n, func.count(func.distinct(c.article_id)), func.min(c.said_on), func.max(c.said_on))
         .group_by(key)
-        .order_by(n.desc(), key)
+        .order_by(n.desc(), key.is_(None), key)  # quotes with no speaker/outlet last on both backends
     )
     if top:
         stmt = stmt.limit(top)

@@ -11,18 +11,20 @@ speakers' role history; see db/speakers.py for the policy.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from quotetrack import types
 from quotetrack.db import speakers
-from quotetrack.db.derived import refresh_article
+from quotetrack.db.bulk import insert_ids
+from quotetrack.db.derived import refresh_claims, sync_text_index
 from quotetrack.db.schema import NAME_LEN, URL_LEN, Article, Outlet, Quote
+from quotetrack.db.speaker_directory import SpeakerDirectory
 from quotetrack.errors import SourceError
 from quotetrack.normalize import name_key, text_hash, url_key
 
@@ -67,22 +69,59 @@ def article_key(article: types.Article, raw: types.RawDocument | None = None) ->
     return "sha256:" + article_text_hash(article)
 
 
-def find_unchanged(session: Session, raw: types.RawDocument, extractor_version: str) -> SaveResult | None:
+_UNCHANGED = select(Article.id).where(
+    Article.key == bindparam("key"),
+    Article.raw_hash == bindparam("digest"),
+    Article.extractor_version == bindparam("version"),
+)
+_QUOTE_COUNT = select(func.count()).select_from(Quote).where(Quote.article_id == bindparam("article"))
+
+
+def find_unchanged(
+    db: Session | Connection, raw: types.RawDocument, extractor_version: str
+) -> SaveResult | None:
     """The stored article made from exactly this raw document by this extractor version, if any.
 
     Lets ingest skip extraction for articles already stored; None means extract and save.
+    Takes a session or a plain connection (one query per document: no session needed).
     """
     digest = raw_text_hash(raw)
     key = "url:" + url_key(raw.url) if raw.url and raw.url.strip() else "raw:" + digest
-    found = session.execute(
-        select(Article.id).where(
-            Article.key == key, Article.raw_hash == digest, Article.extractor_version == extractor_version
-        )
-    ).scalar_one_or_none()
+    found = db.execute(_UNCHANGED, {"key": key, "digest": digest, "version": extractor_version}).first()
     if found is None:
         return None
-    count = session.scalar(select(func.count()).select_from(Quote).where(Quote.article_id == found))
-    return SaveResult("unchanged", found, count or 0, 0)
+    count = db.execute(_QUOTE_COUNT, {"article": found[0]}).scalar()
+    return SaveResult("unchanged", found[0], count or 0, 0)
+
+
+@dataclass(frozen=True)
+class ToSave:
+    """One article for `save_articles`: as extracted, the document it came from, a record's extra fields."""
+
+    article: types.Article
+    raw: types.RawDocument | None = None
+    """The document the article was extracted from; kept for `reprocess`, and the identity of an
+    article without a URL."""
+    extra: Mapping[str, object] | None = None
+    """A record's fields that have no column."""
+
+
+def check_article(article: types.Article) -> None:
+    """Refuse, before anything is written, what the database would refuse (SourceError, ValueError).
+
+    A batch checks every article first, so one bad article cannot undo the others' writes.
+    """
+    if article.url and len(article.url.strip()) > URL_LEN:
+        raise SourceError(f"the article URL is longer than {URL_LEN} characters", "check the URL field")
+    for quote in article.quotes:
+        if quote.kind not in types.QUOTE_KINDS:
+            raise ValueError(f"unknown quote kind {quote.kind!r}")
+        if quote.speaker_kind not in types.SPEAKER_KINDS:
+            raise ValueError(f"unknown speaker kind {quote.speaker_kind!r}")
+        if quote.field not in ("title", "body"):
+            raise ValueError(f"unknown quote field {quote.field!r}")
+        if quote.start < 0 or quote.end < quote.start:
+            raise ValueError(f"quote offsets {quote.start}..{quote.end} are not a span")
 
 
 def save_article(
@@ -101,67 +140,286 @@ def save_article(
     record's fields that have no column.  `force` rewrites the article and its
     quotes even when nothing changed.
     """
-    if article.url and len(article.url.strip()) > URL_LEN:
-        raise SourceError(f"the article URL is longer than {URL_LEN} characters", "check the URL field")
+    return save_articles(session, [ToSave(article, raw, extra)], force=force, now=now)[0]
+
+
+def save_articles(
+    session: Session, items: Sequence[ToSave], *, force: bool = False, now: datetime | None = None
+) -> list[SaveResult]:
+    """Store a batch of articles, in order, with the outcome of saving each in turn with `save_article`.
+
+    Every article is checked first (`check_article` raises for the first bad one).  New
+    articles are written together: one insert of their rows, speakers resolved from a
+    directory loaded once (db/speaker_directory.py), their quotes, role history and claims
+    in a few bulk statements.  An article replacing a stored copy is written on its own, in
+    its place in the order.  The full-text index is brought up to date once, at the end.
+    """
+    for item in items:
+        check_article(item.article)
+    if not items:
+        return []
+    session.flush()  # ORM changes the caller made are visible to the statements below
     now = now or datetime.now(UTC)
-    key = article_key(article, raw)
-    digest = article_text_hash(article)
-    row = session.scalars(select(Article).where(Article.key == key)).one_or_none()
-    if row is None and key.startswith("raw:"):
-        row = _legacy_row(session, digest)
-        if row is not None:
-            row.key = key
-    same = row is not None and row.text_hash == digest and row.extractor_version == article.extractor_version
-    if row is not None and same and not force:
-        if raw is not None:
-            _keep_raw(row, raw, extra)  # same article and quotes; refresh what reprocess needs
-        count = session.scalar(select(func.count()).select_from(Quote).where(Quote.article_id == row.id))
-        return SaveResult("unchanged", row.id, count or 0, 0)
-
-    outcome: SaveOutcome = "stored" if row is None else "updated"
-    outlet = get_or_create_outlet(session, article.outlet)
-    dropped = None
-    if row is None:
-        row = Article(key=key, ingested_at=now)
-    else:
-        dropped = speakers.drop_quotes(session, row.id)
-        row.updated_at = now
-    row.url = article.url.strip() if article.url else None
-    row.text_hash = digest
-    row.source = article.source
-    row.title = article.title
-    row.published = article.published
-    row.published_has_time = article.published_has_time
-    row.outlet = outlet
-    row.byline = article.byline
-    row.dateline = article.dateline
-    row.body = article.body
-    row.deck_end = article.deck_end
-    row.extractor_version = article.extractor_version
-    if raw is not None:
-        _keep_raw(row, raw, extra)
-    session.add(row)
-    session.flush()
-
-    written = speakers.write_quotes(session, row, article.quotes, dropped=dropped, now=now)
-    refresh_article(session, row.id, replaced=outcome == "updated", now=now)  # text index, claims
-    log.debug("%s article %s (%s): %d quotes", outcome, row.id, article.source, written.quotes)
-    return SaveResult(outcome, row.id, written.quotes, written.new_speakers)
+    steps = _plan(session, items, force)
+    outlets = _outlet_ids(session, [s.item.article.outlet for s in steps if s.outcome != "unchanged"])
+    stored_counts = _quote_counts(
+        session, [s.row.id for s in steps if s.quotes is None and s.row.id is not None]
+    )
+    directory = SpeakerDirectory(session, now)
+    for segment in _segments(steps):
+        if segment[0].outcome == "stored":
+            _write_new(session, segment, outlets, directory, now)
+        else:
+            _write_update(session, segment[0], outlets, directory, now)
+    sync_text_index(session)
+    _refresh_raw(session, steps)
+    results = []
+    for step in steps:
+        assert step.row.id is not None
+        quotes = step.quotes if step.quotes is not None else stored_counts.get(step.row.id, 0)
+        results.append(SaveResult(step.outcome, step.row.id, quotes, step.new_speakers))
+        log.debug(
+            "%s article %s (%s): %d quotes", step.outcome, step.row.id, step.item.article.source, quotes
+        )
+    return results
 
 
-def _legacy_row(session: Session, digest: str) -> Article | None:
-    """An article stored before raw text was kept, keyed by its clean text hash."""
-    stmt = select(Article).where(Article.key == "sha256:" + digest, Article.raw_hash.is_(None))
-    return session.scalars(stmt).one_or_none()
+@dataclass
+class _Row:
+    """An article row as the batch sees it: stored, or inserted by an earlier step of the batch."""
+
+    id: int | None
+    text_hash: str
+    extractor_version: str
 
 
-def _keep_raw(row: Article, raw: types.RawDocument, extra: Mapping[str, object] | None) -> None:
-    row.raw_text = raw.text
-    row.raw_format = raw.fmt
-    row.raw_meta = {str(k): str(v) for k, v in (raw.meta or {}).items()} or None
-    row.raw_hash = raw_text_hash(raw)
-    if extra is not None:
-        row.extra = dict(extra) or None
+@dataclass
+class _Step:
+    """What saving one item does, decided before anything is written."""
+
+    item: ToSave
+    key: str
+    digest: str
+    outcome: SaveOutcome
+    row: _Row
+    quotes: int | None
+    """Quotes the article holds after this step (None: as stored, to be counted)."""
+    new_speakers: int = 0
+
+
+def _plan(session: Session, items: Sequence[ToSave], force: bool) -> list[_Step]:
+    """Each item's outcome, as saving them one after the other would decide it."""
+    keys = [article_key(i.article, i.raw) for i in items]
+    digests = [article_text_hash(i.article) for i in items]
+    state = {
+        key: _Row(rid, th, version)
+        for rid, key, th, version in _select_in(
+            session,
+            select(Article.id, Article.key, Article.text_hash, Article.extractor_version),
+            Article.key,
+            sorted(set(keys)),
+        )
+    }
+    legacy_keys = sorted(
+        {"sha256:" + d for k, d in zip(keys, digests, strict=True) if k.startswith("raw:") and k not in state}
+    )
+    legacy = {
+        key[len("sha256:") :]: _Row(rid, th, version)
+        for rid, key, th, version in _select_in(
+            session,
+            select(Article.id, Article.key, Article.text_hash, Article.extractor_version).where(
+                Article.raw_hash.is_(None)
+            ),
+            Article.key,
+            legacy_keys,
+        )
+    }
+    adopted: list[dict[str, object]] = []
+    steps: list[_Step] = []
+    for item, key, digest in zip(items, keys, digests, strict=True):
+        article = item.article
+        row = state.get(key)
+        if row is None and key.startswith("raw:"):
+            row = legacy.pop(digest, None)  # stored before raw text was kept: adopt it
+            if row is not None:
+                state[key] = row
+                adopted.append({"aid": row.id, "new_key": key})
+        same = (
+            row is not None and row.text_hash == digest and row.extractor_version == article.extractor_version
+        )
+        if row is not None and same and not force:
+            steps.append(_Step(item, key, digest, "unchanged", row, _known_quotes(steps, row)))
+        elif row is None:
+            row = state[key] = _Row(None, digest, article.extractor_version)
+            steps.append(_Step(item, key, digest, "stored", row, len(article.quotes)))
+        else:
+            row.text_hash, row.extractor_version = digest, article.extractor_version
+            steps.append(_Step(item, key, digest, "updated", row, len(article.quotes)))
+    if adopted:
+        session.execute(
+            update(_ARTICLES).where(_ARTICLES.c.id == bindparam("aid")).values(key=bindparam("new_key")),
+            adopted,
+        )
+    return steps
+
+
+def _known_quotes(steps: list[_Step], row: _Row) -> int | None:
+    """Quotes an earlier step of the batch wrote for this row (None: not written in this batch)."""
+    for step in reversed(steps):
+        if step.row is row:
+            return step.quotes
+    return None
+
+
+def _segments(steps: list[_Step]) -> list[list[_Step]]:
+    """Runs of new articles, written together, and each update alone, in order."""
+    out: list[list[_Step]] = []
+    for step in steps:
+        if step.outcome == "stored" and out and out[-1][0].outcome == "stored":
+            out[-1].append(step)
+        elif step.outcome != "unchanged":
+            out.append([step])
+    return out
+
+
+def _write_new(
+    session: Session,
+    steps: list[_Step],
+    outlets: dict[str, int | None],
+    directory: SpeakerDirectory,
+    now: datetime,
+) -> None:
+    rows = []
+    for step in steps:
+        values = _article_values(step, outlets)
+        values.update(key=step.key, ingested_at=now, updated_at=None)
+        values.update(_raw_values(step.item.raw, step.item.extra, complete=True))
+        rows.append(values)
+    for step, article_id in zip(steps, insert_ids(session, _ARTICLES, rows), strict=True):
+        step.row.id = article_id
+    targets = [_target(step, new=True) for step in steps]
+    written = speakers.write_quotes(session, targets, directory=directory, now=now)
+    refresh_claims(session, [w.stored for w in written], now=now)
+    for step, w in zip(steps, written, strict=True):
+        step.new_speakers = w.new_speakers
+
+
+def _write_update(
+    session: Session, step: _Step, outlets: dict[str, int | None], directory: SpeakerDirectory, now: datetime
+) -> None:
+    assert step.row.id is not None
+    dropped = speakers.drop_quotes(session, step.row.id)  # before the row changes: days come from it
+    values = _article_values(step, outlets)
+    values.update(updated_at=now)
+    values.update(_raw_values(step.item.raw, step.item.extra, complete=False))
+    session.execute(update(_ARTICLES).where(_ARTICLES.c.id == step.row.id).values(**values))
+    (written,) = speakers.write_quotes(
+        session, [_target(step, new=False)], directory=directory, dropped=dropped, now=now
+    )
+    refresh_claims(session, [written.stored], replaced=True, now=now)
+    step.new_speakers = written.new_speakers
+
+
+def _target(step: _Step, *, new: bool) -> speakers.Target:
+    assert step.row.id is not None
+    article = step.item.article
+    return speakers.Target(step.row.id, step.key, article.published, article.quotes, new=new)
+
+
+def _article_values(step: _Step, outlets: dict[str, int | None]) -> dict[str, object]:
+    article = step.item.article
+    return {
+        "url": article.url.strip() if article.url else None,
+        "text_hash": step.digest,
+        "source": article.source,
+        "title": article.title,
+        "published": article.published,
+        "published_has_time": article.published_has_time,
+        "outlet_id": outlets.get(article.outlet or ""),
+        "byline": article.byline,
+        "dateline": article.dateline,
+        "body": article.body,
+        "deck_end": article.deck_end,
+        "extractor_version": article.extractor_version,
+    }
+
+
+def _raw_values(
+    raw: types.RawDocument | None, extra: Mapping[str, object] | None, *, complete: bool
+) -> dict[str, object]:
+    """The columns that keep the source document (all of them, NULL when absent, if `complete`)."""
+    out: dict[str, object] = {}
+    if raw is not None or complete:
+        out["raw_text"] = raw.text if raw is not None else None
+        out["raw_format"] = raw.fmt if raw is not None else None
+        out["raw_meta"] = (
+            ({str(k): str(v) for k, v in (raw.meta or {}).items()} or None) if raw is not None else None
+        )
+        out["raw_hash"] = raw_text_hash(raw) if raw is not None else None
+    if raw is not None and extra is not None:
+        out["extra"] = dict(extra) or None
+    elif complete:
+        out["extra"] = None
+    return out
+
+
+def _refresh_raw(session: Session, steps: list[_Step]) -> None:
+    """Keep the newest source document of articles found unchanged (what reprocess will read)."""
+    last: dict[int, _Step] = {}
+    for step in steps:
+        if step.item.raw is not None:
+            assert step.row.id is not None
+            last[step.row.id] = step
+    for step in last.values():
+        if step.outcome == "unchanged":
+            values = _raw_values(step.item.raw, step.item.extra, complete=False)
+            session.execute(update(_ARTICLES).where(_ARTICLES.c.id == step.row.id).values(**values))
+
+
+def _quote_counts(session: Session, article_ids: list[int]) -> dict[int, int]:
+    if not article_ids:
+        return {}
+    stmt = select(Quote.article_id, func.count()).group_by(Quote.article_id)
+    return dict(_select_in(session, stmt, Quote.article_id, sorted(set(article_ids))))
+
+
+def _outlet_ids(session: Session, names: list[str | None]) -> dict[str, int | None]:
+    """Outlet ids by name as printed, outlets created if new (as `get_or_create_outlet`)."""
+    wanted: dict[str, tuple[str, str]] = {}  # printed → (stripped name, key)
+    for name in names:
+        if not name or name in wanted or not name.strip():
+            continue
+        clean = name.strip()
+        key = name_key(clean)
+        if not key or len(key) > NAME_LEN or len(clean) > NAME_LEN:
+            log.warning("outlet name %.40r… is too long to be a name; not stored", clean)
+            continue
+        wanted[name] = (clean, key)
+    keys = sorted({key for _, key in wanted.values()})
+    found: dict[str, int] = {
+        key: oid
+        for oid, key in _select_in(session, select(Outlet.id, Outlet.name_key), Outlet.name_key, keys)
+    }
+    new: dict[str, str] = {}
+    for clean, key in wanted.values():
+        if key not in found and key not in new:
+            new[key] = clean
+    if new:
+        rows = [{"name": clean, "name_key": key} for key, clean in new.items()]
+        found.update(zip(new, insert_ids(session, cast(Table, Outlet.__table__), rows), strict=True))
+    return {name: found[key] for name, (_, key) in wanted.items()}
+
+
+def _select_in(session: Session, stmt: Any, column: Any, values: Sequence[object]) -> list[Any]:
+    """`stmt` restricted to `column IN values`, in chunks small enough for any backend."""
+    out: list[Any] = []
+    for i in range(0, len(values), _CHUNK):
+        out.extend(session.execute(stmt.where(column.in_(values[i : i + _CHUNK]))).all())
+    return out
+
+
+_ARTICLES = cast(Table, Article.__table__)
+_CHUNK = 2000
 
 
 def get_or_create_outlet(session: Session, name: str | None) -> Outlet | None:

@@ -1,0 +1,92 @@
+"""How extraction time grows with the size of one article: real text, one huge line, hostile marks.
+
+    .venv/bin/python benchmarks/extract_scaling.py [CORPUS_DIR]
+
+A scraper can hand quotetrack a page of any size.  For each shape below the article is
+built at 125 KB, 250 KB, 0.5 MB, 1 MB and 2 MB (characters) and extracted once, Kiwi
+loaded and warm; printed are the seconds, the time per million characters and the
+ratio to the size before (2.0 means time doubles with size: linear).
+
+- real text: the body paragraphs of the dev corpus articles, over and over, each copy of a
+  paragraph numbered (the cleaner drops paragraphs repeated verbatim as page boilerplate,
+  and keeps only the first article of a page that holds several);
+- one line: the dev corpus pages with every line break removed (no paragraph bounds);
+- hostile: quote marks of every style, unbalanced, among words, control characters
+  and mixed scripts, with speech verbs so the quote finder has work to do.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from quotetrack.types import RawDocument
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "dev" / "articles"
+SIZES = [125_000, 250_000, 500_000, 1_000_000, 2_000_000]
+HOSTILE_PIECE = (
+    '김 대표는 "그렇다 ‘아니다” 『인용』 「또」 ″끝 라고 말했다. \x00\x1b[31m αβγ 漢字 abc '
+    '"""" ““ ”” 그는 "열린 채로 이어지는 인용 고 밝혔다. \n'
+)
+
+
+def grow(seed: str, size: int) -> str:
+    return (seed * (size // len(seed) + 1))[:size]
+
+
+def numbered(paragraphs: list[str], size: int) -> str:
+    """Paragraphs repeated up to `size` characters, each copy numbered so none repeats verbatim."""
+    out: list[str] = []
+    total, n = 0, 0
+    while total < size:
+        for p in paragraphs:
+            out.append(f"{p} ({n})")
+            total += len(out[-1]) + 2
+            n += 1
+    return "\n\n".join(out)[:size]
+
+
+def main() -> None:
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS
+    pages = [p.read_text("utf-8") for p in sorted(folder.iterdir()) if p.is_file()]
+    corpus = "\n\n".join(pages)
+    from quotetrack.extract.pipeline import extract
+    from quotetrack.ingest.clean import clean
+
+    paragraphs = [
+        para
+        for page in pages
+        for para in clean(RawDocument(source="corpus", text=page)).body.split("\n\n")
+        if para.strip()
+    ]
+
+    extract(RawDocument(source="warm-up", text=corpus[:20_000]))  # load Kiwi, warm the word caches
+    shapes = {
+        "real text": lambda size: numbered(paragraphs, size),
+        "one line": lambda size: grow(corpus.replace("\n", " "), size),
+        "hostile": lambda size: grow(HOSTILE_PIECE, size),
+    }
+    print(f"{platform.processor() or platform.machine()}, Python {platform.python_version()}, {date.today()}")
+    print(f"{'shape':10} {'chars':>10} {'seconds':>8} {'s per M chars':>14} {'×time/×size':>12} quotes")
+    for name, make in shapes.items():
+        previous: tuple[int, float] | None = None
+        for size in SIZES:
+            text = make(size)
+            t0 = time.perf_counter()
+            article = extract(RawDocument(source=f"{name}-{size}", text=text))
+            seconds = time.perf_counter() - t0
+            growth = ""
+            if previous is not None:
+                growth = f"{(seconds / previous[1]) / (size / previous[0]):.2f}"
+            print(
+                f"{name:10} {size:>10,} {seconds:>8.2f} {seconds / size * 1e6:>14.2f} {growth:>12} "
+                f"{len(article.quotes)}"
+            )
+            previous = (size, seconds)
+
+
+if __name__ == "__main__":
+    main()
