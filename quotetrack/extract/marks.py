@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -146,19 +147,20 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha()
 
 
+def _any_of(chars: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+_DOUBLE = _any_of(DOUBLE_MARKS)
+_SINGLE = _any_of(SINGLE_MARKS)
+_BRACKET = _any_of([*BRACKET_PAIRS, *BRACKET_PAIRS.values()])
+
+
 def find_marks(text: str) -> Marks:
     """Pair every quotation mark of `text` (linear in its length)."""
-    doubles: list[int] = []
-    singles: list[int] = []
-    brackets: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in DOUBLE_MARKS:
-            doubles.append(i)
-        elif ch in SINGLE_MARKS:
-            if not _is_apostrophe(text, i):
-                singles.append(i)
-        elif ch in BRACKET_PAIRS or ch in BRACKET_PAIRS.values():
-            brackets.append(i)
+    doubles = [m.start() for m in _DOUBLE.finditer(text)]
+    singles = [m.start() for m in _SINGLE.finditer(text) if not _is_apostrophe(text, m.start())]
+    brackets = [m.start() for m in _BRACKET.finditer(text)]
     spans, orphans = _pair_class(text, doubles, "double")
     inner, _ = _pair_class(text, singles, "single")
     # a single-quoted span must not straddle a double-quoted one (doubles never overlap each other)
