@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from quotetrack.extract import lexicon as lx
 from quotetrack.extract.attribution import Found, analyze, subjects_of, top_spans
@@ -84,6 +85,23 @@ def _tag_mention(text: str) -> tuple[str | None, str | None] | None:
     if labelled:
         return None, parts[0] if parts else None
     return None
+
+
+@lru_cache(maxsize=65536)
+def _name_end(word: str) -> tuple[int, bool] | None:
+    """Where the name ends in a word that closes a phrase with a particle or comma (장관에게 → 2), and
+    whether what precedes is a title; None for any other word.  Cached: eojeols repeat."""
+    c = core(word)
+    stem = _PARTICLE.sub("", c)
+    if (stem == c and not word.endswith(",")) or not stem:
+        return None  # only a phrase's last word (with its particle or comma) ends a name
+    offset = word.index(c) if c in word else 0
+    return offset + len(stem), is_title(stem)
+
+
+@lru_cache(maxsize=65536)
+def _is_title_word(word: str) -> bool:
+    return is_title(core(word))
 
 
 def _standalone(body: str, sent: Sentence, spans: list[Span]) -> Span | None:
@@ -231,19 +249,16 @@ class ArticleReader:
         """
         ws = self.words_of(sent)
         for k, w in enumerate(ws):
-            c = core(w.text)
             m = subject_mention(ws, k)
             if m is None:
-                stem = _PARTICLE.sub("", c)
-                if (stem == c and not w.text.endswith(",")) or not stem:
-                    continue  # only a phrase's last word (with its particle or comma) ends a name
-                near_title = is_title(stem) or any(
-                    is_title(core(ws[j].text)) for j in range(max(0, k - 3), k)
-                )
+                end = _name_end(w.text)
+                if end is None:
+                    continue
+                stem_end, stem_is_title = end
+                near_title = stem_is_title or any(_is_title_word(ws[j].text) for j in range(max(0, k - 3), k))
                 if not near_title:
                     continue
-                offset = w.text.index(c) if c in w.text else 0
-                m = parse(phrase_before(ws, k, offset + len(stem)))
+                m = parse(phrase_before(ws, k, stem_end))
             if m is None or m.form not in ("name", "org") or m.weak:
                 continue
             if not m.role and not m.title and len((m.name or "").split()) < 2:

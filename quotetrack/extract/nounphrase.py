@@ -20,7 +20,7 @@ from typing import Literal
 
 from quotetrack.extract import lexicon as lx
 from quotetrack.extract.morph import Morph, morphs
-from quotetrack.extract.sentences import Word
+from quotetrack.extract.sentences import Word, Words
 from quotetrack.types import SpeakerKind
 
 MentionForm = Literal["name", "surname_title", "title", "pronoun", "org", "anonymous"]
@@ -535,24 +535,20 @@ def _title_of(tok: str) -> str:
     return _ends_with_any(t, _TITLES_BY_LEN) or t
 
 
-_MENTIONS: dict[tuple[Word, ...], Mention | None] = {}
-MENTION_CACHE_SIZE = 4096
-
-
 def subject_mention(words: list[Word], i: int) -> Mention | None:
     """The speaker phrase ending at words[i] when that word carries a subject marker.
 
-    Several passes ask about the same word; the answer depends only on the word
-    and the few before it (with their offsets), so it is memoised on those.
+    Several passes ask about the same word; the answer depends only on the words,
+    so a sentence's `Words` keep it (a plain list is simply analysed again).
     """
     if subject_particle(words[i].text) is None:
         return None
-    key = tuple(words[max(0, i - MAX_PHRASE_WORDS) : i + 1])
-    if key in _MENTIONS:
-        return _MENTIONS[key]
-    if len(_MENTIONS) >= MENTION_CACHE_SIZE:
-        _MENTIONS.clear()
-    got = _MENTIONS[key] = _subject_mention(words, i)
+    memo = words.mentions if isinstance(words, Words) else None
+    if memo is None:
+        return _subject_mention(words, i)
+    if i in memo:
+        return memo[i]
+    got = memo[i] = _subject_mention(words, i)
     return got
 
 

@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from quotetrack.extract.marks import Marks
+
+if TYPE_CHECKING:
+    from quotetrack.extract.nounphrase import Mention
 
 _END_PUNCT = re.compile(r"(?:[.?!。](?=[\s\"'“”’‘″』」)\]]*(?:\s|$))|(?<=[다요])\.(?=[★☆■□▶▷◆◇●○※]))")
 _QUOTE_THEN_CLAUSE = re.compile(
@@ -42,6 +46,21 @@ class Word:
     text: str
     start: int
     end: int
+
+
+class Words(list[Word]):
+    """The words of one sentence, with a memo of the speaker phrase ending at each word.
+
+    Several passes ask for the subject phrase ending at the same word
+    (nounphrase.subject_mention); the answer depends only on the words, so it is
+    kept with them and goes away with the sentence.  Never modified once built.
+    """
+
+    __slots__ = ("mentions",)
+
+    def __init__(self, items: list[Word]) -> None:
+        super().__init__(items)
+        self.mentions: dict[int, Mention | None] = {}
 
 
 class _Cover:
@@ -123,6 +142,6 @@ def _emit(text: str, a: int, b: int, out: list[Sentence]) -> None:
         out.append(Sentence(a, b))
 
 
-def words(text: str, start: int, end: int) -> list[Word]:
+def words(text: str, start: int, end: int) -> Words:
     """Whitespace-delimited words of text[start:end]."""
-    return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    return Words([Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)])
