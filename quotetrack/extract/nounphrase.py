@@ -37,6 +37,16 @@ _DATE_WORD = re.compile(
     r"이날|전날|당일|오늘|어제|내일|그제|최근|현지시간|현지|당시|앞서|오전|오후|새벽|밤|"
     r"이번|다음|지난달|이달|다음달|주말|연초|연말)"
 )
+_SUBJECT_END = re.compile(r"(?:은|는|이|가|께서|도)$")
+_HANGUL_1 = re.compile(r"[가-힣]")
+_HANGUL_2_4 = re.compile(r"[가-힣]{2,4}")
+_HANGUL_2_5 = re.compile(r"[가-힣]{2,5}")
+_HANGUL_3 = re.compile(r"[가-힣]{3}")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+_ORG_SHAPE = re.compile(r"[A-Z]{2,}|[A-Z][a-z]*[가-힣]|\d")
+_MEDIA_NOISE = re.compile(r"[<>《》〈〉\s]")
+_PARENS = re.compile(r"\([^)]*\)")
+_NONSPACE = re.compile(r"\S+")
 _PAREN_TAIL = re.compile(r"\((?:\d{1,3}(?:세)?|[A-Za-z·\s]+|[一-鿿]+)\)$")
 _TITLE_SUFFIXES = tuple(sorted(set(lx.TITLE_WORDS), key=len, reverse=True))
 _ORG_SUFFIXES = tuple(sorted(set(lx.ORG_SUFFIXES), key=len, reverse=True))
@@ -97,7 +107,7 @@ def subject_particle(word: str) -> tuple[str, str] | None:
     with a subject marker.
     """
     w = core(word)
-    if not w or not re.search(r"(?:은|는|이|가|께서|도)$", w):
+    if not w or not _SUBJECT_END.search(w):
         return None
     ms = morphs(w)
     if len(ms) < 2:
@@ -114,6 +124,7 @@ def subject_particle(word: str) -> tuple[str, str] | None:
     return w[: last.start], w[last.start :]
 
 
+@lru_cache(maxsize=65536)
 def is_nominal(word: str) -> bool:
     """True for a word that can sit inside a noun phrase before its head."""
     w = core(word)
@@ -153,11 +164,11 @@ def phrase_before(words: list[Word], head: int, stem_end: int) -> list[tuple[str
             c = core(c.rsplit(",", 1)[1])
         right = parts[0][0]
         name_before_title = (
-            (re.fullmatch(r"[가-힣]{2,4}", c) is not None or (c in lx.KOREAN_SURNAMES and head - j == 1))
+            (_HANGUL_2_4.fullmatch(c) is not None or (c in lx.KOREAN_SURNAMES and head - j == 1))
             and (is_title(right) or is_org(right) or right in lx.COUNTRIES or right_is_name)
             and _unknown_word(c)
         )
-        right_is_name = name_before_title and re.fullmatch(r"[가-힣]{2,5}", c) is not None
+        right_is_name = name_before_title and _HANGUL_2_5.fullmatch(c) is not None
         role_modifier = c in ROLE_MODIFIERS and is_title(right)  # 트럼프 전 대통령
         if (
             not c
@@ -209,7 +220,7 @@ _MEDIA_RE = re.compile("|".join(re.escape(m) for m in _MEDIA if len(m) > 1))
 @lru_cache(maxsize=65536)
 def is_title(tok: str) -> bool:
     """True for a job title or role word (공보담당관, 대통령, 부문장(사장))."""
-    t = re.sub(r"\([^)]*\)", "", tok)
+    t = _PARENS.sub("", tok)
     return _ends_with_any(t, _TITLES_BY_LEN) is not None or t in lx.ORG_ROLE_WORDS
 
 
@@ -219,19 +230,20 @@ def is_org(tok: str) -> bool:
     t = _strip_paren(tok)
     if t in lx.ORG_WORDS or ((m := _MEDIA_RE.search(t)) and (m.start() == 0 or m.end() == len(t))):
         return True
-    if re.search(r"[A-Z]{2,}|[A-Z][a-z]*[가-힣]|\d", t):
+    if _ORG_SHAPE.search(t):
         return True
     return any(len(t) > n and t[-n:] in _ORGS_BY_LEN[n] for n in _ORGS_BY_LEN)
 
 
+@lru_cache(maxsize=65536)
 def is_media(text: str) -> bool:
     """True for news media names (교도통신, 로이터, 영국 <인디펜던트>)."""
-    t = re.sub(r"[<>《》〈〉\s]", "", text)
+    t = _MEDIA_NOISE.sub("", text)
     return _MEDIA_RE.search(t) is not None or t in lx.MEDIA_WORDS
 
 
 def _korean_name_like(tok: str) -> bool:
-    return bool(re.fullmatch(r"[가-힣]{3}", tok)) and tok[0] in lx.KOREAN_SURNAMES
+    return bool(_HANGUL_3.fullmatch(tok)) and tok[0] in lx.KOREAN_SURNAMES
 
 
 @lru_cache(maxsize=65536)
@@ -266,6 +278,7 @@ def classify(tok: str, first: bool) -> TokenClass:
     return "N"
 
 
+@lru_cache(maxsize=65536)
 def _unknown_word(w: str) -> bool:
     """A word Kiwi does not know (a foreign or rare name): no particle, no ending of its own.
 
@@ -282,10 +295,11 @@ def _unknown_word(w: str) -> bool:
     return all(m.tag in ("NNP", "NNG", "SL", "SH", "NNB", "XSN") for m in ms)
 
 
+@lru_cache(maxsize=65536)
 def _name_like(tok: str) -> bool:
     """Kiwi's view: a proper noun or an unknown word, not a common noun."""
     t = _strip_paren(tok)
-    if re.fullmatch(r"[A-Z][a-z]+", t):
+    if _CAPITALISED.fullmatch(t):
         return True
     ms: tuple[Morph, ...] = morphs(t)
     return (
@@ -312,9 +326,7 @@ def parse(parts: list[tuple[str, int, int]], particle: str = "") -> Mention | No
         if classes[i] == "N" and toks[i + 1] in lx.ACADEMIC_TITLES and (toks[i].endswith("대") or i > 0):
             classes[i] = "O"
     head = toks[-1]
-    if head in lx.NON_SPEAKER_HEADS or (
-        len(toks) == 1 and re.fullmatch(r"[가-힣]", head) and classes[0] != "R"
-    ):
+    if head in lx.NON_SPEAKER_HEADS or (len(toks) == 1 and _HANGUL_1.fullmatch(head) and classes[0] != "R"):
         return None
     media = is_media(text_clean)
     if len(toks) == 2 and toks[0] in lx.KOREAN_SURNAMES and classes[1] == "T":
@@ -531,7 +543,7 @@ def _role_text(toks: list[str]) -> str | None:
 
 
 def _title_of(tok: str) -> str:
-    t = re.sub(r"\([^)]*\)", "", tok)
+    t = _PARENS.sub("", tok)
     return _ends_with_any(t, _TITLES_BY_LEN) or t
 
 
@@ -568,6 +580,6 @@ def _subject_mention(words: list[Word], i: int) -> Mention | None:
 
 def mention_of_text(text: str, start: int = 0) -> Mention | None:
     """Parse a whole string as a speaker phrase (soundbite tags, headline speakers)."""
-    toks = [(m.group(), start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text)]
+    toks = [(m.group(), start + m.start(), start + m.end()) for m in _NONSPACE.finditer(text)]
     toks = [(core(t), a, b) for t, a, b in toks if core(t)]
     return parse(toks)
