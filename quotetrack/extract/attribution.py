@@ -22,6 +22,7 @@ previous quotative or a -며 clause of the speaker's own) to the quotative.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -40,6 +41,10 @@ _DATE_OR_ADVERB = re.compile(
     r"오전|오후|새벽|밤|저녁|최근|앞서|당시|현재|기준|기준으로|"
     r"이어|또|또한|그러면서|아울러|특히|다만|이에|한편|이와|함께|재차|거듭|다시)[,]?$"
 )
+_DOTS_ONLY = re.compile(r"[.…·\s]+")
+_CLAUSE_END = re.compile(r"(?:다|냐|까|요|라|자|죠|나|지)[.!?]?$")
+_OBJECT_OR_PREDICATE = re.compile(r"(?:을|를|이다|입니다|이었다|였다)[.]?$")
+_GENITIVE_OR_AND = re.compile(r"(?:의|과|와)$")
 _CLAUSE_BOUNDARY_EC = frozenset({"며", "면서", "으며", "으면서", "자", "자마자"})
 
 
@@ -124,10 +129,11 @@ def _floor(ws: list[Word], lo: int, hi: int, subjects: list[tuple[int, Mention]]
     """
     best = lo
     seen_subject = False
+    subject_words = {j for j, _ in subjects}
     for k, w in enumerate(ws):
         if w.start < lo or w.end > hi:
             continue
-        if any(j == k for j, _ in subjects):
+        if k in subject_words:
             seen_subject = True
             continue
         if not seen_subject:
@@ -168,7 +174,7 @@ def analyze(
     for sp in spans:
         cue = cue_after(body, sp.close + 1)
         content = body[sp.start : sp.end].strip()
-        if not content or re.fullmatch(r"[.…·\s]+", content):
+        if not content or _DOTS_ONLY.fullmatch(content):
             continue
         if cue.type == "none":
             said = _whose_words(body, ws, sp, sent, index)
@@ -332,7 +338,7 @@ def _adnominal(
         if c != stem and not c.endswith(("의", "과", "와")) and k != after[0]:
             break
     content = body[sp.start : sp.end].rstrip(" .")
-    clause_like = bool(re.search(r"(?:다|냐|까|요|라|자|죠|나|지)[.!?]?$", content))
+    clause_like = bool(_CLAUSE_END.search(content))
     if noun_k is None and not clause_like:
         return None
     mention: Mention | None = None
@@ -355,7 +361,7 @@ def _adnominal(
         mention is None
         and fixed is None
         and noun_k is not None
-        and re.search(r"(?:을|를|이다|입니다|이었다|였다)[.]?$", core(ws[noun_k].text))
+        and _OBJECT_OR_PREDICATE.search(core(ws[noun_k].text))
     ):
         # X는 "…"는 글을 올렸다 / X는 "…"는 입장이다: the speech act is the clause's object or
         # predicate, so the clause's subject is its author
@@ -389,7 +395,7 @@ def _between(ws: list[Word], lo: int, hi: int) -> Mention | None:
         if _DATE_OR_ADVERB.match(c) or c in _NOMINALISERS:
             parts = []
             continue
-        stem = re.sub(r"(?:의|과|와)$", "", c)
+        stem = _GENITIVE_OR_AND.sub("", c)
         parts.append((stem, ws[k].start, ws[k].start + len(stem)))
         if c.endswith(("의", "과", "와")):
             break  # the first of two conjoined speakers (X 대변인과 Y 대변인 발표)
@@ -410,8 +416,9 @@ def _indirect(
     region_start = sent.start
     prev_cue_end = sent.start
     same_speaker = False  # the clause goes on from a quote of the same speaker ("…"라며 …라고 말했다)
+    closing_in = _closing_marks(ws, spans)
     for k, w in enumerate(ws):
-        closing = next((s for s in spans if w.start <= s.close < w.end), None)
+        closing = closing_in.get(k)
         if closing is not None and (quote_cue := cue_after(body, closing.close + 1)).type != "none":
             # "…"고 믿는다고 X가 밝혔다: the quote sits inside the report, which goes on
             nxt = find_verb(ws, k + 1)
@@ -488,6 +495,17 @@ def _indirect(
         same_speaker = cue.connective
         if verb is not None and verb.form in ("connective", "final"):
             region_start = ws[verb.index].end
+    return out
+
+
+def _closing_marks(ws: list[Word], spans: list[Span]) -> dict[int, Span]:
+    """Index of each word holding a span's closing mark → the first such span (in `spans` order)."""
+    starts = [w.start for w in ws]
+    out: dict[int, Span] = {}
+    for s in spans:
+        k = bisect_right(starts, s.close) - 1
+        if k >= 0 and s.close < ws[k].end:
+            out.setdefault(k, s)
     return out
 
 

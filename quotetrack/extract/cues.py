@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from quotetrack.extract import lexicon as lx
@@ -27,6 +28,9 @@ _AFTER_MARK = re.compile(
 )
 _QUOTATIVE_SURFACE = re.compile(r"(?:다|라|냐|자|까)(?:고|며|면서)(?:도|는|요)?$|다면서도?$|느냐고$")
 _FINAL_PUNCT = re.compile(r"^[.,!?…]+")
+_HANGUL = re.compile(r"[가-힣]")
+_QUOTE_MARK = re.compile(r"[\"'“”‘’″′』」]")
+_QUOTATIVE_CUT = re.compile(r"(이)?(라|다|냐|느냐|자|까)(?:고|며|면서)(?:도|는|요)?$|다면서도?$")
 VERB_SEARCH_WORDS = 6
 """How far after a quotative the speech verb may stand (…"고 트럼프는 거듭 강하게 말했다)."""
 
@@ -49,7 +53,7 @@ def cue_after(text: str, pos: int) -> Cue:
         return Cue("none", pos)
     cue = m2.group("cue")
     nxt = text[m2.end() : m2.end() + 1]
-    runs_on = nxt and re.match(r"[가-힣]", nxt) and cue not in ("는", "라는", "이라는", "냐는", "란", "이란")
+    runs_on = nxt and _HANGUL.match(nxt) and cue not in ("는", "라는", "이라는", "냐는", "란", "이란")
     if runs_on and not (cue in ("라", "이라") and nxt in "고며면"):
         return Cue("none", pos)  # the particle runs on into a word: "…"고려해 is not a quotative
     if cue in ("라고", "이라고", "하고", "고", "라", "이라"):
@@ -77,6 +81,7 @@ class Verb:
     """Index of a subject word between the quotative and the verb (…"고 김 대표는 말했다)."""
 
 
+@lru_cache(maxsize=65536)
 def _lemma(w: str) -> tuple[str | None, str]:
     ms = morphs(w)
     lemma = None
@@ -160,10 +165,21 @@ class IndirectCue:
 def indirect_cue(words: list[Word], k: int) -> IndirectCue | None:
     """Is words[k] a quotative ending of reported speech?  Where does its content end?"""
     w = words[k]
-    c = core(w.text)
+    got = _quotative_end(w.text)
+    if got is None:
+        return None
+    at, connective = got
+    return IndirectCue(k, w.start + at, connective)
+
+
+@lru_cache(maxsize=65536)
+def _quotative_end(word: str) -> tuple[int, bool] | None:
+    """Where the reported content ends inside a word ending reported speech, and whether the
+    ending is connective (없다며); None for other words.  Cached by the word: eojeols repeat."""
+    c = core(word)
     if not c or not _QUOTATIVE_SURFACE.search(c):
         return None
-    inner = re.split(r"[\"'“”‘’″′』」]", c)[-1]
+    inner = _QUOTE_MARK.split(c)[-1]
     if inner != c:
         c = inner
     ms = morphs(c)
@@ -186,7 +202,7 @@ def indirect_cue(words: list[Word], k: int) -> IndirectCue | None:
         m.tag == "EC" and m.form in ("면서", "며") for m in ms[ms.index(ec) + 1 :]
     )
     # cut the surface: keep 다/냐/자 of 다고, drop 이라고 of 것이라고, drop 라며 of 아니라며
-    m = re.search(r"(이)?(라|다|냐|느냐|자|까)(?:고|며|면서)(?:도|는|요)?$|다면서도?$", c)
+    m = _QUOTATIVE_CUT.search(c)
     if m is None:
         return None
     cut = m.start()
@@ -199,8 +215,7 @@ def indirect_cue(words: list[Word], k: int) -> IndirectCue | None:
         cut = m.start(1) if vcp else m.start(2)
     elif m.group(2) == "라" and not any(x.tag in ("VCP", "VCN") for x in ms):
         cut = m.start(2) + 1  # 끝내달라고, 하라고: the imperative 라 belongs to what was said
-    offset = w.text.rindex(c)
-    return IndirectCue(k, w.start + offset + cut, connective)
+    return word.rindex(c) + cut, connective
 
 
 def hearsay_follows(words: list[Word], k: int) -> bool:
