@@ -14,7 +14,7 @@ nominal; Kiwi says which words are nominal.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Literal
 
@@ -80,6 +80,24 @@ class Mention:
     def description(self) -> str:
         """What to print when nothing better is known: the name, else the phrase."""
         return self.name or self.text
+
+    def at(self, start: int, end: int) -> Mention:
+        """The same phrase found at other offsets (cheaper than dataclasses.replace)."""
+        return Mention(
+            self.text,
+            start,
+            end,
+            self.form,
+            self.name,
+            self.role,
+            self.kind,
+            self.surname,
+            self.title,
+            self.particle,
+            self.media,
+            self.demonstrative,
+            self.weak,
+        )
 
 
 @lru_cache(maxsize=65536)
@@ -314,8 +332,12 @@ def parse(parts: list[tuple[str, int, int]], particle: str = "") -> Mention | No
     if not parts:
         return None
     m = _parse_words(tuple(p[0] for p in parts), particle)
-    return None if m is None else replace(m, start=parts[0][1], end=parts[-1][2])
+    return None if m is None else m.at(parts[0][1], parts[-1][2])
 
+
+assert [f.name for f in fields(Mention)][:3] == ["text", "start", "end"] and len(fields(Mention)) == 13, (
+    "Mention.at copies every field: update it with the fields"
+)
 
 PHRASE_CACHE_SIZE = 32_768
 """Distinct speaker phrases kept (그는, 김 대표는, 외교부 당국자는 recur across articles)."""

@@ -39,9 +39,13 @@ class Sentence:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Word:
-    """A whitespace-delimited word (eojeol) as offsets into the body."""
+    """A whitespace-delimited word (eojeol) as offsets into the body.
+
+    Treated as immutable, but not frozen: an article has thousands of words, and a frozen
+    dataclass pays a slow attribute write per field when each is built.
+    """
 
     text: str
     start: int
