@@ -53,6 +53,12 @@ QA_MIN_QUESTIONS = 2
 _TAG_SPLIT = re.compile(r"\s*[/,|·]\s*")
 _PARTICLE = re.compile(r"(?:을|를|에게|과|와|의|에|께|로부터|으로부터|으로|로|한테|에게서)$")
 _THIS_WAY = re.compile(r"(?:이같이|이렇게|이와\s*같이|이처럼|이 같이)\s*\S*")
+_LABELLED_TAG = re.compile(r"\s*[\[<(【]\s*(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]")
+_YEAR = re.compile(r"\d{4}")
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_LETTER = re.compile(r"[가-힣A-Za-z]")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_SPEECH_NOUN_TAIL = re.compile(r"(?:을|를|이|가|은|는|에|과|와|이다|입니다|이었다|였다)$")
 
 
 @dataclass
@@ -74,11 +80,9 @@ def _tag_mention(text: str) -> tuple[str | None, str | None] | None:
     if not m:
         return None
     inner = (m.group("a") or m.group("b") or "").strip()
-    if not inner or "=" in inner or "@" in inner or re.search(r"\d{4}", inner):
+    if not inner or "=" in inner or "@" in inner or _YEAR.search(inner):
         return None
-    labelled = m.group("b") is not None or bool(
-        re.match(r"\s*[\[<(【]\s*(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]", text)
-    )
+    labelled = m.group("b") is not None or bool(_LABELLED_TAG.match(text))
     parts = [p for p in _TAG_SPLIT.split(inner) if p]
     if len(parts) >= 2:
         return parts[0], " ".join(parts[1:])
@@ -110,8 +114,8 @@ def _standalone(body: str, sent: Sentence, spans: list[Span]) -> Span | None:
         return None
     sp = spans[0]
     outside = body[sent.start : sp.open] + body[sp.close + 1 : sent.end]
-    outside = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", outside)
-    if re.search(r"[가-힣A-Za-z]", outside):
+    outside = _BRACKETED.sub("", outside)
+    if _LETTER.search(outside):
         return None
     return sp
 
@@ -237,7 +241,7 @@ class ArticleReader:
             self.out.append(Attributed(f, interviewee, None))
 
     def _paragraph_end(self, pos: int) -> int:
-        m = re.compile(r"\n[ \t]*\n").search(self.body, pos)
+        m = _BLANK_LINE.search(self.body, pos)
         return m.start() if m else len(self.body)
 
     # ------------------------------------------------------------ mentions
@@ -351,10 +355,7 @@ class ArticleReader:
         ws = self.words_of(sent)
         for k, w in enumerate(ws[1:], 1):
             c = core(w.text)
-            if (
-                re.sub(r"(?:을|를|이|가|은|는|에|과|와|이다|입니다|이었다|였다)$", "", c)
-                not in lx.SPEECH_NOUNS
-            ):
+            if _SPEECH_NOUN_TAIL.sub("", c) not in lx.SPEECH_NOUNS:
                 continue
             prev = core(ws[k - 1].text)
             if not prev.endswith("의"):

@@ -27,6 +27,9 @@ from quotetrack.extract.nounphrase import Mention, is_title
 from quotetrack.types import SpeakerKind
 
 _SPACE = re.compile(r"\s+")
+_HANGUL_2_4 = re.compile(r"[가-힣]{2,4}")
+_HANGUL_3 = re.compile(r"[가-힣]{3}")
+_ROLE_SPLIT = re.compile(r"[\s()]+")
 _ABBR_GLUED = re.compile(
     r"^(" + "|".join(sorted(map(re.escape, COUNTRY_ABBREVIATIONS), key=len, reverse=True)) + r")(?=[가-힣])"
 )
@@ -69,6 +72,12 @@ def _key(s: str | None) -> str:
     return _SPACE.sub("", expand_role(s) or "").replace("·", "").lower()
 
 
+@lru_cache(maxsize=8192)
+def _name_words(name: str | None) -> frozenset[str]:
+    """The words of a name, as a set (푸틴 ⊂ 블라디미르 푸틴); cached: names recur."""
+    return frozenset(name.split()) if name else frozenset()
+
+
 @dataclass
 class Entity:
     """One speaker of an article."""
@@ -94,7 +103,7 @@ class Entity:
         return tuple(self.name.split()) if self.name else ()
 
     def korean_surname(self) -> str | None:
-        if self.name and re.fullmatch(r"[가-힣]{2,4}", self.name):
+        if self.name and _HANGUL_2_4.fullmatch(self.name):
             return self.name[0]
         return None
 
@@ -137,15 +146,15 @@ class Registry:
                 return self.last_speaker
             return next((e for e in recent if e.kind == "person"), self.last_speaker)
         if m.form == "name" and m.name:
-            toks = set(m.name.split())
+            toks = _name_words(m.name)
             for e in recent:
-                et = set(e.tokens)
+                et = _name_words(e.name)
                 if et and (toks <= et or et <= toks):
                     return e
             if m.kind == "organisation":
                 return self._match_org(m.name, recent)
             # a full Korean name met after its surname-and-title form (이 대통령 … 이재명 대통령)
-            if re.fullmatch(r"[가-힣]{3}", m.name) and m.title:
+            if _HANGUL_3.fullmatch(m.name) and m.title:
                 for e in recent:
                     if e.name is None and e.surname == m.name[0] and m.title in e.titles:
                         return e
@@ -211,7 +220,7 @@ class Registry:
         if title in e.titles:
             return True
         # 삼성전자 아이엠(IM)부문장(사장) holds both 부문장 and 사장
-        return any(tok.endswith(title) for tok in re.split(r"[\s()]+", e.role or "") if tok)
+        return any(tok.endswith(title) for tok in _ROLE_SPLIT.split(e.role or "") if tok)
 
     def _new(self, m: Mention, pos: int) -> Entity:
         role = m.role
