@@ -12,8 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_NAME = "quotetrack"
 HOME_ENV = "QUOTETRACK_HOME"
 DB_ENV = "QUOTETRACK_DB"
@@ -41,6 +39,11 @@ def load_settings(db: str | None = None, environ: Mapping[str, str] | None = Non
     """Resolve settings from an explicit ``--db`` value and the environment."""
     env = os.environ if environ is None else environ
     home = env.get(HOME_ENV, "").strip()
-    data_dir = Path(home).expanduser() if home else Path(user_data_dir(APP_NAME, appauthor=False))
+    if home:
+        data_dir = Path(home).expanduser()
+    else:
+        from platformdirs import user_data_dir  # only needed without $QUOTETRACK_HOME
+
+        data_dir = Path(user_data_dir(APP_NAME, appauthor=False))
     url = (db or "").strip() or env.get(DB_ENV, "").strip() or default_database_url(data_dir)
     return Settings(data_dir=data_dir, database_url=url)

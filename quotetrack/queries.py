@@ -5,6 +5,11 @@ file where the user expected data), works in one transaction and returns plain
 values; nothing here prints or imports the NLP stack.  Commands about a speaker
 first bring that speaker's claims up to date (`db.claims.ensure_claims`), which
 only writes when quotes arrived by a path that skipped the write-path hook.
+
+`search` and `show` are the commands people run most and wait on: what only the
+other use cases need (claims upkeep, the text analysis behind timeline and
+changes, the stats queries) is imported inside them, so that `quotetrack
+search` does not pay for it at start-up (tests/test_startup.py, BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -14,15 +19,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from quotetrack.analysis.changes import Change, Statement, find_changes
-from quotetrack.analysis.timeline import Day, Report, group_by_day, per_month
 from quotetrack.config import Settings
-from quotetrack.db import claims as claim_store
 from quotetrack.db.access import read_only_reason
 from quotetrack.db.engine import parse_url, safe_url, scrub, sqlite_path, transaction
 from quotetrack.db.schema import ClaimQuote, Quote, storable_id
@@ -36,9 +39,14 @@ from quotetrack.db.search import (
     resolve_speakers,
     search_quotes,
 )
-from quotetrack.db.stats import Stats, quote_stats
 from quotetrack.errors import DatabaseError, QuotetrackError
 from quotetrack.records import KST
+
+if TYPE_CHECKING:
+    from quotetrack.analysis.changes import Change
+    from quotetrack.analysis.timeline import Day
+    from quotetrack.db.claims import ClaimSummary
+    from quotetrack.db.stats import Stats
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +113,8 @@ class Timeline(SpeakerReport):
 
 def timeline(settings: Settings, filters: QuoteFilter) -> Timeline:
     """The speaker's statements by day (with articles and outlets per statement) and per month."""
+    from quotetrack.analysis.timeline import Report, group_by_day, per_month
+
     with reading(settings) as session:
         names = _ensure_speaker_claims(session, filters)
         rows = search_quotes(session, filters, sort="said") if names else []
@@ -119,11 +129,13 @@ def timeline(settings: Settings, filters: QuoteFilter) -> Timeline:
 
 @dataclass(frozen=True)
 class ClaimList(SpeakerReport):
-    claims: list[claim_store.ClaimSummary]
+    claims: list[ClaimSummary]
 
 
 def claims(settings: Settings, filters: QuoteFilter) -> ClaimList:
     """The speaker's claims (those with a quote matching the filters), most reported first."""
+    from quotetrack.db.claims import claim_summaries
+
     with reading(settings) as session:
         speakers = resolve_speakers(session, filters.speaker or "")
         names = _ensure_speaker_claims(session, filters)
@@ -131,7 +143,7 @@ def claims(settings: Settings, filters: QuoteFilter) -> ClaimList:
             return ClaimList([], [])
         narrowed = replace(filters, speaker=None) != QuoteFilter()
         quote_ids = [r.quote_id for r in search_quotes(session, filters)] if narrowed else None
-        found = claim_store.claim_summaries(session, [s.id for s in speakers], quote_ids)
+        found = claim_summaries(session, [s.id for s in speakers], quote_ids)
     return ClaimList(names, found)
 
 
@@ -146,6 +158,8 @@ def changes(settings: Settings, filters: QuoteFilter) -> ChangeList:
 
     The earlier side is shown by its last report before the change, the later by its first.
     """
+    from quotetrack.analysis.changes import Change, Statement, find_changes
+
     with reading(settings) as session:
         names = _ensure_speaker_claims(session, filters)
         rows = search_quotes(session, filters, sort="said") if names else []
@@ -182,6 +196,8 @@ def export(settings: Settings, filters: QuoteFilter) -> Iterator[QuoteRow]:
 
 def stats(settings: Settings, filters: QuoteFilter, *, top: int | None = 20) -> Stats:
     """Counts by speaker, outlet and month."""
+    from quotetrack.db.stats import quote_stats
+
     with reading(settings) as session:
         return quote_stats(session, filters, top=top)
 
@@ -194,9 +210,11 @@ def _ensure_speaker_claims(session: Session, filters: QuoteFilter) -> list[str]:
 
 def _catch_up_claims(session: Session, speaker_ids: list[int] | None) -> None:
     """Give claims to quotes that lack one; on a database that may not be written, say they lack one."""
+    from quotetrack.db.claims import ensure_claims
+
     reason = read_only_reason(session)
     if reason is None:
-        claim_store.ensure_claims(session, speaker_ids)
+        ensure_claims(session, speaker_ids)
         return
     if speaker_ids == []:
         return

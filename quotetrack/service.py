@@ -4,13 +4,20 @@ Each takes `Settings` (or nothing, for extract), does its work through the
 library and returns plain values for the CLI to render; nothing here prints.
 The Korean NLP stack is imported inside `ingest` and `extract_records` only
 (it costs ~2 s and ~0.5 GiB to load), so `search` and `db` commands start fast.
+For the same reason the ingest modules (readers, the batch writer, with
+multiprocessing and urllib) are imported when an ingest use case runs, not with
+this module: read commands reach `open_database` through here, and importing
+the ingest stack cost them ~50 ms (BENCHMARKS.md).  Its types stay importable
+from here (`service.IngestOptions`, `service.SourceFailure` …) through the
+module's `__getattr__`.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -19,15 +26,33 @@ from quotetrack.config import Settings
 from quotetrack.db import migrate
 from quotetrack.db.access import require_writable
 from quotetrack.db.engine import make_engine, parse_url, safe_url, scrub, sqlite_path, transaction
-from quotetrack.db.search import QuoteRow, search_quotes
 from quotetrack.errors import DatabaseError, QuotetrackError
-from quotetrack.ingest import batch
-from quotetrack.ingest.batch import IngestItem, IngestOptions, IngestReport, Progress
-from quotetrack.ingest.readers import ReadOptions, SourceFailure, iter_documents
-from quotetrack.records import article_record
 from quotetrack.types import Article, RawDocument
 
+if TYPE_CHECKING:
+    from quotetrack.db.search import QuoteRow
+    from quotetrack.ingest.batch import IngestItem, IngestOptions, IngestReport, Progress
+    from quotetrack.ingest.readers import ReadOptions, SourceFailure
+
 log = logging.getLogger(__name__)
+
+_LAZY = {
+    "IngestItem": "quotetrack.ingest.batch",
+    "IngestOptions": "quotetrack.ingest.batch",
+    "IngestReport": "quotetrack.ingest.batch",
+    "Progress": "quotetrack.ingest.batch",
+    "ReadOptions": "quotetrack.ingest.readers",
+    "SourceFailure": "quotetrack.ingest.readers",
+}
+"""Names this module offers whose modules load on first use (the ingest stack: see the docstring)."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
 
 __all__ = [
     "IngestItem",
@@ -66,6 +91,8 @@ def ingest(
     on_progress: Callable[[Progress], None] | None = None,
 ) -> IngestReport:
     """Read, extract and store every article under `paths` (see `quotetrack.ingest.batch.ingest`)."""
+    from quotetrack.ingest import batch
+
     writable_or_stop(settings, "ingest articles")
     return batch.ingest(
         paths,
@@ -88,6 +115,8 @@ def reprocess(
     on_progress: Callable[[Progress], None] | None = None,
 ) -> IngestReport:
     """Re-extract stored articles parsed by an older extractor (see `quotetrack.ingest.batch.reprocess`)."""
+    from quotetrack.ingest import batch
+
     writable_or_stop(settings, "re-extract articles")
     return batch.reprocess(
         settings,
@@ -101,6 +130,8 @@ def reprocess(
 
 def stale_articles(settings: Settings, *, extractor: Extractor | None = None) -> int:
     """How many stored articles `reprocess` would re-extract."""
+    from quotetrack.ingest import batch
+
     return batch.count_stale(settings, extractor or default_extractor())
 
 
@@ -108,6 +139,9 @@ def extract_records(
     paths: Iterable[str], *, extractor: Extractor | None = None, options: ReadOptions | None = None
 ) -> Iterator[dict[str, Any] | SourceFailure]:
     """Extract each article under `paths` without any database: a JSON-ready record or a failure."""
+    from quotetrack.ingest.readers import ReadOptions, SourceFailure, iter_documents
+    from quotetrack.records import article_record
+
     extract: Extractor | None = extractor
     for doc in iter_documents(paths, options=options or ReadOptions()):
         if isinstance(doc, SourceFailure):
@@ -126,6 +160,8 @@ def extract_records(
 
 def search(settings: Settings, *, speaker: str | None = None, limit: int | None = None) -> list[QuoteRow]:
     """Quotes matching the filters, in the order they were said."""
+    from quotetrack.db.search import search_quotes
+
     _require_existing_sqlite(settings)
     engine = open_database(settings)
     try:

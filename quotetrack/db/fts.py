@@ -27,7 +27,6 @@ import logging
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, func, literal, text
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 from sqlalchemy.types import Float, Text
 
@@ -122,6 +121,9 @@ def literal_checks(terms: list[Term]) -> list[ColumnElement[bool]]:
 
 def pg_predicates(terms: list[Term]) -> list[ColumnElement[bool]]:
     """PostgreSQL: ILIKE per term (trigram GIN), plus the bigram GIN lookup for two-letter terms."""
+    # imported here: the PostgreSQL dialect costs SQLite users ~25 ms at every start (BENCHMARKS.md)
+    from sqlalchemy.dialects.postgresql import ARRAY
+
     out: list[ColumnElement[bool]] = []
     for t in terms:
         out.append(Quote.text.ilike(like_pattern(t.raw), escape=_ESCAPE))
