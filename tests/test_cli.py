@@ -193,6 +193,23 @@ def test_the_table_fits_the_terminal_with_korean_text(ingested: str, columns: in
         assert "뉴스핌" in result.stdout and "연합뉴스" in result.stdout
 
 
+def test_the_table_and_show_print_stored_text_as_it_is_not_as_rich_markup(
+    runner: CliRunner, cli_db: str, tmp_path: Path
+) -> None:
+    text = "[bold]합의[/bold] :warning: 없다"
+    (tmp_path / "markup.txt").write_text(
+        article_text("[red]속보[/red]", "2023-09-20", "뉴스핌", (*PESKOV, "direct", text)), "utf-8"
+    )
+    assert runner.invoke(app, ["--db", cli_db, "ingest", str(tmp_path / "markup.txt")]).exit_code == 0
+    wide = CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"})
+    result = wide.invoke(app, ["--db", cli_db, "search", "-s", "페스코프"])
+    assert result.exit_code == 0, result.output
+    assert text in result.stdout
+    shown = wide.invoke(app, ["--db", cli_db, "show", "1"])
+    assert shown.exit_code == 0, shown.output
+    assert "[red]속보[/red]" in shown.stdout
+
+
 def test_search_json_prints_the_same_rows_for_scripts(runner: CliRunner, ingested: str) -> None:
     result = runner.invoke(app, ["--db", ingested, "search", "-s", "블라디미르 푸틴", "--format", "json"])
     assert result.exit_code == 0, result.output

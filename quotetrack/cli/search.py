@@ -127,7 +127,10 @@ def quote_table(records: list[dict[str, Any]], width: int) -> Table:
 
     Rich's own shrinking can push the last column off a narrow terminal when
     cells hold wide (CJK) text, so each column gets a maximum that adds up to
-    the width and only the quote column takes what is left; quotes wrap.
+    the width and only the quote column takes what is left; quotes wrap.  Cells
+    are `Text`, not strings: stored text is shown as it is (a quote holding
+    ``[bold]`` or ``:smile:`` is not read as rich markup or an emoji code), and
+    the table renders without parsing markup in every cell.
     """
 
     def share(fraction: float, low: int, high: int) -> int:
@@ -156,7 +159,7 @@ def quote_table(records: list[dict[str, Any]], width: int) -> Table:
             cells.append(r["role"] or "")
         if show_kind:
             cells.append(r["kind"])
-        table.add_row(*cells, r["text"], r["outlet"] or "")
+        table.add_row(*map(Text, (*cells, r["text"], r["outlet"] or "")))
     return table
 
 
@@ -219,7 +222,7 @@ def show(
         ),
     ):
         if value:
-            grid.add_row(label, value)
+            grid.add_row(label, Text(value))
     stdout(soft_wrap=False).print(grid)
 
 
