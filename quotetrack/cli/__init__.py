@@ -5,19 +5,32 @@ One module per command group registers its commands on the shared typer app
 module imports what its commands need (the database layer, the ingest
 pipeline), and importing all of them costs more than a quick `search` should
 pay, so `main()` loads only the module of the command being run; `app`, the
-fully loaded application (for `--help`, tests and `python -m quotetrack`), is
-built on first access.
+fully loaded application (for `--help` and tests), is built on first access.
+
+Start-up is most of what a quick command costs (BENCHMARKS.md, issue 6), and a
+good part of it was Python's cyclic garbage collector: importing SQLAlchemy,
+typer and rich allocates a few hundred thousand objects, which triggers
+collections that walk all of them again and again, and at exit the interpreter
+walks them once more.  None of those objects ever becomes garbage (they are
+modules, classes and their caches), so `main()` imports with the collector
+paused and then moves everything imported so far to the collector's permanent
+generation (`gc.freeze`), where no later collection looks at it; the command
+itself runs with the collector on as usual.  That is why this module imports
+typer and the command modules inside `main()`, not at the top: importing
+`quotetrack.cli` must stay cheap until `main()` has paused the collector.
 """
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-import typer
-
-from quotetrack.cli.base import app as _app
+if TYPE_CHECKING:
+    import typer
 
 COMMAND_MODULES = {
     "ingest": "ingest",
@@ -61,17 +74,34 @@ def command_in(argv: Sequence[str]) -> str | None:
     return None
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Import with the garbage collector off, then freeze what was imported (see the docstring)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
 def main(prog_name: str | None = None) -> None:
     """The `quotetrack` console script: load only the command being run, then run it."""
     command = command_in(sys.argv[1:])
-    load_commands([command] if command in COMMAND_MODULES else None)
-    _app(prog_name=prog_name)
+    with collector_paused():
+        load_commands([command] if command in COMMAND_MODULES else None)
+        from quotetrack.cli.base import app
+    app(prog_name=prog_name)
 
 
 def __getattr__(name: str) -> typer.Typer:
     if name == "app":
+        from quotetrack.cli.base import app
+
         load_commands()
-        return _app
+        return app
     raise AttributeError(name)
 
 
