@@ -426,10 +426,8 @@ def _indirect(
                 prev_cue_end = w.end
                 same_speaker = quote_cue.type == "connective"
             continue
-        if marks.inside(w.end - 1):
-            continue
-        cue = indirect_cue(ws, k)
-        if cue is None or hearsay_follows(ws, k):
+        cue = indirect_cue(ws, k)  # None for most words: asked before the quotation lookup
+        if cue is None or marks.inside(w.end - 1) or hearsay_follows(ws, k):
             continue
         verb: Verb | None = None
         if not cue.connective:

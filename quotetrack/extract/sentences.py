@@ -28,7 +28,6 @@ _QUOTE_THEN_CLAUSE = re.compile(
 quotative particle: the quotation stands alone and what follows says who spoke it."""
 _LINE_COMPLETE = re.compile(r"(?:[.?!。…\"'“”‘’″』」)\]>:|]|[다요죠까니음함됨임]|\S{0,3}[.]{2,})\s*$")
 _LINE_OPENERS = frozenset(("\n", "", "[", "(", "<", "▶", "■", "-", "#", '"', "“", "”", "『", "「", "″"))
-_WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,5 +146,15 @@ def _emit(text: str, a: int, b: int, out: list[Sentence]) -> None:
 
 
 def words(text: str, start: int, end: int) -> Words:
-    """Whitespace-delimited words of text[start:end]."""
-    return Words([Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)])
+    """Whitespace-delimited words of text[start:end].
+
+    str.split and str.index give the words of the regex \\S+ (both use Python's own notion of
+    white space) in half the time; only white space lies between one word and the next.
+    """
+    out: list[Word] = []
+    pos = start
+    for tok in text[start:end].split():
+        at = text.index(tok, pos)
+        pos = at + len(tok)
+        out.append(Word(tok, at, pos))
+    return Words(out)
