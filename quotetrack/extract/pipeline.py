@@ -197,13 +197,19 @@ HEADLINE_MATCH = 0.5
 corpus' trimmed headline copies score 0.55-0.9; unrelated quotes stay below 0.35."""
 
 
+def _ratio_bound(a: str, b: str) -> float:
+    """SequenceMatcher(None, a, b).ratio() can be no higher (its real_quick_ratio, without building
+    the matcher): a body quote of very different length is skipped at once."""
+    return 2.0 * min(len(a), len(b)) / (len(a) + len(b)) if a or b else 1.0
+
+
 def _matching_speaker(text: str, items: list[Attributed]) -> Entity | None:
     """A headline quote printed without a speaker belongs to the body quote it copies, if any."""
     want = "".join(text.split())
     best, who = HEADLINE_MATCH, None
     for a in items:
         got = "".join(a.found.extra.get("text", "").split())
-        if got and a.entity is not None:
+        if got and a.entity is not None and _ratio_bound(want, got) >= best:
             score = SequenceMatcher(None, want, got, autojunk=False).ratio()
             if score >= best:
                 best, who = score, a.entity
@@ -217,7 +223,7 @@ def _matching_day(text: str, items: list[Attributed], days: list[date | None]) -
         if d is None:
             continue
         got = "".join(a.found.extra.get("text", "").split()) or None
-        if got is None:
+        if got is None or _ratio_bound(want, got) < best:
             continue
         score = SequenceMatcher(None, want, got, autojunk=False).ratio()
         if score >= best:
