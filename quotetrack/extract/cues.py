@@ -31,6 +31,7 @@ _FINAL_PUNCT = re.compile(r"^[.,!?…]+")
 _HANGUL = re.compile(r"[가-힣]")
 _QUOTE_MARK = re.compile(r"[\"'“”‘’″′』」]")
 _QUOTATIVE_CUT = re.compile(r"(이)?(라|다|냐|느냐|자|까)(?:고|며|면서)(?:도|는|요)?$|다면서도?$")
+_COGNITION_LEMMAS = ("생각하", "믿", "여기", "판단하", "느끼", "확신하", "보", "기대하", "바라")
 VERB_SEARCH_WORDS = 6
 """How far after a quotative the speech verb may stand (…"고 트럼프는 거듭 강하게 말했다)."""
 
@@ -143,11 +144,8 @@ def _verb(
         else "connective"
     )
     is_speech = speech if speech is not None else lemma in lx.SPEECH_VERBS
-    cognition = lemma is not None and any(
-        lemma.startswith(c)
-        for c in ("생각하", "믿", "여기", "판단하", "느끼", "확신하", "보", "기대하", "바라")
-    )
-    naming = any(w.startswith(n) for n in lx.NAMING_VERB_PREFIXES)
+    cognition = lemma is not None and lemma.startswith(_COGNITION_LEMMAS)
+    naming = w.startswith(lx.NAMING_VERB_PREFIXES)
     return Verb(
         k, w, lemma, form, bool(is_speech) and not naming, cognition and not is_speech, naming, postposed
     )
@@ -223,4 +221,4 @@ def hearsay_follows(words: list[Word], k: int) -> bool:
     if k + 1 >= len(words):
         return False
     nxt = core(words[k + 1].text)
-    return any(nxt.startswith(h) for h in lx.HEARSAY_AFTER_QUOTATIVE) or nxt in ("한다", "한다.", "하더라")
+    return nxt.startswith(lx.HEARSAY_AFTER_QUOTATIVE) or nxt in ("한다", "한다.", "하더라")

@@ -103,7 +103,9 @@ def split_sentences(text: str, marks: Marks, start: int = 0, end: int | None = N
             continue
         line = text[line_start:nl]
         nxt = text[nl + 1 : nl + 2]
-        if not line.strip() or _LINE_COMPLETE.search(line) or nxt in _LINE_OPENERS:
+        # a match can only start at the line's last visible character: search from there
+        complete = _LINE_COMPLETE.search(line, max(0, len(line.rstrip()) - 1))
+        if not line.strip() or complete or nxt in _LINE_OPENERS:
             cuts.append(nl)
         line_start = nl + 1
     out: list[Sentence] = []
