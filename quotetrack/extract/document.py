@@ -36,6 +36,7 @@ from quotetrack.extract.nounphrase import (
     parse,
     phrase_before,
     subject_mention,
+    subject_particle,
 )
 from quotetrack.extract.sentences import Sentence, Word, split_sentences, words
 
@@ -92,15 +93,20 @@ def _tag_mention(text: str) -> tuple[str | None, str | None] | None:
 
 
 @lru_cache(maxsize=65536)
-def _name_end(word: str) -> tuple[int, bool] | None:
-    """Where the name ends in a word that closes a phrase with a particle or comma (장관에게 → 2), and
-    whether what precedes is a title; None for any other word.  Cached: eojeols repeat."""
+def _mention_clues(word: str) -> tuple[bool, tuple[int, bool] | None]:
+    """What a word says about a name ending with it, cached: eojeols repeat.
+
+    First, does it carry a subject marker (see subject_particle); second, for a word closing
+    a phrase with another particle or a comma (장관에게), where the name ends and whether what
+    precedes is a title, else None.
+    """
+    subject = subject_particle(word) is not None
     c = core(word)
     stem = _PARTICLE.sub("", c)
     if (stem == c and not word.endswith(",")) or not stem:
-        return None  # only a phrase's last word (with its particle or comma) ends a name
+        return subject, None  # only a phrase's last word (with its particle or comma) ends a name
     offset = word.index(c) if c in word else 0
-    return offset + len(stem), is_title(stem)
+    return subject, (offset + len(stem), is_title(stem))
 
 
 @lru_cache(maxsize=65536)
@@ -253,9 +259,11 @@ class ArticleReader:
         """
         ws = self.words_of(sent)
         for k, w in enumerate(ws):
-            m = subject_mention(ws, k)
+            subject, end = _mention_clues(w.text)
+            if not subject and end is None:
+                continue  # most words: neither a subject marker nor a name-closing particle
+            m = subject_mention(ws, k) if subject else None
             if m is None:
-                end = _name_end(w.text)
                 if end is None:
                     continue
                 stem_end, stem_is_title = end
