@@ -245,8 +245,8 @@ def _orphans(
 ) -> list[Span]:
     """A closing mark with no opening one ("…분야”라고 덧붙였다): the quote starts after the speaker."""
     out: list[Span] = []
-    for c in marks.orphan_closers:
-        if not sent.start < c < sent.end or cue_after(body, c + 1).type not in ("verb", "connective"):
+    for c in marks.orphans_between(sent.start, sent.end):
+        if cue_after(body, c + 1).type not in ("verb", "connective"):
             continue
         before = [k for k, w in enumerate(ws) if w.end <= c]
         subj = in_range(subjects, ws, sent.start, c)

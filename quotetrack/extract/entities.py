@@ -117,6 +117,8 @@ class Registry:
         # the entities most recently mentioned first, kept in order as mentions arrive rather than
         # sorted at every lookup: an article of thousands of quotes must stay linear
         self._recent: list[Entity] = []
+        self._last_first = -1
+        """The latest position at which an entity was introduced."""
 
     # ------------------------------------------------------------ resolution
     def resolve(self, m: Mention, pos: int, create: bool = True) -> Entity | None:
@@ -140,7 +142,8 @@ class Registry:
         insort(self._recent, e, key=_recency)
 
     def _match(self, m: Mention, pos: int) -> Entity | None:
-        recent = [e for e in self._recent if e.first_pos <= pos]
+        # entities introduced after `pos` are out of reach; usually there are none (reading order)
+        recent = self._recent if pos >= self._last_first else [e for e in self._recent if e.first_pos <= pos]
         if m.form == "pronoun":
             if self.last_speaker is not None and self.last_speaker.kind in ("person", "unknown"):
                 return self.last_speaker
@@ -244,6 +247,7 @@ class Registry:
         if m.form == "surname_title":
             e.description = m.text.replace("  ", " ")
         self.entities.append(e)
+        self._last_first = max(self._last_first, pos)
         insort(self._recent, e, key=_recency)
         return e
 

@@ -83,6 +83,11 @@ class Marks:
             return outer[i]
         return None
 
+    def orphans_between(self, lo: int, hi: int) -> tuple[int, ...]:
+        """Closing marks with no opening one strictly between lo and hi, in order (O(log n))."""
+        o = self.orphan_closers  # in text order, as find_marks makes them
+        return o[bisect_right(o, lo) : bisect_left(o, hi)]
+
     def within(self, lo: int, hi: int) -> list[Span]:
         """Spans whose opening mark lies in [lo, hi), in order."""
         opens: list[int] = self._opens  # type: ignore[attr-defined]
