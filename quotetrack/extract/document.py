@@ -25,7 +25,7 @@ from functools import lru_cache
 from quotetrack.extract import lexicon as lx
 from quotetrack.extract.attribution import Found, analyze, subjects_of, top_spans
 from quotetrack.extract.cues import cue_after, find_verb
-from quotetrack.extract.dates import find_dates, resolve_relative
+from quotetrack.extract.dates import DateMention, find_dates, resolve_relative
 from quotetrack.extract.entities import Entity, Registry
 from quotetrack.extract.marks import Marks, Span, find_marks
 from quotetrack.extract.nounphrase import (
@@ -496,8 +496,16 @@ def said_on(reader: ArticleReader, items: list[Attributed], main: Entity | None 
     body, published = reader.body, reader.published
     explicit: list[tuple[int, date]] = []
     current: date | None = None
+    found: dict[tuple[int, int], list[DateMention]] = {}  # a quote's clause is often its whole sentence
+
+    def dates_in(lo: int, hi: int) -> list[DateMention]:
+        got = found.get((lo, hi))
+        if got is None:
+            got = found[lo, hi] = find_dates(body, lo, hi, published)
+        return got
+
     for sent in reader.sentences:
-        for dm in find_dates(body, sent.start, sent.end, published):
+        for dm in dates_in(sent.start, sent.end):
             if reader.marks.inside(dm.start):
                 continue
             d = resolve_relative(dm, current)
@@ -526,7 +534,7 @@ def said_on(reader: ArticleReader, items: list[Attributed], main: Entity | None 
         f = a.found
         lo, hi = f.region
         day = None
-        for dm in find_dates(body, lo, hi, published):
+        for dm in dates_in(lo, hi):
             if reader.marks.inside(dm.start) or (f.start <= dm.start < f.end):
                 continue
             day = resolve_relative(dm, context(lo))
