@@ -4,11 +4,11 @@
 
 Makes the same 2–4 KB articles as ingest_bench.py, extracts them once (not
 timed), then stores them into a fresh database three ways, in transactions of
-64 articles as `quotetrack ingest` writes them:
+`WRITE_BATCH` (256) articles as `quotetrack ingest` writes them:
 
 1. one at a time: `store.save_article` per article, each in its own savepoint
    (what ingest did before batches were resolved together);
-2. batched: `store.save_articles` per 64 articles (what ingest does now);
+2. batched: `store.save_articles` per `WRITE_BATCH` articles (what ingest does now);
 3. batched again, with each part of the write path timed (functions wrapped with
    timers; the total is a little above 2 because of the wrapping).
 
@@ -34,7 +34,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # measure this checkout's quotetrack, whatever is installed
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-BATCH = 64
+from quotetrack.ingest.batch import WRITE_BATCH as BATCH  # noqa: E402  (after the path is set)
+
 PARTS: list[tuple[str, str, str]] = [  # (module, function, label): the parts of save_articles
     ("quotetrack.db.store", "_plan", "article lookups (new, changed or unchanged)"),
     ("quotetrack.db.store", "_outlet_ids", "outlets"),
@@ -145,7 +146,7 @@ def run(url: str, pairs: list[Any], mode: str, totals: Counter[str] | None = Non
     finally:
         if undo is not None:
             undo()
-            totals["commit (one per 64 articles)"] += commit  # type: ignore[index]
+            totals["commit (one per batch)"] += commit  # type: ignore[index]
         engine.dispose()
 
 
@@ -200,7 +201,7 @@ def main() -> None:
         print()
         print("| batched, by part (ms per article) | " + " | ".join(parts) + " |")
         print("|---|" + "---|" * len(parts))
-        labels = [label for _, _, label in PARTS] + ["commit (one per 64 articles)"]
+        labels = [label for _, _, label in PARTS] + ["commit (one per batch)"]
         for label in labels:
             print(f"| {label} | " + " | ".join(f"{p[label] / n * 1000:.2f}" for p in parts.values()) + " |")
         print(

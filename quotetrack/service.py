@@ -25,12 +25,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from quotetrack.config import Settings
 from quotetrack.db import migrate
 from quotetrack.db.access import require_writable
-from quotetrack.db.engine import make_engine, parse_url, safe_url, scrub, sqlite_path, transaction
+from quotetrack.db.engine import make_engine, parse_url, safe_url, sqlite_path, transaction
 from quotetrack.errors import DatabaseError, QuotetrackError
 from quotetrack.types import Article, RawDocument
 
 if TYPE_CHECKING:
-    from quotetrack.db.search import QuoteRow
     from quotetrack.ingest.batch import IngestItem, IngestOptions, IngestReport, Progress
     from quotetrack.ingest.readers import ReadOptions, SourceFailure
 
@@ -65,7 +64,6 @@ __all__ = [
     "ingest",
     "open_database",
     "reprocess",
-    "search",
     "stale_articles",
     "upgrade_database",
 ]
@@ -158,23 +156,6 @@ def extract_records(
             yield SourceFailure(doc.source, f"extraction failed: {type(e).__name__}: {e}")
 
 
-def search(settings: Settings, *, speaker: str | None = None, limit: int | None = None) -> list[QuoteRow]:
-    """Quotes matching the filters, in the order they were said."""
-    from quotetrack.db.search import search_quotes
-
-    _require_existing_sqlite(settings)
-    engine = open_database(settings)
-    try:
-        with transaction(engine) as session:
-            return search_quotes(session, speaker=speaker, limit=limit)
-    except SQLAlchemyError as e:
-        raise DatabaseError(
-            f"searching {safe_url(engine.url)} failed: {scrub(_first_line(e), engine.url)}"
-        ) from e
-    finally:
-        engine.dispose()
-
-
 def open_database(settings: Settings) -> Engine:
     """An engine for the configured database, with its schema brought or checked up to date."""
     engine = make_engine(settings.database_url)
@@ -237,9 +218,3 @@ def _require_existing_sqlite(settings: Settings) -> None:
             f"there is no database at {path} yet",
             "ingest some articles first (quotetrack ingest FILE...), or pass --db",
         )
-
-
-def _first_line(e: BaseException) -> str:
-    orig = getattr(e, "orig", None)
-    text = str(orig if orig is not None else e).strip()
-    return text.splitlines()[0] if text else type(e).__name__

@@ -25,7 +25,8 @@ from quotetrack.db.engine import make_engine, transaction
 from quotetrack.db.schema import Article, Quote
 
 DATA = Path(__file__).parent / "data" / "ingest"
-ARTICLES = 100
+ARTICLES = 400
+"""Enough that the first batch committed (256 articles or a second of work) is not the whole run."""
 
 
 def make_folder(folder: Path) -> Path:
