@@ -22,12 +22,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from quotetrack.config import Settings
 from quotetrack.db.access import read_only_reason
-from quotetrack.db.engine import parse_url, safe_url, scrub, sqlite_path, transaction
 from quotetrack.db.schema import ClaimQuote, Quote, storable_id
 from quotetrack.db.search import (
     QuoteDetail,
@@ -39,7 +37,7 @@ from quotetrack.db.search import (
     resolve_speakers,
     search_quotes,
 )
-from quotetrack.errors import DatabaseError, QuotetrackError
+from quotetrack.errors import QuotetrackError
 from quotetrack.records import KST
 
 if TYPE_CHECKING:
@@ -54,26 +52,10 @@ log = logging.getLogger(__name__)
 @contextmanager
 def reading(settings: Settings) -> Iterator[Session]:
     """A transaction on the configured, existing database; driver errors become DatabaseError."""
-    from quotetrack.service import open_database
+    from quotetrack.service import existing_database
 
-    path = sqlite_path(parse_url(settings.database_url))
-    if path is not None and not path.exists():
-        raise DatabaseError(
-            f"there is no database at {path} yet",
-            "ingest some articles first (quotetrack ingest FILE...), or pass --db",
-        )
-    engine = open_database(settings)
-    try:
-        with transaction(engine) as session:
-            yield session
-    except QuotetrackError:
-        raise
-    except SQLAlchemyError as e:
-        orig = getattr(e, "orig", None)
-        first = (str(orig if orig is not None else e).strip().splitlines() or [type(e).__name__])[0]
-        raise DatabaseError(f"reading {safe_url(engine.url)} failed: {scrub(first, engine.url)}") from e
-    finally:
-        engine.dispose()
+    with existing_database(settings, "reading") as session:
+        yield session
 
 
 def search(

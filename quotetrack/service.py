@@ -17,15 +17,17 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from quotetrack.config import Settings
 from quotetrack.db import migrate
 from quotetrack.db.access import require_writable
-from quotetrack.db.engine import make_engine, parse_url, safe_url, sqlite_path, transaction
+from quotetrack.db.engine import make_engine, parse_url, safe_url, scrub, sqlite_path, transaction
 from quotetrack.errors import DatabaseError, QuotetrackError
 from quotetrack.types import Article, RawDocument
 
@@ -60,6 +62,7 @@ __all__ = [
     "Progress",
     "database_status",
     "describe_database",
+    "existing_database",
     "extract_records",
     "ingest",
     "open_database",
@@ -208,6 +211,29 @@ def writable_or_stop(settings: Settings, action: str) -> None:
 def describe_database(settings: Settings) -> str:
     """The database location as it may be shown to the user (password hidden)."""
     return safe_url(settings.database_url)
+
+
+@contextmanager
+def existing_database(settings: Settings, action: str, *, write: str | None = None) -> Iterator[Session]:
+    """A transaction on the configured database, which must exist; driver errors become a
+    DatabaseError "`action` URL failed: reason" (password masked).
+
+    `write` names what a writing command does: a read-only database stops it at once."""
+    _require_existing_sqlite(settings)
+    engine = open_database(settings)
+    try:
+        with transaction(engine) as session:
+            if write is not None:
+                require_writable(session, write)
+            yield session
+    except QuotetrackError:
+        raise
+    except SQLAlchemyError as e:
+        orig = getattr(e, "orig", None)
+        first = (str(orig if orig is not None else e).strip().splitlines() or [type(e).__name__])[0]
+        raise DatabaseError(f"{action} {safe_url(engine.url)} failed: {scrub(first, engine.url)}") from e
+    finally:
+        engine.dispose()
 
 
 def _require_existing_sqlite(settings: Settings) -> None:

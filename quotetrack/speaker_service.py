@@ -15,14 +15,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from quotetrack.config import Settings
 from quotetrack.db import curation
-from quotetrack.db.access import require_writable
 from quotetrack.db.curation import ImportReport, ImportRow, NameClash
-from quotetrack.db.engine import parse_url, safe_url, scrub, sqlite_path, transaction
 from quotetrack.db.schema import Speaker
 from quotetrack.db.speaker_queries import (
     SpeakerProfile,
@@ -31,7 +28,7 @@ from quotetrack.db.speaker_queries import (
     list_speakers,
     speaker_profile,
 )
-from quotetrack.errors import DatabaseError, QuotetrackError, SourceError, SpeakerError
+from quotetrack.errors import SourceError, SpeakerError
 
 IMPORT_COLUMNS = ("canonical", "alias", "kind")
 IMPORT_ENCODINGS = ("utf-8-sig", "cp949")
@@ -53,30 +50,10 @@ def _session(settings: Settings, write: str | None = None) -> Iterator[Session]:
     """A transaction on the configured, existing database; driver errors become DatabaseError.
 
     `write` names what the command does when it writes: a read-only database stops it at once."""
-    from quotetrack.service import open_database
+    from quotetrack.service import existing_database
 
-    path = sqlite_path(parse_url(settings.database_url))
-    if path is not None and not path.exists():
-        raise DatabaseError(
-            f"there is no database at {path} yet",
-            "ingest some articles first (quotetrack ingest FILE...), or pass --db",
-        )
-    engine = open_database(settings)
-    try:
-        with transaction(engine) as session:
-            if write is not None:
-                require_writable(session, write)
-            yield session
-    except QuotetrackError:
-        raise
-    except SQLAlchemyError as e:
-        orig = getattr(e, "orig", None)
-        first = (str(orig if orig is not None else e).strip().splitlines() or [type(e).__name__])[0]
-        raise DatabaseError(
-            f"the speaker command on {safe_url(engine.url)} failed: {scrub(first, engine.url)}"
-        ) from e
-    finally:
-        engine.dispose()
+    with existing_database(settings, "the speaker command on", write=write) as session:
+        yield session
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -13,31 +12,29 @@ from rich.table import Table
 from rich.text import Text
 
 from quotetrack import queries
-from quotetrack.cli.base import app, friendly, plural, settings_of, stderr, stdout
+from quotetrack.cli.base import (
+    ReportFormat,
+    ReportFormatOption,
+    app,
+    friendly,
+    plural,
+    settings_of,
+    stderr,
+    stdout,
+)
 from quotetrack.cli.filters import (
     KindOption,
     OutletOption,
     SinceOption,
+    SpeakerArgument,
     TextOption,
     UntilOption,
     describe,
     make_filter,
 )
 from quotetrack.cli.search import passage
-from quotetrack.cli.timeline import SpeakerArgument
 from quotetrack.db.search import QuoteDetail
 from quotetrack.records import format_date, format_published, row_record
-
-
-class ReportFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
-FormatOption = Annotated[
-    ReportFormat,
-    typer.Option("--format", "-f", help="text for people; json for scripts.", case_sensitive=False),
-]
 
 
 @app.command()
@@ -50,7 +47,7 @@ def claims(
     until: UntilOption = None,
     outlet: OutletOption = None,
     kind: KindOption = None,
-    output_format: FormatOption = ReportFormat.text,
+    output_format: ReportFormatOption = ReportFormat.text,
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=0, help="Show at most this many claims; 0 shows all.")
     ] = 50,
@@ -116,7 +113,7 @@ def changes(
     until: UntilOption = None,
     outlet: OutletOption = None,
     kind: KindOption = None,
-    output_format: FormatOption = ReportFormat.text,
+    output_format: ReportFormatOption = ReportFormat.text,
 ) -> None:
     """Flag where a speaker reversed a position: a later denial of what was affirmed, or the reverse.
 

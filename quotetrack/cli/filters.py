@@ -35,6 +35,12 @@ SpeakerOption = Annotated[
         show_default=False,
     ),
 ]
+SpeakerArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="SPEAKER", help="Speaker name or part of one (페스코프, 푸틴).", show_default=False
+    ),
+]
 TextOption = Annotated[
     str | None,
     typer.Option(

@@ -15,7 +15,16 @@ from rich.table import Table
 from rich.text import Text
 
 from quotetrack import queries
-from quotetrack.cli.base import app, friendly, plural, settings_of, stderr, stdout
+from quotetrack.cli.base import (
+    ReportFormat,
+    ReportFormatOption,
+    app,
+    friendly,
+    plural,
+    settings_of,
+    stderr,
+    stdout,
+)
 from quotetrack.cli.filters import (
     KindOption,
     OutletOption,
@@ -163,11 +172,6 @@ def quote_table(records: list[dict[str, Any]], width: int) -> Table:
     return table
 
 
-class ShowFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
 @app.command()
 @friendly
 def show(
@@ -175,15 +179,12 @@ def show(
     quote_id: Annotated[
         int, typer.Argument(metavar="ID", help="The quote's id (first column of `quotetrack search`).")
     ],
-    output_format: Annotated[
-        ShowFormat,
-        typer.Option("--format", "-f", help="text for people; json for scripts.", case_sensitive=False),
-    ] = ShowFormat.text,
+    output_format: ReportFormatOption = ReportFormat.text,
 ) -> None:
     """Show one quote in its sentence, with speaker, role, dates, article title, outlet and URL."""
     detail = queries.show(settings_of(ctx), quote_id)
     record = row_record(detail.row)
-    if output_format is ShowFormat.json:
+    if output_format is ReportFormat.json:
         record |= {
             "context": detail.context,
             "quote_start": detail.quote_start,

@@ -19,7 +19,16 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from quotetrack import speaker_service
-from quotetrack.cli.base import app, friendly, plural, settings_of, stderr, stdout
+from quotetrack.cli.base import (
+    ReportFormat,
+    ReportFormatOption,
+    app,
+    friendly,
+    plural,
+    settings_of,
+    stderr,
+    stdout,
+)
 from quotetrack.db.curation import NameClash
 from quotetrack.db.speaker_queries import SpeakerProfile, SpeakerSummary
 
@@ -74,11 +83,6 @@ class ListFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
-
-
-class ShowFormat(StrEnum):
-    text = "text"
-    json = "json"
 
 
 @speakers_app.command("list")
@@ -206,14 +210,11 @@ def _speaker_table(found: list[SpeakerSummary], width: int) -> Table:
 def show_command(
     ctx: typer.Context,
     name: NameArgument,
-    output_format: Annotated[
-        ShowFormat,
-        typer.Option("--format", "-f", help="text for people; json for scripts.", case_sensitive=False),
-    ] = ShowFormat.text,
+    output_format: ReportFormatOption = ReportFormat.text,
 ) -> None:
     """One speaker's profile: aliases, role history, quotes by kind, outlets and the latest quotes."""
     profile = speaker_service.show(settings_of(ctx), name)
-    if output_format is ShowFormat.json:
+    if output_format is ReportFormat.json:
         data = {
             **speaker_record(profile.summary),
             "quotes_by_kind": profile.by_kind,

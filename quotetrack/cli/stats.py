@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -13,7 +12,7 @@ from rich.text import Text
 
 from quotetrack import queries
 from quotetrack.analysis.timeline import bar
-from quotetrack.cli.base import app, friendly, plural, settings_of, stdout
+from quotetrack.cli.base import ReportFormat, ReportFormatOption, app, friendly, plural, settings_of, stdout
 from quotetrack.cli.filters import (
     KindOption,
     OutletOption,
@@ -26,11 +25,6 @@ from quotetrack.cli.filters import (
 )
 from quotetrack.db.stats import Count
 from quotetrack.records import format_date
-
-
-class StatsFormat(StrEnum):
-    text = "text"
-    json = "json"
 
 
 @app.command()
@@ -47,17 +41,14 @@ def stats(
     top: Annotated[
         int, typer.Option("--top", min=0, help="List this many speakers and outlets; 0 lists all.")
     ] = 15,
-    output_format: Annotated[
-        StatsFormat,
-        typer.Option("--format", "-f", help="text for people; json for scripts.", case_sensitive=False),
-    ] = StatsFormat.text,
+    output_format: ReportFormatOption = ReportFormat.text,
 ) -> None:
     """Count stored quotes by speaker, outlet and month (under the same filters as search)."""
     filters = make_filter(
         speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind, role=role
     )
     s = queries.stats(settings_of(ctx), filters, top=top or None)
-    if output_format is StatsFormat.json:
+    if output_format is ReportFormat.json:
 
         def counts(items: list[Count]) -> list[dict[str, object]]:
             return [

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
-from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -13,29 +11,28 @@ from rich.text import Text
 
 from quotetrack import queries
 from quotetrack.analysis.timeline import bar
-from quotetrack.cli.base import app, friendly, plural, settings_of, stderr, stdout
+from quotetrack.cli.base import (
+    ReportFormat,
+    ReportFormatOption,
+    app,
+    friendly,
+    plural,
+    settings_of,
+    stderr,
+    stdout,
+)
 from quotetrack.cli.filters import (
     KindOption,
     OutletOption,
     SinceOption,
+    SpeakerArgument,
     TextOption,
     UntilOption,
     describe,
     make_filter,
 )
 
-SpeakerArgument = Annotated[
-    str,
-    typer.Argument(
-        metavar="SPEAKER", help="Speaker name or part of one (페스코프, 푸틴).", show_default=False
-    ),
-]
 BAR_WIDTH = 30
-
-
-class TimelineFormat(StrEnum):
-    text = "text"
-    json = "json"
 
 
 @app.command()
@@ -48,16 +45,13 @@ def timeline(
     until: UntilOption = None,
     outlet: OutletOption = None,
     kind: KindOption = None,
-    output_format: Annotated[
-        TimelineFormat,
-        typer.Option("--format", "-f", help="text for people; json for scripts.", case_sensitive=False),
-    ] = TimelineFormat.text,
+    output_format: ReportFormatOption = ReportFormat.text,
 ) -> None:
     """A speaker's statements in date order, grouped by day, with how many articles and outlets
     carried each, and a bar chart of statements per month."""
     filters = make_filter(speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind)
     report = queries.timeline(settings_of(ctx), filters)
-    if output_format is TimelineFormat.json:
+    if output_format is ReportFormat.json:
         data = {
             "speakers": report.speakers,
             "days": [
