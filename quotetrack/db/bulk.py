@@ -1,5 +1,6 @@
-"""Bulk inserts that hand back the new rows' ids, in the order the rows were given.
+"""Bulk statements: inserts that hand back the new rows' ids, and IN lists cut to a size any backend binds.
 
+`insert_ids` returns the new rows' ids in the order the rows were given.
 SQLAlchemy's ordered ``INSERT … RETURNING`` (``sort_by_parameter_order``) is one
 statement per row on SQLite, which cost the write path more than the rows did.
 So on SQLite the ids are chosen here: the table's largest id plus one, two, …
@@ -14,11 +15,16 @@ SQLAlchemy guarantees.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
+
+IN_LIMIT = 2000
+"""Most values bound in one IN list (SQLite allows 32,766 parameters, PostgreSQL 65,535)."""
+
+_T = TypeVar("_T")
 
 
 def insert_ids(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> list[int]:
@@ -32,3 +38,17 @@ def insert_ids(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]
         return ids
     result = session.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), list(rows))
     return list(result.scalars())
+
+
+def chunks(items: Sequence[_T], size: int = IN_LIMIT) -> Iterator[Sequence[_T]]:
+    """`items` in consecutive slices of at most `size`."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def select_in(session: Session, stmt: Any, column: Any, values: Sequence[object]) -> list[Any]:
+    """The rows of `stmt` restricted to `column IN values`, one query per `IN_LIMIT` values."""
+    out: list[Any] = []
+    for chunk in chunks(values):
+        out.extend(session.execute(stmt.where(column.in_(chunk))).all())
+    return out

@@ -26,8 +26,8 @@ from sqlalchemy.orm import Session
 from quotetrack.analysis.claims import Fingerprint, fingerprint, same_claim, wording_match
 from quotetrack.analysis.stance import read_stance
 from quotetrack.analysis.text import signature
-from quotetrack.db.bulk import insert_ids
-from quotetrack.db.schema import Article, Claim, ClaimKey, ClaimQuote, Outlet, Quote
+from quotetrack.db.bulk import chunks, insert_ids, select_in
+from quotetrack.db.schema import Article, Claim, ClaimKey, ClaimQuote, Outlet, Quote, Speaker
 
 log = logging.getLogger(__name__)
 
@@ -48,17 +48,11 @@ def assign_quotes(session: Session, quote_ids: Sequence[int], *, now: datetime |
     """
     if not quote_ids:
         return 0
-    rows: list[QuoteRow] = []
-    ids = sorted(set(quote_ids))
-    for i in range(0, len(ids), _CHUNK):
-        rows.extend(
-            (qid, sid, text, verb)
-            for qid, sid, text, verb in session.execute(
-                select(Quote.id, Quote.speaker_id, Quote.text, Quote.verb).where(
-                    Quote.id.in_(ids[i : i + _CHUNK]), Quote.speaker_id.is_not(None)
-                )
-            )
-        )
+    stmt = select(Quote.id, Quote.speaker_id, Quote.text, Quote.verb).where(Quote.speaker_id.is_not(None))
+    rows: list[QuoteRow] = [
+        (qid, sid, text, verb)
+        for qid, sid, text, verb in select_in(session, stmt, Quote.id, sorted(set(quote_ids)))
+    ]
     return assign_groups(session, [rows], now=now)
 
 
@@ -153,8 +147,6 @@ def assign_groups(
 
 
 _CLAIMS = cast(Table, Claim.__table__)
-_CHUNK = 2000
-"""Most ids bound in one IN list."""
 
 
 def _memo_fingerprint(
@@ -226,17 +218,13 @@ class _Candidate:
 
 def _stored_candidates(session: Session, quote_ids: set[int]) -> dict[int, _Candidate]:
     """These stored quotes with their claim membership (quotes without one are left out)."""
-    out: dict[int, _Candidate] = {}
-    ids = sorted(quote_ids)
-    for i in range(0, len(ids), _CHUNK):
-        rows = session.execute(
-            select(Quote.id, Quote.text, Quote.verb, ClaimQuote.claim_id, ClaimQuote.speaker_id)
-            .join(ClaimQuote, ClaimQuote.quote_id == Quote.id)
-            .where(Quote.id.in_(ids[i : i + _CHUNK]))
-        )
-        for qid, text, verb, claim_id, speaker_id in rows:
-            out[qid] = _Candidate(text, verb, claim_id, speaker_id, signature(text))
-    return out
+    stmt = select(Quote.id, Quote.text, Quote.verb, ClaimQuote.claim_id, ClaimQuote.speaker_id).join(
+        ClaimQuote, ClaimQuote.quote_id == Quote.id
+    )
+    return {
+        qid: _Candidate(text, verb, claim_id, speaker_id, signature(text))
+        for qid, text, verb, claim_id, speaker_id in select_in(session, stmt, Quote.id, sorted(quote_ids))
+    }
 
 
 def drop_empty_claims(session: Session, speaker_ids: Iterable[int]) -> int:
@@ -271,7 +259,7 @@ def ensure_claims(session: Session, speaker_ids: Iterable[int] | None = None) ->
     if not quote_ids:
         return 0
     log.info("assigning claims to %d quotes", len(quote_ids))
-    for chunk in _chunks(quote_ids, 500):
+    for chunk in chunks(quote_ids, 500):
         session.execute(delete(ClaimQuote).where(ClaimQuote.quote_id.in_(chunk)))
         session.execute(delete(ClaimKey).where(ClaimKey.quote_id.in_(chunk)))
         assign_quotes(session, chunk)
@@ -320,8 +308,6 @@ def claim_summaries(
     if quote_ids is not None:
         wanted = select(ClaimQuote.claim_id).where(ClaimQuote.quote_id.in_(quote_ids))
         stmt = stmt.where(ClaimQuote.claim_id.in_(wanted))
-    from quotetrack.db.schema import Speaker
-
     names = dict(session.execute(select(Speaker.id, Speaker.name).where(Speaker.id.in_(speaker_ids))).all())
     groups: dict[int, list[tuple[int, str, date | None, int, str | None, int]]] = {}
     for claim_id, qid, text, said_on, article_id, outlet, speaker_id in session.execute(stmt):
@@ -344,13 +330,3 @@ def claim_summaries(
         )
     out.sort(key=lambda c: (-c.reports, c.first_said or date.max, c.claim_id))
     return out
-
-
-def claim_of(session: Session, quote_id: int) -> int | None:
-    """The claim a quote belongs to, if any."""
-    return session.scalar(select(ClaimQuote.claim_id).where(ClaimQuote.quote_id == quote_id))
-
-
-def _chunks(items: Sequence[int], size: int) -> Iterable[Sequence[int]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]

@@ -17,13 +17,12 @@ from typing import cast
 from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
+from quotetrack.db.bulk import select_in
 from quotetrack.db.schema import NAME_LEN, Article, Quote, SpeakerRole
 from quotetrack.names import role_key
 
 KST = timezone(timedelta(hours=9))
 _ROLES = cast(Table, SpeakerRole.__table__)
-_CHUNK = 2000
-"""Most speaker ids bound in one IN list."""
 
 
 def seen_day(said_on: date | None, published: datetime | None) -> date | None:
@@ -56,18 +55,16 @@ def update_role_history(
         return
     sids = sorted({sid for sid, _ in delta})
     rows: dict[tuple[int, str], _Row] = {}
-    for i in range(0, len(sids), _CHUNK):
-        for rid, sid, key, quotes, first, last in session.execute(
-            select(
-                SpeakerRole.id,
-                SpeakerRole.speaker_id,
-                SpeakerRole.role_key,
-                SpeakerRole.quotes,
-                SpeakerRole.first_seen,
-                SpeakerRole.last_seen,
-            ).where(SpeakerRole.speaker_id.in_(sids[i : i + _CHUNK]))
-        ):
-            rows[(sid, key)] = _Row(rid, sid, quotes, first, last)
+    stmt = select(
+        SpeakerRole.id,
+        SpeakerRole.speaker_id,
+        SpeakerRole.role_key,
+        SpeakerRole.quotes,
+        SpeakerRole.first_seen,
+        SpeakerRole.last_seen,
+    )
+    for rid, sid, key, quotes, first, last in select_in(session, stmt, SpeakerRole.speaker_id, sids):
+        rows[(sid, key)] = _Row(rid, sid, quotes, first, last)
     inserts: list[dict[str, object]] = []
     changed: list[_Row] = []
     gone: list[int] = []

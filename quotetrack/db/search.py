@@ -16,12 +16,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, case, column, func, or_, select, table, text
+from sqlalchemy import ColumnElement, Select, case, column, func, select, table, text
 from sqlalchemy.orm import Session
 
 from quotetrack.db import fts, speaker_queries
 from quotetrack.db.access import read_only_reason
-from quotetrack.db.schema import Article, ClaimQuote, Outlet, Quote, Speaker, SpeakerAlias
+from quotetrack.db.schema import Article, ClaimQuote, Outlet, Quote, Speaker
+from quotetrack.db.speaker_queries import matching_speakers as matching_speakers
 from quotetrack.errors import UsageError
 from quotetrack.normalize import name_key
 from quotetrack.types import QUOTE_KINDS
@@ -78,22 +79,6 @@ class QuoteFilter:
         for kind in self.kinds:
             if kind not in QUOTE_KINDS:
                 raise UsageError(f"unknown quote kind {kind!r}", f"use one of {', '.join(QUOTE_KINDS)}")
-
-
-def speaker_query_key(query: str) -> str:
-    """The lookup key for a user's speaker query; refuses queries with no letters in them."""
-    key = name_key(query)
-    if not key:
-        raise UsageError(
-            f"the speaker name {query!r} is empty", "pass a name or part of one, e.g. --speaker 푸틴"
-        )
-    return key
-
-
-def matching_speakers(session: Session, query: str) -> list[Speaker]:
-    """Speakers whose canonical name or an alias contains the query (normalised), by id."""
-    stmt = select(Speaker).where(_speaker_matches(speaker_query_key(query))).order_by(Speaker.id)
-    return list(session.scalars(stmt))
 
 
 def resolve_speakers(session: Session, query: str) -> list[Speaker]:
@@ -345,11 +330,6 @@ def _order(plan: _Plan) -> list[Any]:
         Article.id,
         *within_article,
     ]
-
-
-def _speaker_matches(key: str) -> ColumnElement[bool]:
-    by_alias = select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias_key.contains(key, autoescape=True))
-    return or_(Speaker.name_key.contains(key, autoescape=True), Speaker.id.in_(by_alias))
 
 
 def _matching_outlets(session: Session, query: str) -> list[int]:

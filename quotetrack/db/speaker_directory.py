@@ -32,17 +32,15 @@ from sqlalchemy import Row, Table, bindparam, select, union, update
 from sqlalchemy.orm import Session
 
 from quotetrack import types
-from quotetrack.db.bulk import insert_ids
+from quotetrack.db.bulk import chunks, insert_ids
 from quotetrack.db.schema import NAME_LEN, Speaker, SpeakerAlias, SpeakerRole, SpeakerWord
-from quotetrack.db.speaker_rows import family_word_keys
+from quotetrack.db.speaker_rows import alias_and_key, family_word_keys
 from quotetrack.names import role_key
 from quotetrack.normalize import name_key
 
 _SPEAKERS = cast(Table, Speaker.__table__)
 _ALIASES = cast(Table, SpeakerAlias.__table__)
 _WORDS = cast(Table, SpeakerWord.__table__)
-_CHUNK = 2000
-"""Most values bound in one IN list (SQLite allows 32,766 parameters, PostgreSQL 65,535)."""
 
 
 @dataclass(eq=False)
@@ -107,15 +105,15 @@ class SpeakerDirectory:
             Speaker.article_id,
             Speaker.curated,
         )
-        for chunk in _chunks(sorted(want)):
+        for chunk in chunks(sorted(want)):
             reach = union(
                 select(Speaker.id).where(Speaker.name_key.in_(chunk)),
                 select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias_key.in_(chunk)),
                 select(SpeakerWord.speaker_id).where(SpeakerWord.word_key.in_(chunk)),
             ).subquery()
             found.extend(self.session.execute(select(*columns).where(Speaker.id.in_(select(reach)))).all())
-        for chunk in _chunks(sorted(ids)):
-            found.extend(self.session.execute(select(*columns).where(Speaker.id.in_(chunk))).all())
+        for id_chunk in chunks(sorted(ids)):
+            found.extend(self.session.execute(select(*columns).where(Speaker.id.in_(id_chunk))).all())
         self._loaded_keys |= want
         added = [
             SpeakerRec(sid, name, key, kind, article_id, curated)
@@ -148,7 +146,7 @@ class SpeakerDirectory:
         if not recs:
             return
         by_id = {r.id: r for r in recs}
-        for chunk in _chunks(sorted(by_id)):
+        for chunk in chunks(sorted(by_id)):
             for sid, alias, key in self.session.execute(
                 select(SpeakerAlias.speaker_id, SpeakerAlias.alias, SpeakerAlias.alias_key)
                 .where(SpeakerAlias.speaker_id.in_(chunk))
@@ -236,10 +234,7 @@ class SpeakerDirectory:
     def add_alias(self, rec: SpeakerRec, alias: str) -> bool:
         """Record another spelling of the speaker's name; False if it was already known (as
         `speaker_rows.add_alias`)."""
-        alias = " ".join(alias.split())
-        key = name_key(alias)
-        if not key or len(alias) > NAME_LEN or len(key) > NAME_LEN:
-            raise ValueError(f"{alias!r} cannot be a name")
+        alias, key = alias_and_key(alias)
         if key == rec.name_key or key in rec.aliases:
             return False
         rec.aliases[key] = alias
@@ -360,8 +355,3 @@ class SpeakerDirectory:
 def order(speaker_id: int) -> tuple[bool, int]:
     """Sort key: stored ids first, then placeholders in creation order (the order of their ids-to-be)."""
     return (speaker_id < 0, abs(speaker_id))
-
-
-def _chunks(items: list[int] | list[str]) -> Iterable[list[int] | list[str]]:
-    for i in range(0, len(items), _CHUNK):
-        yield items[i : i + _CHUNK]

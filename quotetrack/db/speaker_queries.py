@@ -281,13 +281,14 @@ def summarize(session: Session, ids: Sequence[int] | None) -> list[SpeakerSummar
             kind=s.kind,
             aliases=aliases.get(s.id, []),
             roles=roles.get(s.id, []),
-            quotes=stats.get(s.id, (0, None, None))[0],
-            first_seen=stats.get(s.id, (0, None, None))[1],
-            last_seen=stats.get(s.id, (0, None, None))[2],
+            quotes=quotes,
+            first_seen=first_seen,
+            last_seen=last_seen,
             article_only=s.article_id is not None,
             curated=s.curated,
         )
         for s in speakers
+        for quotes, first_seen, last_seen in [stats.get(s.id, (0, None, None))]
     ]
 
 

@@ -28,6 +28,14 @@ def usable_name(name: str | None) -> str | None:
     return name
 
 
+def alias_and_key(alias: str) -> tuple[str, str]:
+    """An alias tidied (as `usable_name`) and its key; ValueError when it cannot be a name."""
+    valid = usable_name(alias)
+    if valid is None:
+        raise ValueError(f"{' '.join(alias.split())!r} cannot be a name")
+    return valid, name_key(valid)
+
+
 def create_speaker(
     session: Session, name: str, kind: str, *, now: datetime | None = None, article_id: int | None = None
 ) -> Speaker:
@@ -79,10 +87,7 @@ def index_name_words(session: Session, speaker: Speaker, *, rebuild: bool = Fals
 
 def add_alias(session: Session, speaker: Speaker, alias: str) -> bool:
     """Record another spelling of a speaker's name; False if it was already known."""
-    alias = " ".join(alias.split())
-    key = name_key(alias)
-    if not key or len(alias) > NAME_LEN or len(key) > NAME_LEN:
-        raise ValueError(f"{alias!r} cannot be a name")
+    alias, key = alias_and_key(alias)
     if key == speaker.name_key:
         return False
     known = session.scalar(

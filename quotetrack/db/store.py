@@ -14,14 +14,14 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal, cast
+from typing import Literal, cast
 
 from sqlalchemy import Connection, Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from quotetrack import types
 from quotetrack.db import speakers
-from quotetrack.db.bulk import insert_ids
+from quotetrack.db.bulk import insert_ids, select_in
 from quotetrack.db.derived import refresh_claims, sync_text_index
 from quotetrack.db.schema import NAME_LEN, URL_LEN, Article, Outlet, Quote
 from quotetrack.db.speaker_directory import SpeakerDirectory
@@ -211,27 +211,18 @@ def _plan(session: Session, items: Sequence[ToSave], force: bool) -> list[_Step]
     """Each item's outcome, as saving them one after the other would decide it."""
     keys = [article_key(i.article, i.raw) for i in items]
     digests = [article_text_hash(i.article) for i in items]
+    stored = select(Article.id, Article.key, Article.text_hash, Article.extractor_version)
     state = {
         key: _Row(rid, th, version)
-        for rid, key, th, version in _select_in(
-            session,
-            select(Article.id, Article.key, Article.text_hash, Article.extractor_version),
-            Article.key,
-            sorted(set(keys)),
-        )
+        for rid, key, th, version in select_in(session, stored, Article.key, sorted(set(keys)))
     }
     legacy_keys = sorted(
         {"sha256:" + d for k, d in zip(keys, digests, strict=True) if k.startswith("raw:") and k not in state}
     )
     legacy = {
         key[len("sha256:") :]: _Row(rid, th, version)
-        for rid, key, th, version in _select_in(
-            session,
-            select(Article.id, Article.key, Article.text_hash, Article.extractor_version).where(
-                Article.raw_hash.is_(None)
-            ),
-            Article.key,
-            legacy_keys,
+        for rid, key, th, version in select_in(
+            session, stored.where(Article.raw_hash.is_(None)), Article.key, legacy_keys
         )
     }
     adopted: list[dict[str, object]] = []
@@ -380,25 +371,21 @@ def _quote_counts(session: Session, article_ids: list[int]) -> dict[int, int]:
     if not article_ids:
         return {}
     stmt = select(Quote.article_id, func.count()).group_by(Quote.article_id)
-    return dict(_select_in(session, stmt, Quote.article_id, sorted(set(article_ids))))
+    return dict(select_in(session, stmt, Quote.article_id, sorted(set(article_ids))))
 
 
 def _outlet_ids(session: Session, names: list[str | None]) -> dict[str, int | None]:
     """Outlet ids by name as printed, outlets created if new (as `get_or_create_outlet`)."""
     wanted: dict[str, tuple[str, str]] = {}  # printed → (stripped name, key)
     for name in names:
-        if not name or name in wanted or not name.strip():
+        if not name or name in wanted:
             continue
-        clean = name.strip()
-        key = name_key(clean)
-        if not key or len(key) > NAME_LEN or len(clean) > NAME_LEN:
-            log.warning("outlet name %.40r… is too long to be a name; not stored", clean)
-            continue
-        wanted[name] = (clean, key)
+        usable = _outlet_name(name)
+        if usable is not None:
+            wanted[name] = usable
     keys = sorted({key for _, key in wanted.values()})
     found: dict[str, int] = {
-        key: oid
-        for oid, key in _select_in(session, select(Outlet.id, Outlet.name_key), Outlet.name_key, keys)
+        key: oid for oid, key in select_in(session, select(Outlet.id, Outlet.name_key), Outlet.name_key, keys)
     }
     new: dict[str, str] = {}
     for clean, key in wanted.values():
@@ -410,20 +397,8 @@ def _outlet_ids(session: Session, names: list[str | None]) -> dict[str, int | No
     return {name: found[key] for name, (_, key) in wanted.items()}
 
 
-def _select_in(session: Session, stmt: Any, column: Any, values: Sequence[object]) -> list[Any]:
-    """`stmt` restricted to `column IN values`, in chunks small enough for any backend."""
-    out: list[Any] = []
-    for i in range(0, len(values), _CHUNK):
-        out.extend(session.execute(stmt.where(column.in_(values[i : i + _CHUNK]))).all())
-    return out
-
-
-_ARTICLES = cast(Table, Article.__table__)
-_CHUNK = 2000
-
-
-def get_or_create_outlet(session: Session, name: str | None) -> Outlet | None:
-    """The outlet with this name (ignoring spacing and case), created if new; None for no usable name."""
+def _outlet_name(name: str | None) -> tuple[str, str] | None:
+    """An outlet's name stripped and its key; None (warned if too long) when it cannot be a name."""
     if not name or not name.strip():
         return None
     name = name.strip()
@@ -431,6 +406,18 @@ def get_or_create_outlet(session: Session, name: str | None) -> Outlet | None:
     if not key or len(key) > NAME_LEN or len(name) > NAME_LEN:
         log.warning("outlet name %.40r… is too long to be a name; not stored", name)
         return None
+    return name, key
+
+
+_ARTICLES = cast(Table, Article.__table__)
+
+
+def get_or_create_outlet(session: Session, name: str | None) -> Outlet | None:
+    """The outlet with this name (ignoring spacing and case), created if new; None for no usable name."""
+    usable = _outlet_name(name)
+    if usable is None:
+        return None
+    name, key = usable
     outlet = session.scalars(select(Outlet).where(Outlet.name_key == key)).one_or_none()
     if outlet is None:
         outlet = Outlet(name=name, name_key=key)
