@@ -38,8 +38,6 @@ def _words(text: str) -> frozenset[str]:
 
 
 MentionForm = Literal["full", "single", "surname", "title", "anonymous", "generic", "organisation"]
-GLOBAL_FORMS: frozenset[MentionForm] = frozenset({"full", "single", "organisation"})
-"""Forms that may resolve to a speaker of another article; the others stay within their article."""
 
 KOREAN_SURNAMES = frozenset(
     "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염"
@@ -49,7 +47,7 @@ KOREAN_SURNAMES = frozenset(
 통계); the same list as quotetrack/extract/lexicon.py."""
 COMPOUND_SURNAMES = frozenset({"황보", "남궁", "제갈", "선우", "독고", "사공", "서문", "동방"})
 
-FOREIGN_SYLLABLES = frozenset("크트프르스즈츠쿠슈롱핑칭츠르브드그트흐쉬쥬셴첸샤쟈챠키티피")
+FOREIGN_SYLLABLES = frozenset("크트프르스즈츠쿠슈롱핑칭브드그흐쉬쥬셴첸샤쟈챠키티피")
 """Syllables that occur in transliterated foreign names (마크롱, 시진핑, 트럼프) but practically
 never in Korean given names (국립국어원 외래어 표기법 용례 against the 대법원 인명용 한자 readings),
 so 마크롱 is not read as 마 + 크롱 although 마 is a Korean surname."""
@@ -145,10 +143,6 @@ class Mention:
     (푸틴 of 블라디미르 푸틴) and the first (기시다 of 기시다 후미오, Japanese order); else empty."""
     surname: str | None = None
     """The Korean surname of a ``surname`` or Korean ``full`` mention (최 for 최 감독)."""
-
-    @property
-    def is_global(self) -> bool:
-        return self.form in GLOBAL_FORMS
 
     @property
     def one_word(self) -> bool:

@@ -20,7 +20,7 @@ import zlib
 from dataclasses import dataclass
 
 from quotetrack.analysis.stance import Stance, read_stance
-from quotetrack.analysis.text import compact, signature
+from quotetrack.analysis.text import bigrams, compact
 
 KEYS_PER_QUOTE = 6
 """Sketch size.  For a trimmed quote of 7 bigrams inside one of 20, the chance that the
@@ -58,22 +58,23 @@ def gram_hash(gram: str) -> int:
 
 def fingerprint(text: str, verb: str | None = None) -> Fingerprint:
     """The signature, stance and lookup keys of a quote."""
-    grams = signature(text)
-    keys = tuple(sorted({gram_hash(g) for g in key_shingles(text)})[:KEYS_PER_QUOTE])
+    flat = compact(text)  # folded once: the signature and the keys are both drawn from it
+    grams = frozenset(bigrams(flat))
+    keys = tuple(sorted({gram_hash(g) for g in _key_shingles(flat, grams)})[:KEYS_PER_QUOTE])
     return Fingerprint(grams, read_stance(text, verb).stance, keys)
 
 
-def key_shingles(text: str) -> set[str]:
+def _key_shingles(flat: str, grams: frozenset[str]) -> set[str]:
     """The pieces a quote's lookup keys are drawn from: three-character shingles of the compacted
-    text, leaving out those made only of common endings; bigrams for texts too short for that.
+    text `flat`, leaving out those made only of common endings; its bigrams `grams` for texts too
+    short for that.
 
     Trigrams are far rarer than bigrams (전기요 against 전기), so the stored quotes sharing a key
     with a new one are few even for a speaker with tens of thousands of quotes.
     """
-    flat = compact(text)
     shingles = {flat[i : i + 3] for i in range(len(flat) - 2)}
     usable = {s for s in shingles if s[:2] not in COMMON_BIGRAMS or s[1:] not in COMMON_BIGRAMS}
-    return usable or shingles or set(signature(text))
+    return usable or shingles or set(grams)
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> tuple[float, float, int]:

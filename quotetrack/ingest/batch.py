@@ -6,7 +6,8 @@ Shape of a run, and why:
   units to worker processes in small chunks; each worker loads the extractor
   once and does the costly part — reading, decoding, HTML extraction, fetching,
   quote extraction.  At most `WINDOW_PER_JOB` chunks per worker are in flight,
-  so memory stays flat however many files a folder holds.
+  so memory stays flat however many files a folder holds (runners.py: the
+  worker pool, and the in-process runner used with one job).
 - Before extracting, a worker asks the database (read-only) whether exactly
   this raw document is already stored by this extractor version, so running a
   finished or interrupted batch again costs a lookup per article, not an
@@ -30,19 +31,14 @@ from __future__ import annotations
 
 import itertools
 import logging
-import multiprocessing
 import os
 import random
-import signal
 import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Literal
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import ColumnElement, Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -50,33 +46,25 @@ from quotetrack.config import Settings
 from quotetrack.db import migrate
 from quotetrack.db.engine import is_transient, make_engine, safe_url, scrub, session_factory, writer_sessions
 from quotetrack.db.schema import Article as ArticleRow
-from quotetrack.db.store import ToSave, check_article, find_unchanged, save_articles
+from quotetrack.db.store import SaveResult, ToSave, check_article, save_articles
 from quotetrack.errors import QuotetrackError, UsageError
 from quotetrack.ingest.readers import (
     DocUnit,
     EndOfFile,
     ReadOptions,
-    RecordsFile,
     SourceFailure,
     Unit,
     iter_file_records,
     iter_units,
-    read_unit,
-    unit_source,
 )
-from quotetrack.types import Article, RawDocument
+from quotetrack.ingest.runners import Extractor, Feed, InProcess, Job, Pool, Result, Runner
+from quotetrack.types import RawDocument
 
 log = logging.getLogger(__name__)
 
-Extractor = Callable[[RawDocument], Article]
 ItemOutcome = Literal["stored", "updated", "unchanged", "failed"]
 OUTCOMES: tuple[ItemOutcome, ...] = ("stored", "updated", "unchanged", "failed")
 
-CHUNK = 8
-"""Units sent to a worker at once: enough to amortise the inter-process round trip (~0.1 ms)
-against ~5 ms of extraction per article, small enough to keep all workers busy."""
-WINDOW_PER_JOB = 4
-"""Chunks in flight per worker; bounds memory (a chunk holds at most CHUNK documents)."""
 WRITE_BATCH = 256
 WRITE_EVERY_S = 1.0
 """A commit per article costs a journal write (SQLite) or a round trip and fsync (PostgreSQL);
@@ -93,8 +81,6 @@ WRITE_PAUSE_MAX_S = 2.0
 most 2 s), 8 tries in all: with each try also waiting up to the busy timeout (SQLite) or lock
 timeout (PostgreSQL) for the write lock, that outlasts any other writer's batch by far."""
 REPROCESS_PAGE = 200
-ISOLATED_TRIES = 2
-"""A unit that kills its worker this many times, alone, is the culprit (once may be the OOM killer)."""
 SMALL_BATCH = 16
 """With no --jobs, a run of at most this many sources stays in this process: starting workers
 (each loads Kiwi, ~2 s) would cost more than it saves."""
@@ -180,13 +166,6 @@ class IngestReport:
         }
 
 
-def default_extractor() -> Extractor:
-    """The real extraction pipeline, imported on first use (it loads the Korean morphology model)."""
-    from quotetrack.extract.pipeline import extract
-
-    return extract
-
-
 def extractor_version(extractor: Extractor | None) -> str | None:
     """The version an extractor stamps on its articles: the pipeline's, or a `version` attribute."""
     from quotetrack.extract import pipeline  # cheap: Kiwi loads on the first extraction
@@ -224,7 +203,7 @@ def ingest(
     engine = open_database(settings)
     try:
         units = iter_units(paths, options.read, stdin=stdin)
-        job = _Job(
+        job = Job(
             database_url=None if options.force else settings.database_url,
             extractor=extractor,
             version=None if options.force else extractor_version(extractor),
@@ -250,24 +229,15 @@ def reprocess(
         raise UsageError("the extractor has no version, so stale articles cannot be told apart")
     engine = open_database(settings)
     try:
-        stale = ArticleRow.extractor_version != version
-        with session_factory(engine)() as session:
-            missing = session.scalar(
-                select(func.count()).select_from(ArticleRow).where(stale, ArticleRow.raw_text.is_(None))
-            )
+        no_raw = ArticleRow.raw_text.is_(None)
+        missing = (
+            0 if everything else _count_articles(engine, no_raw, ArticleRow.extractor_version != version)
+        )
         units = _stored_units(engine, None if everything else version)
-        job = _Job(database_url=None, extractor=extractor, version=None, read=ReadOptions())
+        job = Job(database_url=None, extractor=extractor, version=None, read=ReadOptions())
         options = IngestOptions(jobs=jobs, force=everything)
         report = _run(engine, units, job, options, on_item, on_progress)
-        report.without_raw_text = 0 if everything else int(missing or 0)
-        if everything:
-            with session_factory(engine)() as session:
-                report.without_raw_text = int(
-                    session.scalar(
-                        select(func.count()).select_from(ArticleRow).where(ArticleRow.raw_text.is_(None))
-                    )
-                    or 0
-                )
+        report.without_raw_text = _count_articles(engine, no_raw) if everything else missing
         return report
     finally:
         engine.dispose()
@@ -278,17 +248,17 @@ def count_stale(settings: Settings, extractor: Extractor | None = None) -> int:
     version = extractor_version(extractor)
     engine = open_database(settings)
     try:
-        with session_factory(engine)() as session:
-            return int(
-                session.scalar(
-                    select(func.count())
-                    .select_from(ArticleRow)
-                    .where(ArticleRow.extractor_version != version, ArticleRow.raw_text.is_not(None))
-                )
-                or 0
-            )
+        return _count_articles(
+            engine, ArticleRow.extractor_version != version, ArticleRow.raw_text.is_not(None)
+        )
     finally:
         engine.dispose()
+
+
+def _count_articles(engine: Engine, *where: ColumnElement[bool]) -> int:
+    """Stored articles matching all of `where`."""
+    with session_factory(engine)() as session:
+        return int(session.scalar(select(func.count()).select_from(ArticleRow).where(*where)) or 0)
 
 
 def open_database(settings: Settings) -> Engine:
@@ -302,121 +272,13 @@ def open_database(settings: Settings) -> Engine:
     return engine
 
 
-# --- processing one unit (in a worker, or in this process with --jobs 1) ---------------
-
-
-@dataclass(frozen=True)
-class _Job:
-    """What a worker needs to process units; pickled once per worker."""
-
-    database_url: str | None
-    """Where to look for already-stored documents (None: always extract)."""
-    extractor: Extractor | None
-    version: str | None
-    read: ReadOptions
-
-
-@dataclass(frozen=True)
-class _Result:
-    """One unit's outcome, sent from a worker to the parent."""
-
-    source: str
-    ends_file: bool
-    article: Article | None = None
-    doc: RawDocument | None = None
-    extra: Mapping[str, Any] | None = None
-    known: tuple[int, int] | None = None
-    """(article id, quotes) when the document is already stored unchanged."""
-    failure: str | None = None
-    records: RecordsFile | None = None
-
-
-class _Processor:
-    """Reads and extracts units; built once per worker process (the extractor loads once)."""
-
-    def __init__(self, job: _Job, engine: Engine | None = None) -> None:
-        self.job = job
-        self.extract = job.extractor or default_extractor()
-        lookups = job.database_url is not None and job.version is not None
-        self.owns_engine = lookups and engine is None
-        if lookups and engine is None:
-            engine = make_engine(job.database_url or "")
-        self.engine = engine if lookups else None
-        self.connection: Connection | None = None
-        """Kept open for the lookups (one short read transaction each, so SQLite's checkpoints and
-        other writers are never held up)."""
-
-    def process(self, unit: Unit) -> _Result:
-        ends_file = not isinstance(unit, DocUnit) or unit.doc.source == "<stdin>"
-        read = read_unit(unit, self.job.read)
-        if isinstance(read, SourceFailure):
-            return _Result(read.source, ends_file, failure=read.reason)
-        if isinstance(read, RecordsFile):
-            return _Result(read.source, False, records=read)
-        doc = read.doc
-        if (known := self._known(doc)) is not None:
-            return _Result(doc.source, ends_file, known=known)
-        try:
-            article = self.extract(doc)
-        except QuotetrackError as e:
-            return _Result(doc.source, ends_file, failure=str(e))
-        except Exception as e:  # a bug in extraction must not end the batch; --verbose shows the traceback
-            log.debug("extraction of %s failed", doc.source, exc_info=True)
-            return _Result(doc.source, ends_file, failure=f"extraction failed: {type(e).__name__}: {e}")
-        return _Result(doc.source, ends_file, article=article, doc=doc, extra=read.extra)
-
-    def process_chunk(self, units: list[Unit]) -> list[_Result]:
-        return [self.process(unit) for unit in units]
-
-    def _known(self, doc: RawDocument) -> tuple[int, int] | None:
-        if self.engine is None or self.job.version is None:
-            return None
-        try:
-            if self.connection is None:
-                self.connection = self.engine.connect()
-            with self.connection.begin():
-                found = find_unchanged(self.connection, doc, self.job.version)
-        except SQLAlchemyError:  # only a shortcut: extract and let the parent's save decide
-            log.debug("lookup of %s failed", doc.source, exc_info=True)
-            self._disconnect()
-            return None
-        return (found.article_id, found.quotes) if found is not None else None
-
-    def _disconnect(self) -> None:
-        connection, self.connection = self.connection, None
-        if connection is not None:
-            try:
-                connection.close()
-            except SQLAlchemyError:
-                log.debug("closing the lookup connection failed", exc_info=True)
-
-    def close(self) -> None:
-        self._disconnect()
-        if self.owns_engine and self.engine is not None:
-            self.engine.dispose()
-
-
-_worker: _Processor | None = None
-
-
-def _init_worker(job: _Job) -> None:
-    global _worker
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
-    _worker = _Processor(job)
-
-
-def _work(units: list[Unit]) -> list[_Result]:
-    assert _worker is not None, "worker not initialised"
-    return _worker.process_chunk(units)
-
-
 # --- the run: feed units, collect results in order, write in batches --------------------
 
 
 def _run(
     engine: Engine,
     units: Iterator[Unit | SourceFailure | EndOfFile],
-    job: _Job,
+    job: Job,
     options: IngestOptions,
     on_item: Callable[[IngestItem], None] | None,
     on_progress: Callable[[Progress], None] | None,
@@ -424,14 +286,14 @@ def _run(
     started = time.perf_counter()
     report = IngestReport()
     writer = _Writer(engine, report, options.force, on_item, on_progress)
-    feed = _Feed(units)
+    feed = Feed(units)
     jobs = resolve_jobs(options.jobs)
     if options.jobs is None and jobs > 1:
         head = list(itertools.islice(feed, SMALL_BATCH + 1))  # a peek: at most a few small units
         if len(head) <= SMALL_BATCH:
             jobs = 1
         feed.push(iter(head))
-    runner: _Runner = _InProcess(job, engine) if jobs == 1 else _Pool(job, jobs)
+    runner: Runner = InProcess(job, engine) if jobs == 1 else Pool(job, jobs)
     try:
         for result in runner.results(feed):
             if result.records is not None:
@@ -448,156 +310,6 @@ def _run(
         runner.stop()
         report.seconds = time.perf_counter() - started
     return report
-
-
-class _Feed:
-    """The units still to process; a record file found by a worker is streamed in next."""
-
-    def __init__(self, units: Iterator[Unit | SourceFailure | EndOfFile]) -> None:
-        self._stack: list[Iterator[Unit | SourceFailure | EndOfFile]] = [units]
-
-    def push(self, units: Iterator[Unit | SourceFailure | EndOfFile]) -> None:
-        self._stack.append(units)
-
-    def __iter__(self) -> _Feed:
-        return self
-
-    def __next__(self) -> Unit | SourceFailure | EndOfFile:
-        while self._stack:
-            try:
-                return next(self._stack[-1])
-            except StopIteration:
-                self._stack.pop()
-        raise StopIteration
-
-
-def _immediate(item: SourceFailure | EndOfFile) -> _Result:
-    if isinstance(item, EndOfFile):
-        return _Result(item.source, True)
-    return _Result(item.source, item.line is None, failure=item.reason)
-
-
-class _Runner:
-    def results(self, feed: _Feed) -> Iterator[_Result]:
-        raise NotImplementedError
-
-    def stop(self) -> None:
-        """Stop processing (idempotent)."""
-
-
-class _InProcess(_Runner):
-    def __init__(self, job: _Job, engine: Engine) -> None:
-        self.job = job
-        self.engine = engine
-        self.processor: _Processor | None = None
-
-    def results(self, feed: _Feed) -> Iterator[_Result]:
-        for item in feed:
-            if isinstance(item, SourceFailure | EndOfFile):
-                yield _immediate(item)
-                continue
-            if self.processor is None:
-                self.processor = _Processor(self.job, self.engine)
-            yield self.processor.process(item)
-
-    def stop(self) -> None:
-        processor, self.processor = self.processor, None
-        if processor is not None:
-            processor.close()
-
-
-class _Pool(_Runner):
-    """Worker processes fed a bounded window of chunks; results come back in submission order."""
-
-    def __init__(self, job: _Job, jobs: int) -> None:
-        self.job = job
-        self.jobs = jobs
-        self.executor: ProcessPoolExecutor | None = None
-
-    def _start(self) -> ProcessPoolExecutor:
-        # spawn, not fork: a forked worker would inherit the parent's open database connections
-        context = multiprocessing.get_context("spawn")
-        self.executor = ProcessPoolExecutor(
-            self.jobs, mp_context=context, initializer=_init_worker, initargs=(self.job,)
-        )
-        return self.executor
-
-    def results(self, feed: _Feed) -> Iterator[_Result]:
-        executor = self._start()
-        window: deque[tuple[list[Unit], Future[list[_Result]] | _Result]] = deque()
-        chunk: list[Unit] = []
-        while True:
-            # the feed is asked again every round: a record file found by a worker refills it
-            while len(window) < self.jobs * WINDOW_PER_JOB:
-                item = next(feed, None)
-                if item is None:
-                    break
-                if isinstance(item, SourceFailure | EndOfFile):
-                    if chunk:
-                        window.append((chunk, executor.submit(_work, chunk)))
-                        chunk = []
-                    window.append(([], _immediate(item)))
-                else:
-                    chunk.append(item)
-                    if len(chunk) >= CHUNK:
-                        window.append((chunk, executor.submit(_work, chunk)))
-                        chunk = []
-            if chunk:
-                window.append((chunk, executor.submit(_work, chunk)))
-                chunk = []
-            if not window:
-                self.executor = None
-                executor.shutdown(wait=True)  # all done: let the workers exit on their own
-                return
-            units, pending = window.popleft()
-            if isinstance(pending, _Result):
-                yield pending
-                continue
-            try:
-                done = pending.result()
-            except BrokenProcessPool:
-                # A worker died (a crash in native code, the OOM killer) and took every chunk in
-                # flight with it, not only its own: redo those units one at a time with nothing else
-                # running, so the one that kills a worker is known and only it fails.
-                log.debug("a worker process died", exc_info=True)
-                self.stop()
-                lost = [([u], pending) for u in units] + list(window)
-                window.clear()
-                for chunk_units, entry in lost:
-                    if isinstance(entry, _Result):
-                        yield entry
-                    else:
-                        yield from (self._alone(u) for u in chunk_units)
-                executor = self.executor or self._start()
-                continue
-            yield from done
-
-    def _alone(self, unit: Unit) -> _Result:
-        """Process one unit with nothing else in flight; a worker death is then its doing."""
-        for _ in range(ISOLATED_TRIES):
-            executor = self.executor or self._start()
-            try:
-                return executor.submit(_work, [unit]).result()[0]
-            except BrokenProcessPool:
-                self.stop()
-        return _died(unit)
-
-    def stop(self) -> None:
-        executor, self.executor = self.executor, None
-        if executor is None:
-            return
-        processes = list(getattr(executor, "_processes", {}).values())
-        executor.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            if process.is_alive():
-                process.terminate()
-        for process in processes:
-            process.join(timeout=5)
-
-
-def _died(unit: Unit) -> _Result:
-    reason = "the worker process extracting it died (a crash or out of memory)"
-    return _Result(unit_source(unit), True, failure=reason)
 
 
 class _Writer:
@@ -625,11 +337,11 @@ class _Writer:
         self.force = force
         self.on_item = on_item
         self.on_progress = on_progress
-        self.pending: list[_Result] = []
+        self.pending: list[Result] = []
         self.writes = 0
         self.first_pending = 0.0
 
-    def add(self, result: _Result) -> None:
+    def add(self, result: Result) -> None:
         if not self.pending:
             self.first_pending = time.monotonic()
         self.pending.append(result)
@@ -653,7 +365,7 @@ class _Writer:
         if self.on_progress is not None:
             self.on_progress(Progress(self.report.files, self.report.articles))
 
-    def _store(self, pending: list[_Result]) -> list[tuple[IngestItem, int] | None]:
+    def _store(self, pending: list[Result]) -> list[tuple[IngestItem, int] | None]:
         """Write the batch in one transaction, run again while another writer is in the way."""
         for attempt in itertools.count(1):
             try:
@@ -677,7 +389,7 @@ class _Writer:
                 ]
         raise AssertionError("unreachable")
 
-    def _write(self, session: Session, pending: list[_Result]) -> list[tuple[IngestItem, int] | None]:
+    def _write(self, session: Session, pending: list[Result]) -> list[tuple[IngestItem, int] | None]:
         outcomes: list[tuple[IngestItem, int] | None] = [_plain(r) for r in pending]
         batch: list[tuple[int, ToSave]] = []
         for i, r in enumerate(pending):
@@ -702,13 +414,10 @@ class _Writer:
                 outcomes[i] = self._write_one(session, pending[i], item)
             return outcomes
         for (i, _), result in zip(batch, saved, strict=True):
-            outcomes[i] = (
-                IngestItem(pending[i].source, result.outcome, quotes=result.quotes),
-                result.new_speakers,
-            )
+            outcomes[i] = _saved(pending[i], result)
         return outcomes
 
-    def _write_one(self, session: Session, result: _Result, item: ToSave) -> tuple[IngestItem, int]:
+    def _write_one(self, session: Session, result: Result, item: ToSave) -> tuple[IngestItem, int]:
         try:
             with session.begin_nested():
                 (saved,) = save_articles(session, [item], force=self.force)
@@ -716,9 +425,9 @@ class _Writer:
             if is_transient(e):
                 raise
             return self._failed(result, e)
-        return IngestItem(result.source, saved.outcome, quotes=saved.quotes), saved.new_speakers
+        return _saved(result, saved)
 
-    def _failed(self, result: _Result, e: Exception) -> tuple[IngestItem, int]:
+    def _failed(self, result: Result, e: Exception) -> tuple[IngestItem, int]:
         if isinstance(e, QuotetrackError):
             return IngestItem(result.source, "failed", reason=str(e)), 0
         log.debug("storing %s failed", result.source, exc_info=True)
@@ -726,7 +435,12 @@ class _Writer:
         return IngestItem(result.source, "failed", reason=f"cannot store: {reason}"), 0
 
 
-def _plain(result: _Result) -> tuple[IngestItem, int] | None:
+def _saved(result: Result, saved: SaveResult) -> tuple[IngestItem, int]:
+    """The report item (and new speakers) of a stored result."""
+    return IngestItem(result.source, saved.outcome, quotes=saved.quotes), saved.new_speakers
+
+
+def _plain(result: Result) -> tuple[IngestItem, int] | None:
     """The report item of a result that needs no write (None for an end-of-file marker)."""
     if result.failure is not None:
         return IngestItem(result.source, "failed", reason=result.failure), 0
