@@ -10,6 +10,8 @@ grammatical role across the news genre.
 
 from __future__ import annotations
 
+from quotetrack import names
+
 # fmt: off
 # Word lists are laid out by meaning, several to a line; the formatter would put one per line.
 
@@ -242,12 +244,9 @@ DISCOURSE_ADVERBS = frozenset({
 """Sentence-initial connectives: they carry the previous speaker forward (이어 "…"고 말했다)
 and never belong to a speaker's name."""
 
-KOREAN_SURNAMES = frozenset((  # noqa: SIM905 (a list of 100 one-syllable strings reads better as one string)
-    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 홍 전 고 문 양 손 배 백 허 남 심 노 하 곽 성 "
-    "차 주 우 구 민 진 나 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 "
-    "금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 황보 남궁 제갈 선우 독고 사공 서문 동방"
-).split())
-"""The ~100 Korean surnames covering over 99% of the population (통계청 인구주택총조사 성씨 통계)."""
+KOREAN_SURNAMES = names.KOREAN_SURNAMES | names.COMPOUND_SURNAMES
+"""The Korean surnames, one- and two-syllable (kept in quotetrack/names.py, which speaker
+matching shares without loading the extractor)."""
 
 
 NON_SPEAKER_HEADS = frozenset({
