@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from extract_scaling import HOSTILE_PIECE, grow, numbered  # noqa: E402
+from extract_scaling import corpus_pages, shapes  # noqa: E402
 
 from quotetrack.ingest.readers import ReadOptions, iter_documents  # noqa: E402
 from quotetrack.types import RawDocument  # noqa: E402
@@ -46,22 +46,8 @@ def documents(paths: list[Path], generated: Path | None) -> list[RawDocument]:
             for p in sorted(generated.iterdir())
             if p.is_file()
         ]
-    dev = SHARED / "dev" / "articles"
-    pages = [p.read_text("utf-8") for p in sorted(dev.iterdir()) if p.is_file()]
-    from quotetrack.ingest.clean import clean
-
-    paragraphs = [
-        para
-        for page in pages
-        for para in clean(RawDocument(source="corpus", text=page)).body.split("\n\n")
-        if para.strip()
-    ]
-    corpus = "\n\n".join(pages)
-    docs += [
-        RawDocument(source="big: real text", text=numbered(paragraphs, BIG)),
-        RawDocument(source="big: one line", text=grow(corpus.replace("\n", " "), BIG)),
-        RawDocument(source="big: hostile", text=grow(HOSTILE_PIECE, BIG)),
-    ]
+    made = shapes(corpus_pages(SHARED / "dev" / "articles"))
+    docs += [RawDocument(source=f"big: {name}", text=make(BIG)) for name, make in made.items()]
     return docs
 
 

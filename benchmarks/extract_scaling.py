@@ -20,6 +20,7 @@ from __future__ import annotations
 import platform
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -49,29 +50,40 @@ def numbered(paragraphs: list[str], size: int) -> str:
     return "\n\n".join(out)[:size]
 
 
-def main() -> None:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS
-    pages = [p.read_text("utf-8") for p in sorted(folder.iterdir()) if p.is_file()]
-    corpus = "\n\n".join(pages)
-    from quotetrack.extract.pipeline import extract
+def corpus_pages(folder: Path) -> list[str]:
+    """The text of every file in `folder`, in name order."""
+    return [p.read_text("utf-8") for p in sorted(folder.iterdir()) if p.is_file()]
+
+
+def shapes(pages: list[str]) -> dict[str, Callable[[int], str]]:
+    """The three shapes above, made from corpus `pages`: name -> the text at a given size."""
     from quotetrack.ingest.clean import clean
 
+    one_line = "\n\n".join(pages).replace("\n", " ")
     paragraphs = [
         para
         for page in pages
         for para in clean(RawDocument(source="corpus", text=page)).body.split("\n\n")
         if para.strip()
     ]
-
-    extract(RawDocument(source="warm-up", text=corpus[:20_000]))  # load Kiwi, warm the word caches
-    shapes = {
+    return {
         "real text": lambda size: numbered(paragraphs, size),
-        "one line": lambda size: grow(corpus.replace("\n", " "), size),
+        "one line": lambda size: grow(one_line, size),
         "hostile": lambda size: grow(HOSTILE_PIECE, size),
     }
+
+
+def main() -> None:
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS
+    from quotetrack.extract.pipeline import extract
+
+    pages = corpus_pages(folder)
+    made = shapes(pages)
+    warm_up = "\n\n".join(pages)[:20_000]
+    extract(RawDocument(source="warm-up", text=warm_up))  # load Kiwi, warm the word caches
     print(f"{platform.processor() or platform.machine()}, Python {platform.python_version()}, {date.today()}")
     print(f"{'shape':10} {'chars':>10} {'seconds':>8} {'s per M chars':>14} {'×time/×size':>12} quotes")
-    for name, make in shapes.items():
+    for name, make in made.items():
         previous: tuple[int, float] | None = None
         for size in SIZES:
             text = make(size)

@@ -119,3 +119,14 @@ def cli_db(db_url: str, runner: CliRunner) -> str:
         result = runner.invoke(app, ["--db", db_url, "db", "upgrade"])
         assert result.exit_code == 0, result.output
     return db_url
+
+
+@pytest.fixture
+def migrated_db(db_url: str) -> str:
+    """The test database migrated up front, so a quotetrack process run on it starts writing at once."""
+    eng = make_engine(db_url)
+    try:
+        migrate.upgrade(eng)
+    finally:
+        eng.dispose()
+    return db_url

@@ -160,3 +160,29 @@ def make_article(
         quotes=quotes,
         extractor_version=extractor_version,
     )
+
+
+Said = tuple[str | None, str | None, str]
+"""A quote as (speaker as printed, role, text)."""
+
+
+def said_article(
+    n: int,
+    *said: Said,
+    day: date = date(2024, 3, 15),
+    url: str | None = None,
+    version: str = "t-1",
+    outlet: str | None = "뉴스핌",
+) -> Article:
+    """Article `n` (source ``n.txt``) whose quotes are `said` on `day`, each in its own sentence."""
+    body = " ".join(f'{who or "누군가"}는 "{text}"라고 말했다.' for who, _, text in said) + f" ({n})"
+    quotes = tuple(make_quote(body, text, who, role=role, said_on=day) for who, role, text in said)
+    return make_article(
+        body,
+        quotes,
+        url=url,
+        source=f"{n}.txt",
+        published=datetime.combine(day, datetime.min.time(), KST),
+        outlet=outlet,
+        extractor_version=version,
+    )

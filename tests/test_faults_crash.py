@@ -89,17 +89,6 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any
     return folder, snapshot(url), counts(url)
 
 
-@pytest.fixture
-def ready(db_url: str) -> str:
-    """The database migrated up front, so the run under test starts writing at once."""
-    engine = make_engine(db_url)
-    try:
-        migrate.upgrade(engine)
-    finally:
-        engine.dispose()
-    return db_url
-
-
 def run_until(point: str, url: str, args: list[str], tmp_path: Path) -> dict[str, Any]:
     """Run quotetrack under the harness until the fault point, SIGKILL its process group there.
 
@@ -181,34 +170,38 @@ KILL_POINTS = [
 
 @pytest.mark.parametrize(("point", "jobs"), KILL_POINTS)
 def test_a_batch_killed_at_a_point_of_its_writes_is_whole_and_a_rerun_completes_it_exactly(
-    ready: str, batch: tuple[Path, dict[str, Any], dict[str, int]], point: str, jobs: str, tmp_path: Path
+    migrated_db: str,
+    batch: tuple[Path, dict[str, Any], dict[str, int]],
+    point: str,
+    jobs: str,
+    tmp_path: Path,
 ) -> None:
     folder, reference, _ = batch
-    marker = run_until(point, ready, ["ingest", "--quiet", "--jobs", jobs, str(folder)], tmp_path)
-    stored = assert_whole_prefix(ready, reference)
+    marker = run_until(point, migrated_db, ["ingest", "--quiet", "--jobs", jobs, str(folder)], tmp_path)
+    stored = assert_whole_prefix(migrated_db, reference)
     assert stored == marker["committed"], "the database holds other articles than were committed at the kill"
     if point.startswith("after-commit"):
         assert stored >= int(point.split(":")[1])
     else:  # killed inside a transaction: none of its articles survive, nor any of their rows
         assert stored < marker["inserted"]
     assert 0 <= stored < TOTAL
-    assert_rerun_completes(ready, folder, stored, batch, "--jobs", jobs)
+    assert_rerun_completes(migrated_db, folder, stored, batch, "--jobs", jobs)
 
 
 @pytest.mark.parametrize("delay_ms", [0, 1])
 def test_a_kill_racing_the_final_commit_keeps_all_or_none_of_it(
-    ready: str, batch: tuple[Path, dict[str, Any], dict[str, int]], delay_ms: int, tmp_path: Path
+    migrated_db: str, batch: tuple[Path, dict[str, Any], dict[str, int]], delay_ms: int, tmp_path: Path
 ) -> None:
     folder, reference, _ = batch
     marker = run_until(
         f"racing-commit:{TOTAL}:{delay_ms}",
-        ready,
+        migrated_db,
         ["ingest", "--quiet", "--jobs", "1", str(folder)],
         tmp_path,
     )
-    stored = assert_whole_prefix(ready, reference)
+    stored = assert_whole_prefix(migrated_db, reference)
     assert stored in (marker["committed"], TOTAL)  # the final commit whole, or none of it
-    assert_rerun_completes(ready, folder, stored, batch, "--jobs", "1")
+    assert_rerun_completes(migrated_db, folder, stored, batch, "--jobs", "1")
 
 
 def test_a_first_ingest_killed_in_its_schema_migration_leaves_no_half_schema(

@@ -26,14 +26,15 @@ import shutil
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
 import pytest
 from conftest import EXAMPLE, pg_admin_conninfo
 from integrity import snapshot
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
@@ -101,6 +102,25 @@ def quotetrack(url: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 def fingerprint(path: Path) -> tuple[int, str]:
     return path.stat().st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@contextmanager
+def read_only_copy(source: Path, path: Path, change: Callable[[Connection], None]) -> Iterator[Path]:
+    """`source` copied to `path` and changed, then read-only with its folder until the block ends."""
+    shutil.copy(source, path)
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as conn:
+            change(conn)
+    finally:
+        engine.dispose()
+    path.chmod(0o444)
+    path.parent.chmod(0o555)
+    try:
+        yield path
+    finally:
+        path.parent.chmod(0o755)
+        path.chmod(0o644)
 
 
 @pytest.fixture(scope="module")
@@ -171,44 +191,26 @@ def test_write_commands_stop_at_once_saying_the_database_is_read_only(read_only_
 def test_a_read_only_database_from_an_older_quotetrack_is_not_migrated_and_says_so(
     source: Path, tmp_path: Path
 ) -> None:
-    path = tmp_path / "old.db"
-    shutil.copy(source, path)
-    engine = make_engine(f"sqlite:///{path}")
-    try:
-        with engine.begin() as conn:
-            conn.execute(text("UPDATE alembic_version SET version_num = '0003'"))
-    finally:
-        engine.dispose()
-    path.chmod(0o444)
-    tmp_path.chmod(0o555)
-    try:
+    def downgrade_the_stamp(conn: Connection) -> None:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0003'"))
+
+    with read_only_copy(source, tmp_path / "old.db", downgrade_the_stamp) as path:
         before = fingerprint(path)
         done = quotetrack(f"sqlite:///{path}", "search", "--speaker", "김민수")
         assert done.returncode == 1
         assert "is at revision 0003 and is read-only" in done.stderr and "db upgrade" in done.stderr
         assert fingerprint(path) == before
-    finally:
-        tmp_path.chmod(0o755)
-        path.chmod(0o644)
 
 
 def test_derived_data_lagging_behind_is_read_around_without_writing(source: Path, tmp_path: Path) -> None:
     """As after a migration from before claims, or quotes changed by hand: nothing may be caught up."""
-    path = tmp_path / "lagging.db"
-    shutil.copy(source, path)
-    engine = make_engine(f"sqlite:///{path}")
-    try:
-        with engine.begin() as conn:
-            conn.execute(text("DELETE FROM claims"))  # memberships and keys go with them
-            conn.execute(
-                text("UPDATE quotes SET text = text || ' (정정)' WHERE id = 2")
-            )  # queued, not indexed
-            assert conn.execute(text("SELECT count(*) FROM quote_fts_queue")).scalar_one() == 2
-    finally:
-        engine.dispose()
-    path.chmod(0o444)
-    tmp_path.chmod(0o555)
-    try:
+
+    def let_derived_data_lag(conn: Connection) -> None:
+        conn.execute(text("DELETE FROM claims"))  # memberships and keys go with them
+        conn.execute(text("UPDATE quotes SET text = text || ' (정정)' WHERE id = 2"))  # queued, not indexed
+        assert conn.execute(text("SELECT count(*) FROM quote_fts_queue")).scalar_one() == 2
+
+    with read_only_copy(source, tmp_path / "lagging.db", let_derived_data_lag) as path:
         before = fingerprint(path)
         url = f"sqlite:///{path}"
         done = quotetrack(url, "search", "--text", "정정", "--format", "json")
@@ -222,9 +224,6 @@ def test_derived_data_lagging_behind_is_read_around_without_writing(source: Path
             assert done.returncode == 0, (args, done.stderr)
         assert fingerprint(path) == before
         assert sorted(os.listdir(tmp_path)) == ["lagging.db"]
-    finally:
-        tmp_path.chmod(0o755)
-        path.chmod(0o644)
 
 
 # --- PostgreSQL: a role with SELECT rights only ----------------------------------------------

@@ -20,7 +20,6 @@ import pytest
 from integrity import check_integrity
 from sqlalchemy import func, select
 
-from quotetrack.db import migrate
 from quotetrack.db.engine import make_engine, transaction
 from quotetrack.db.schema import Article, Quote
 
@@ -99,38 +98,38 @@ def reference(tmp_path: Path, folder: Path) -> dict[str, int]:
     return stored(url)
 
 
-@pytest.fixture
-def ready(db_url: str) -> str:
-    """The database migrated up front, so the run under test starts ingesting at once."""
-    engine = make_engine(db_url)
-    try:
-        migrate.upgrade(engine)
-    finally:
-        engine.dispose()
-    return db_url
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_killed_batch_keeps_whole_articles_and_a_rerun_completes_it_exactly(
-    ready: str, batch: tuple[Path, dict[str, int]], jobs: str
+    migrated_db: str, batch: tuple[Path, dict[str, int]], jobs: str
 ) -> None:
     folder, expected = batch
-    proc = start(ready, folder, "--jobs", jobs)
+    proc = start(migrated_db, folder, "--jobs", jobs)
     try:
-        wait_for_first_commit(ready, proc)
+        wait_for_first_commit(migrated_db, proc)
         os.killpg(proc.pid, signal.SIGKILL)
     finally:
         proc.wait(timeout=30)
-    check_integrity(ready)  # SQLite/PostgreSQL storage, foreign keys, text index, claims, roles
-    partial = stored(ready)
+    check_integrity(migrated_db)  # SQLite/PostgreSQL storage, foreign keys, text index, claims, roles
+    partial = stored(migrated_db)
     assert 0 < len(partial) < ARTICLES, "the kill did not land mid-batch"
     assert len(expected) == ARTICLES
     for key, quotes in partial.items():  # every article that made it is complete, quotes and all
         assert quotes == expected[key], key
 
     again = subprocess.run(
-        [sys.executable, "-m", "quotetrack", "--db", ready, "ingest", "--json", "--jobs", jobs, str(folder)],
+        [
+            sys.executable,
+            "-m",
+            "quotetrack",
+            "--db",
+            migrated_db,
+            "ingest",
+            "--json",
+            "--jobs",
+            jobs,
+            str(folder),
+        ],
         capture_output=True,
         timeout=600,
     )
@@ -139,18 +138,18 @@ def test_a_killed_batch_keeps_whole_articles_and_a_rerun_completes_it_exactly(
     assert report["stored"] == ARTICLES - len(partial)
     assert report["unchanged"] == len(partial)
     assert report["failed"] == 0
-    assert stored(ready) == expected  # no duplicates, nothing missing, every quote once
-    check_integrity(ready)
+    assert stored(migrated_db) == expected  # no duplicates, nothing missing, every quote once
+    check_integrity(migrated_db)
 
 
 @pytest.mark.slow
 def test_ctrl_c_stops_cleanly_keeps_what_was_extracted_and_says_so(
-    ready: str, batch: tuple[Path, dict[str, int]]
+    migrated_db: str, batch: tuple[Path, dict[str, int]]
 ) -> None:
     folder, expected = batch
-    proc = start(ready, folder, "--jobs", "2")
+    proc = start(migrated_db, folder, "--jobs", "2")
     try:
-        wait_for_first_commit(ready, proc)
+        wait_for_first_commit(migrated_db, proc)
         os.killpg(proc.pid, signal.SIGINT)
         _, err = proc.communicate(timeout=60)
     finally:
@@ -158,17 +157,17 @@ def test_ctrl_c_stops_cleanly_keeps_what_was_extracted_and_says_so(
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
     assert proc.returncode == 130
-    check_integrity(ready)
+    check_integrity(migrated_db)
     message = err.decode()
     assert "Interrupted: every article finished before this point is stored." in message
     assert "Traceback" not in message
-    partial = stored(ready)
+    partial = stored(migrated_db)
     assert 0 < len(partial) <= ARTICLES
     again = subprocess.run(
-        [sys.executable, "-m", "quotetrack", "--db", ready, "ingest", "--json", str(folder)],
+        [sys.executable, "-m", "quotetrack", "--db", migrated_db, "ingest", "--json", str(folder)],
         capture_output=True,
         timeout=600,
     )
     report = json.loads(again.stdout)
     assert report["stored"] + report["unchanged"] == ARTICLES and report["unchanged"] == len(partial)
-    assert stored(ready) == expected
+    assert stored(migrated_db) == expected

@@ -8,10 +8,10 @@ the real extractor on written articles.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 
 import pytest
-from helpers import KST, make_article, make_quote
+from helpers import said_article as article
 from sqlalchemy import Engine, func, select
 
 from quotetrack import types
@@ -21,24 +21,6 @@ from quotetrack.db.schema import Quote, Speaker, SpeakerAlias, SpeakerCorrection
 from quotetrack.db.speaker_queries import SpeakerSummary, find_speaker, list_speakers, matching_speakers
 from quotetrack.db.store import save_article
 from quotetrack.errors import AmbiguousSpeakerError
-
-Said = tuple[str | None, str | None, str]  # speaker as printed, role, quote text
-
-
-def article(
-    n: int, *said: Said, day: date = date(2024, 3, 15), url: str | None = None, version: str = "t-1"
-) -> types.Article:
-    """An article numbered `n` whose quotes are `said`, each in its own sentence."""
-    body = " ".join(f'{who or "누군가"}는 "{text}"라고 말했다.' for who, _, text in said) + f" ({n})"
-    quotes = tuple(make_quote(body, text, who, role=role, said_on=day) for who, role, text in said)
-    return make_article(
-        body,
-        quotes,
-        url=url,
-        source=f"{n}.txt",
-        published=datetime.combine(day, datetime.min.time(), KST),
-        extractor_version=version,
-    )
 
 
 def store(engine: Engine, *articles: types.Article) -> None:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 from conftest import create_pg_database, drop_pg_database
-from helpers import KST, make_article, make_quote
+from helpers import Said, said_article
 from sqlalchemy import Engine, select, text
 
 from quotetrack import types
@@ -27,25 +27,14 @@ from quotetrack.db.schema import Quote, Speaker
 from quotetrack.db.speaker_queries import find_speaker
 from quotetrack.db.store import ToSave, save_article, save_articles
 
-Said = tuple[str | None, str | None, str]
+OUTLETS = ("연합뉴스", "뉴시스", "뉴스1")
 
 
 def article(
     n: int, *said: Said, day: int = 15, url: str | None = None, version: str = "t-1"
 ) -> types.Article:
-    """Article `n`, its quotes `said` (speaker as printed, role, text), each in its own sentence."""
-    body = " ".join(f'{who or "누군가"}는 "{words}"라고 말했다.' for who, _, words in said) + f" ({n})"
-    when = date(2024, 3, day)
-    quotes = tuple(make_quote(body, words, who, role=role, said_on=when) for who, role, words in said)
-    return make_article(
-        body,
-        quotes,
-        url=url,
-        source=f"{n}.txt",
-        published=datetime.combine(when, datetime.min.time(), KST),
-        outlet=("연합뉴스", "뉴시스", "뉴스1")[n % 3],
-        extractor_version=version,
-    )
+    """Article `n`, said on 2024-03-`day`, in one of three outlets by its number."""
+    return said_article(n, *said, day=date(2024, 3, day), url=url, version=version, outlet=OUTLETS[n % 3])
 
 
 FIRST = [  # stored one at a time in both databases before the corrections
