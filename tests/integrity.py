@@ -20,6 +20,7 @@ migration step and after read-only use:
 
 from __future__ import annotations
 
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,15 +42,48 @@ from quotetrack.names import role_key
 
 @contextmanager
 def connected(url: str) -> Iterator[Connection]:
-    """A connection in a transaction that is always rolled back: checks never change anything."""
+    """A connection in a transaction that is always rolled back: checks never change anything.
+
+    On PostgreSQL the transaction is REPEATABLE READ, so every check reads one snapshot: at
+    READ COMMITTED a commit landing between an index query and the scan it is compared with
+    would look like a damaged index.
+    """
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execution_options(isolation_level="REPEATABLE READ")
             trans = conn.begin()
             try:
                 yield conn
             finally:
                 trans.rollback()
+    finally:
+        engine.dispose()
+
+
+def wait_for_other_sessions(url: str, timeout: float = 60.0) -> None:
+    """On PostgreSQL, wait until no other session is connected to the database at `url`.
+
+    A client killed with SIGKILL right after sending COMMIT leaves its server session
+    running: the server finishes that commit on its own, a moment later. What the killed
+    run left is only known once those sessions are gone. SQLite has no server: nothing to wait for.
+    """
+    if make_url(url).get_backend_name() != "postgresql":
+        return
+    engine = make_engine(url)
+    try:
+        deadline = time.monotonic() + timeout
+        with engine.connect() as conn:
+            while conn.execute(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid != pg_backend_pid()"
+                )
+            ).scalar_one():
+                conn.rollback()
+                assert time.monotonic() < deadline, f"sessions of a killed run still open after {timeout} s"
+                time.sleep(0.05)
     finally:
         engine.dispose()
 

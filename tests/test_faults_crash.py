@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from integrity import check_integrity, counts, snapshot
+from integrity import check_integrity, counts, snapshot, wait_for_other_sessions
 
 from quotetrack.db import migrate
 from quotetrack.db.engine import make_engine
@@ -118,6 +118,7 @@ def run_until(point: str, url: str, args: list[str], tmp_path: Path) -> dict[str
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=60)
+        wait_for_other_sessions(url)  # a COMMIT sent before the kill may still be landing
         return found
     finally:
         if proc.poll() is None:
