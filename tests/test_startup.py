@@ -85,6 +85,8 @@ NOT_FOR_SEARCH = (
     "psycopg",
     "pyarrow",  # export --format parquet only
     "platformdirs",  # only without $QUOTETRACK_HOME
+    "pydantic",  # typer's option converters: cli/coercion.py converts search's and show's values itself
+    "typer._adapters",
     "rich.progress",
     "rich.traceback",
     "rich.pretty",
