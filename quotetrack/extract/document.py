@@ -524,11 +524,14 @@ def said_on(reader: ArticleReader, items: list[Attributed], main: Entity | None 
     def story_day(pos: int) -> date | None:
         return context(pos) or (explicit[0][1] if explicit else None) or published
 
-    main_sentences = {
-        i
-        for i, sent in enumerate(reader.sentences)
-        if main is not None and any(e is main for e in reader.subjects_in(sent))
-    }
+    names_main: dict[int, bool] = {}  # sentence → the main speaker is a subject in it (asked lazily)
+
+    def main_named_in(i: int) -> bool:
+        got = names_main.get(i)
+        if got is None:
+            got = names_main[i] = any(e is main for e in reader.subjects_in(reader.sentences[i]))
+        return got
+
     stated: list[date | None] = []
     for a in items:
         f = a.found
@@ -568,7 +571,12 @@ def said_on(reader: ArticleReader, items: list[Attributed], main: Entity | None 
             continue
         f = items[i].found
         partner = by_sentence.get(f.sentence)
-        if partner is None and main is not None and f.sentence in main_sentences:
+        if (
+            partner is None
+            and main is not None
+            and 0 <= f.sentence < len(reader.sentences)
+            and main_named_in(f.sentence)
+        ):
             partner = story_day(f.start)
         result[i] = partner
     return result
