@@ -16,7 +16,7 @@ from __future__ import annotations
 import heapq
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import cast
 
@@ -24,9 +24,9 @@ from sqlalchemy import Table, delete, exists, or_, select
 from sqlalchemy.orm import Session
 
 from quotetrack.analysis.claims import Fingerprint, fingerprint, same_claim, wording_match
-from quotetrack.analysis.stance import read_stance
+from quotetrack.analysis.stance import Stance, read_stance
 from quotetrack.analysis.text import signature
-from quotetrack.db.bulk import chunks, insert_ids, select_in
+from quotetrack.db.bulk import chunks, insert_rows, select_in
 from quotetrack.db.schema import Article, Claim, ClaimKey, ClaimQuote, Outlet, Quote, Speaker
 
 log = logging.getLogger(__name__)
@@ -66,6 +66,11 @@ def assign_groups(
     quotes its sketch keys point to (ranked together by keys shared, at most `MAX_CANDIDATES`),
     and with every quote placed before it in its own group.  Reads take two queries for the whole
     batch, writes three bulk statements.
+
+    News repeats statements: one batch may hold dozens of reports of one quote, each with the
+    same sketch keys.  So the earlier groups' quotes are kept by key set (`_BatchIndex`) and
+    each key set is counted once per quote, not each of its reports, and a comparison of two
+    wordings is made once per pair of distinct (text, verb), not per pair of reports.
     """
     now = now or datetime.now(UTC)
     ordered: list[list[tuple[int, int, str, str | None]]] = [
@@ -75,42 +80,47 @@ def assign_groups(
     fps = {r[0]: _memo_fingerprint(memo, r[2], r[3]) for g in ordered for r in g}
     stored_top = _stored_ranking(session, [(sid, fps[qid].keys) for g in ordered for qid, sid, _, _ in g])
     # each quote's candidates: the stored quotes and earlier groups' quotes sharing most keys, then oldest
-    batch_posts: dict[tuple[int, int], list[int]] = {}
+    earlier = _BatchIndex()
     tops: dict[int, list[int]] = {}
     for group in ordered:
         for qid, sid, _, _ in group:
             # the quotes of this call have no stored keys yet (written below): none is its own candidate
-            shared = dict(stored_top.get((sid, fps[qid].keys), ()))
-            for k in fps[qid].keys:
-                for o in batch_posts.get((sid, k), ()):
-                    shared[o] = shared.get(o, 0) + 1
-            tops[qid] = heapq.nsmallest(MAX_CANDIDATES, shared, key=lambda o: (-shared[o], o))
+            sketch = fps[qid].keys
+            ranked = stored_top.get((sid, sketch), [])
+            ranked = ranked + earlier.sharing(sid, sketch) if earlier else ranked
+            tops[qid] = [o for o, _ in heapq.nsmallest(MAX_CANDIDATES, ranked, key=_by_shared_then_oldest)]
         for qid, sid, _, _ in group:
-            for k in fps[qid].keys:
-                batch_posts.setdefault((sid, k), []).append(qid)
+            earlier.add(qid, sid, fps[qid].keys)
     stored = _stored_candidates(session, {o for top in tops.values() for o in top if o not in fps})
 
     claim_refs: dict[int, int] = {}  # ref >= 0: a stored claim id; ref < 0: -1 - index into new_claims
     new_claims: list[int] = []  # speaker ids of claims to open
+    # comparisons by (id(fingerprint), id(fingerprint or wording)): both live until the call returns
+    same: dict[tuple[int, int], float | None] = {}
+    matches: dict[tuple[int, int], float | None] = {}
     for group in ordered:
         placed: dict[tuple[int, int], list[tuple[int, Fingerprint, int]]] = {}  # (speaker, key): quotes
         for qid, sid, _, _ in group:
             fp = fps[qid]
             best: tuple[float, int, int] | None = None
             for other_id in tops[qid]:
-                if other_id in fps:  # an earlier group's quote: stored by now, in the sequential order
-                    score, ref = same_claim(fp, fps[other_id]), claim_refs[other_id]
+                other_fp = fps.get(other_id)
+                if other_fp is not None:  # an earlier group's quote: stored by now, in the sequential order
+                    pair = (id(fp), id(other_fp))
+                    if pair not in same:
+                        same[pair] = same_claim(fp, other_fp)
+                    score, ref = same[pair], claim_refs[other_id]
                 else:
                     cand = stored.get(other_id)
                     if cand is None or cand.speaker_id != sid:
                         continue
-                    score = wording_match(fp.grams, cand.grams)
-                    if score is not None and cand.stance() != fp.stance:
-                        score = None
-                    ref = cand.claim_id
+                    pair = (id(fp), id(cand.wording))
+                    if pair not in matches:
+                        matches[pair] = cand.wording.match(fp)
+                    score, ref = matches[pair], cand.claim_id
                 if score is not None and (best is None or (score, -other_id) > (best[0], -best[1])):
                     best = (score, other_id, ref)
-            nearby = {e[0]: e for k in fp.keys for e in placed.get((sid, k), [])}
+            nearby = {e[0]: e for k in fp.keys for e in placed.get((sid, k), ())}
             for other_id, other, ref in nearby.values():
                 score = same_claim(fp, other)
                 if score is not None and (best is None or (score, -other_id) > (best[0], -best[1])):
@@ -123,14 +133,14 @@ def assign_groups(
             for k in fp.keys:
                 placed.setdefault((sid, k), []).append((qid, fp, ref))
             claim_refs[qid] = ref
-    opened = insert_ids(session, _CLAIMS, [{"speaker_id": sid, "created_at": now} for sid in new_claims])
+    opened = insert_rows(session, _CLAIMS, ("speaker_id", "created_at"), [(sid, now) for sid in new_claims])
     members: list[tuple[int, int, int]] = []
     keys: list[tuple[int, int, int]] = []
     for group in ordered:
         for qid, sid, _, _ in group:
             ref = claim_refs[qid]
             members.append((qid, ref if ref >= 0 else opened[-1 - ref], sid))
-            keys.extend((sid, k, qid) for k in fps[qid].keys)
+            keys += [(sid, k, qid) for k in fps[qid].keys]
     # plain integer rows, tens of thousands a batch: straight to the driver, no per-row processing
     conn = session.connection()
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
@@ -144,6 +154,59 @@ def assign_groups(
             f'INSERT INTO claim_keys (speaker_id, "key", quote_id) VALUES ({mark}, {mark}, {mark})', keys
         )
     return len(new_claims)
+
+
+def _by_shared_then_oldest(entry: tuple[int, int]) -> tuple[int, int]:
+    """Candidate order: most keys shared first, then the oldest quote (smallest id)."""
+    return -entry[1], entry[0]
+
+
+class _BatchIndex:
+    """The quotes of earlier groups of one `assign_groups` call, by speaker and sketch key set.
+
+    Reports of one statement share their key set, so a quote's candidates among them are
+    found per distinct key set: the keys it shares with that set, and its `MAX_CANDIDATES`
+    oldest quotes (no other quote of the set can rank before them).
+    """
+
+    def __init__(self) -> None:
+        self._sets: dict[tuple[int, int], list[tuple[int, ...]]] = {}  # (speaker, key): key sets
+        self._quotes: dict[tuple[int, tuple[int, ...]], list[int]] = {}  # (speaker, key set): quote ids
+        self._unsorted: set[tuple[int, tuple[int, ...]]] = set()
+
+    def __bool__(self) -> bool:
+        return bool(self._quotes)
+
+    def add(self, qid: int, sid: int, keys: tuple[int, ...]) -> None:
+        quotes = self._quotes.get((sid, keys))
+        if quotes is None:
+            self._quotes[(sid, keys)] = [qid]
+            for k in keys:
+                self._sets.setdefault((sid, k), []).append(keys)
+            return
+        if qid < quotes[-1]:
+            self._unsorted.add((sid, keys))
+        quotes.append(qid)
+
+    def sharing(self, sid: int, keys: tuple[int, ...]) -> list[tuple[int, int]]:
+        """(quote id, keys shared) of the earlier quotes of this speaker sharing a key, at most
+        `MAX_CANDIDATES` per key set."""
+        out: list[tuple[int, int]] = []
+        seen: set[tuple[int, ...]] = set()
+        wanted = set(keys)
+        for k in keys:
+            for other in self._sets.get((sid, k), ()):
+                if other in seen:
+                    continue
+                seen.add(other)
+                shared = len(wanted.intersection(other))
+                quotes = self._quotes[(sid, other)]
+                if (sid, other) in self._unsorted:
+                    oldest = heapq.nsmallest(MAX_CANDIDATES, quotes)
+                else:
+                    oldest = quotes[:MAX_CANDIDATES]
+                out += [(o, shared) for o in oldest]
+        return out
 
 
 _CLAIMS = cast(Table, Claim.__table__)
@@ -199,21 +262,35 @@ def _stored_ranking(
     return out
 
 
-@dataclass
-class _Candidate:
-    """A stored quote that may be the same claim: its signature, claim and stance (read lazily)."""
+class _Wording:
+    """A stored quote's text and verb as matching needs them: its signature, and its stance (read
+    only when the signature matches).  Shared by the stored reports of one statement."""
 
-    text: str
-    verb: str | None
-    claim_id: int
-    speaker_id: int
-    grams: frozenset[str]
-    _stance: list[object] = field(default_factory=list)
+    __slots__ = ("_stance", "grams", "text", "verb")
 
-    def stance(self) -> object:
+    def __init__(self, text: str, verb: str | None) -> None:
+        self.text = text
+        self.verb = verb
+        self.grams = signature(text)
+        self._stance: list[Stance | None] = []
+
+    def match(self, fp: Fingerprint) -> float | None:
+        """`same_claim` of a new quote against this wording: the overlap when it is the same claim."""
+        score = wording_match(fp.grams, self.grams)
+        if score is None:
+            return None
         if not self._stance:
             self._stance.append(read_stance(self.text, self.verb).stance)
-        return self._stance[0]
+        return score if self._stance[0] == fp.stance else None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A stored quote that may be the same claim: its wording, claim and speaker."""
+
+    wording: _Wording
+    claim_id: int
+    speaker_id: int
 
 
 def _stored_candidates(session: Session, quote_ids: set[int]) -> dict[int, _Candidate]:
@@ -221,10 +298,14 @@ def _stored_candidates(session: Session, quote_ids: set[int]) -> dict[int, _Cand
     stmt = select(Quote.id, Quote.text, Quote.verb, ClaimQuote.claim_id, ClaimQuote.speaker_id).join(
         ClaimQuote, ClaimQuote.quote_id == Quote.id
     )
-    return {
-        qid: _Candidate(text, verb, claim_id, speaker_id, signature(text))
-        for qid, text, verb, claim_id, speaker_id in select_in(session, stmt, Quote.id, sorted(quote_ids))
-    }
+    wordings: dict[tuple[str, str | None], _Wording] = {}
+    out: dict[int, _Candidate] = {}
+    for qid, text, verb, claim_id, speaker_id in select_in(session, stmt, Quote.id, sorted(quote_ids)):
+        wording = wordings.get((text, verb))
+        if wording is None:
+            wording = wordings[(text, verb)] = _Wording(text, verb)
+        out[qid] = _Candidate(wording, claim_id, speaker_id)
+    return out
 
 
 def drop_empty_claims(session: Session, speaker_ids: Iterable[int]) -> int:

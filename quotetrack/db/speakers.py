@@ -47,7 +47,7 @@ from sqlalchemy import Table, bindparam, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from quotetrack import types
-from quotetrack.db.bulk import insert_ids
+from quotetrack.db.bulk import insert_rows
 from quotetrack.db.roles import seen_day, update_role_history
 from quotetrack.db.schema import Article, Quote, Speaker, SpeakerCorrection
 from quotetrack.db.speaker_directory import SpeakerDirectory, SpeakerRec
@@ -162,20 +162,20 @@ def write_quotes(
         assigned.append((speaker_ids, roles))
     directory.flush()
 
-    values: list[dict[str, object]] = []
+    values: list[tuple[object, ...]] = []
     real_ids: list[int | None] = []  # the speaker of each quote, all articles in order
     added: list[tuple[int, str | None, date | None]] = []
     for target, (speaker_ids, roles) in zip(targets, assigned, strict=True):
         real = [None if sid is None else directory.real_id(sid) for sid in speaker_ids]
         real_ids.extend(real)
         for position, quote in enumerate(target.quotes):
-            values.append(quote_values(target.article_id, position, quote, real[position], roles[position]))
+            values.append(quote_row(target.article_id, position, quote, real[position], roles[position]))
         added.extend(
             (sid, role, seen_day(quote.said_on, target.published))
             for sid, role, quote in zip(real, roles, target.quotes, strict=True)
             if sid is not None
         )
-    ids = insert_ids(session, _QUOTES, values)
+    ids = insert_rows(session, _QUOTES, QUOTE_COLUMNS, values)
     update_role_history(session, added, dropped.seen if dropped else ())
     if dropped is not None:
         _drop_unused(session, targets[0].article_id, dropped.speaker_ids)
@@ -194,26 +194,45 @@ def write_quotes(
     return out
 
 
-def quote_values(
+QUOTE_COLUMNS = (
+    "article_id",
+    "position",
+    "speaker_id",
+    "speaker_text",
+    "speaker_role",
+    "speaker_kind",
+    "kind",
+    "text",
+    "verb",
+    "said_on",
+    "start_offset",
+    "end_offset",
+    "field",
+)
+"""The columns of a quote row, in the order of `quote_row`."""
+
+
+def quote_row(
     article_id: int, position: int, quote: types.Quote, speaker_id: int | None, role: str | None
-) -> dict[str, object]:
+) -> tuple[object, ...]:
+    """A quote's `QUOTE_COLUMNS` values."""
     if quote.kind not in types.QUOTE_KINDS:
         raise ValueError(f"unknown quote kind {quote.kind!r}")
-    return {
-        "article_id": article_id,
-        "position": position,
-        "speaker_id": speaker_id,
-        "speaker_text": quote.speaker,
-        "speaker_role": role,
-        "speaker_kind": quote.speaker_kind,
-        "kind": quote.kind,
-        "text": quote.text,
-        "verb": quote.verb,
-        "said_on": quote.said_on,
-        "start_offset": quote.start,
-        "end_offset": quote.end,
-        "field": quote.field,
-    }
+    return (
+        article_id,
+        position,
+        speaker_id,
+        quote.speaker,
+        role,
+        quote.speaker_kind,
+        quote.kind,
+        quote.text,
+        quote.verb,
+        quote.said_on,
+        quote.start,
+        quote.end,
+        quote.field,
+    )
 
 
 def _drop_unused(session: Session, article_id: int, previous: Iterable[int]) -> None:
