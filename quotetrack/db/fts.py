@@ -158,15 +158,20 @@ def sync(session: Session) -> int:
     ).all()
     if not rows:
         return 0
-    removals = [{"id": qid, "grams": index_tokens(t)} for qid, t, net in rows if net < 0]
-    additions = [{"id": qid, "grams": index_tokens(t)} for qid, t, net in rows if net > 0]
+    tokens: dict[str, str] = {}  # reports of one statement: the same text, tokenised once
+    for _, t, _ in rows:
+        if t not in tokens:
+            tokens[t] = index_tokens(t)
+    removals = [(qid, tokens[t]) for qid, t, net in rows if net < 0]
+    additions = [(qid, tokens[t]) for qid, t, net in rows if net > 0]
+    conn = session.connection()  # plain tuples straight to the driver: thousands of rows a batch
     if removals:
-        session.execute(
-            text("INSERT INTO quote_fts (quote_fts, rowid, grams) VALUES ('delete', :id, :grams)"), removals
+        conn.exec_driver_sql(
+            "INSERT INTO quote_fts (quote_fts, rowid, grams) VALUES ('delete', ?, ?)", removals
         )
     if additions:
-        session.execute(text("INSERT INTO quote_fts (rowid, grams) VALUES (:id, :grams)"), additions)
-    session.execute(text("DELETE FROM quote_fts_queue"))
+        conn.exec_driver_sql("INSERT INTO quote_fts (rowid, grams) VALUES (?, ?)", additions)
+    conn.exec_driver_sql("DELETE FROM quote_fts_queue")
     return len(rows)
 
 

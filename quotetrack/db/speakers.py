@@ -41,6 +41,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import cast
 
 from sqlalchemy import Table, bindparam, delete, or_, select, update
@@ -62,6 +63,14 @@ CORRECTION_MIN_OVERLAP = 0.6
 other and the shorter is at least this share of the longer (trimmed or extended spans)."""
 
 _QUOTES = cast(Table, Quote.__table__)
+
+_NAMES_REMEMBERED = 16_384
+"""Printed names whose tidied form, key and reading are kept (per process, least recently used
+dropped): news names the same people over and over, and reading a name is most of the cost of
+grouping an article's quotes.  All three are pure functions of their arguments."""
+_usable_name = lru_cache(maxsize=_NAMES_REMEMBERED)(usable_name)
+_name_key = lru_cache(maxsize=_NAMES_REMEMBERED)(name_key)
+_read_mention = lru_cache(maxsize=_NAMES_REMEMBERED)(read_mention)
 _CORRECTIONS = cast(Table, SpeakerCorrection.__table__)
 
 
@@ -341,8 +350,8 @@ class _Resolver:
         self.roles: list[str | None] = [q.speaker_role for q in quotes]
         by_quote = [c for c in corrections if c.quote_text is not None]
         self.by_mention = {c.mention_key: c.speaker_id for c in corrections if c.mention_key is not None}
-        names = [usable_name(q.speaker) for q in quotes]
-        keys = [None if name is None else name_key(name) for name in names]
+        names = [_usable_name(q.speaker) for q in quotes]
+        keys = [None if name is None else _name_key(name) for name in names]
         kinds = _kinds_by_name(quotes, keys)
         groups: dict[str, _Group] = {}
         for position, quote in enumerate(quotes):
@@ -356,7 +365,7 @@ class _Resolver:
             group = groups.get(key)
             if group is None:
                 group = groups[key] = _Group(
-                    read_mention(name, kinds.get(key, "unknown"), quote.speaker_role)
+                    _read_mention(name, kinds.get(key, "unknown"), quote.speaker_role)
                 )
             group.positions.append(position)
             group.printed.add(name)
@@ -375,7 +384,8 @@ class _Resolver:
         """Speaker id and role to store for each quote, in order."""
         for group in self.groups:
             pinned = next(
-                (self.by_mention[name_key(p)] for p in group.printed if name_key(p) in self.by_mention), None
+                (self.by_mention[_name_key(p)] for p in group.printed if _name_key(p) in self.by_mention),
+                None,
             )
             speaker = self.directory.get(pinned) if pinned is not None else self._resolve(group)
             assert speaker is not None
@@ -472,7 +482,7 @@ class _Resolver:
     def _learn(self, speaker: SpeakerRec, group: _Group) -> None:
         """Remember how the article printed the speaker, its kind when it was unknown, and its roles."""
         for printed in sorted(group.printed):
-            if name_key(printed) != speaker.name_key:
+            if _name_key(printed) != speaker.name_key:
                 self.directory.add_alias(speaker, printed)
         if speaker.kind == "unknown" and group.mention.kind in ("person", "organisation"):
             self.directory.set_kind(speaker, group.mention.kind)

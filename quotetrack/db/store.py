@@ -54,18 +54,20 @@ def raw_text_hash(raw: types.RawDocument) -> str:
     return text_hash(str((raw.meta or {}).get("title") or ""), raw.text)
 
 
-def article_key(article: types.Article, raw: types.RawDocument | None = None) -> str:
+def article_key(
+    article: types.Article, raw: types.RawDocument | None = None, *, raw_hash: str | None = None
+) -> str:
     """The article's identity: its URL when known, else the hash of its normalised raw text.
 
     Without the raw document (callers that only have an extracted article) the
     key falls back to the hash of the clean title and body, the scheme used
     before raw text was kept; `save_article` adopts such rows when it meets
-    their raw text.
+    their raw text.  `raw_hash` is `raw_text_hash(raw)` when the caller has it already.
     """
     if article.url and article.url.strip():
         return "url:" + url_key(article.url)
     if raw is not None:
-        return "raw:" + raw_text_hash(raw)
+        return "raw:" + (raw_hash or raw_text_hash(raw))
     return "sha256:" + article_text_hash(article)
 
 
@@ -78,14 +80,15 @@ _QUOTE_COUNT = select(func.count()).select_from(Quote).where(Quote.article_id ==
 
 
 def find_unchanged(
-    db: Session | Connection, raw: types.RawDocument, extractor_version: str
+    db: Session | Connection, raw: types.RawDocument, extractor_version: str, *, raw_hash: str | None = None
 ) -> SaveResult | None:
     """The stored article made from exactly this raw document by this extractor version, if any.
 
     Lets ingest skip extraction for articles already stored; None means extract and save.
     Takes a session or a plain connection (one query per document: no session needed).
+    `raw_hash` is `raw_text_hash(raw)` when the caller has it already.
     """
-    digest = raw_text_hash(raw)
+    digest = raw_hash or raw_text_hash(raw)
     key = "url:" + url_key(raw.url) if raw.url and raw.url.strip() else "raw:" + digest
     found = db.execute(_UNCHANGED, {"key": key, "digest": digest, "version": extractor_version}).first()
     if found is None:
@@ -104,6 +107,9 @@ class ToSave:
     article without a URL."""
     extra: Mapping[str, object] | None = None
     """A record's fields that have no column."""
+    raw_hash: str | None = None
+    """`raw_text_hash(raw)` when the caller computed it already (ingest does, to look the document
+    up before extracting it): hashing a 3 KB text costs as much as some of the writes."""
 
 
 def check_article(article: types.Article) -> None:
@@ -144,18 +150,25 @@ def save_article(
 
 
 def save_articles(
-    session: Session, items: Sequence[ToSave], *, force: bool = False, now: datetime | None = None
+    session: Session,
+    items: Sequence[ToSave],
+    *,
+    force: bool = False,
+    now: datetime | None = None,
+    checked: bool = False,
 ) -> list[SaveResult]:
     """Store a batch of articles, in order, with the outcome of saving each in turn with `save_article`.
 
-    Every article is checked first (`check_article` raises for the first bad one).  New
+    Every article is checked first (`check_article` raises for the first bad one; `checked`
+    says the caller did that already).  New
     articles are written together: one insert of their rows, speakers resolved from a
     directory loaded once (db/speaker_directory.py), their quotes, role history and claims
     in a few bulk statements.  An article replacing a stored copy is written on its own, in
     its place in the order.  The full-text index is brought up to date once, at the end.
     """
-    for item in items:
-        check_article(item.article)
+    if not checked:
+        for item in items:
+            check_article(item.article)
     if not items:
         return []
     session.flush()  # ORM changes the caller made are visible to the statements below
@@ -200,6 +213,8 @@ class _Step:
     item: ToSave
     key: str
     digest: str
+    raw_digest: str | None
+    """`raw_text_hash` of the item's raw document (None without one)."""
     outcome: SaveOutcome
     row: _Row
     quotes: int | None
@@ -209,7 +224,10 @@ class _Step:
 
 def _plan(session: Session, items: Sequence[ToSave], force: bool) -> list[_Step]:
     """Each item's outcome, as saving them one after the other would decide it."""
-    keys = [article_key(i.article, i.raw) for i in items]
+    raw_digests = [
+        None if i.raw is None else i.raw_hash or raw_text_hash(i.raw) for i in items
+    ]  # each text hashed once
+    keys = [article_key(i.article, i.raw, raw_hash=r) for i, r in zip(items, raw_digests, strict=True)]
     digests = [article_text_hash(i.article) for i in items]
     stored = select(Article.id, Article.key, Article.text_hash, Article.extractor_version)
     state = {
@@ -227,7 +245,7 @@ def _plan(session: Session, items: Sequence[ToSave], force: bool) -> list[_Step]
     }
     adopted: list[dict[str, object]] = []
     steps: list[_Step] = []
-    for item, key, digest in zip(items, keys, digests, strict=True):
+    for item, key, digest, raw_digest in zip(items, keys, digests, raw_digests, strict=True):
         article = item.article
         row = state.get(key)
         if row is None and key.startswith("raw:"):
@@ -239,13 +257,13 @@ def _plan(session: Session, items: Sequence[ToSave], force: bool) -> list[_Step]
             row is not None and row.text_hash == digest and row.extractor_version == article.extractor_version
         )
         if row is not None and same and not force:
-            steps.append(_Step(item, key, digest, "unchanged", row, _known_quotes(steps, row)))
+            steps.append(_Step(item, key, digest, raw_digest, "unchanged", row, _known_quotes(steps, row)))
         elif row is None:
             row = state[key] = _Row(None, digest, article.extractor_version)
-            steps.append(_Step(item, key, digest, "stored", row, len(article.quotes)))
+            steps.append(_Step(item, key, digest, raw_digest, "stored", row, len(article.quotes)))
         else:
             row.text_hash, row.extractor_version = digest, article.extractor_version
-            steps.append(_Step(item, key, digest, "updated", row, len(article.quotes)))
+            steps.append(_Step(item, key, digest, raw_digest, "updated", row, len(article.quotes)))
     if adopted:
         session.execute(
             update(_ARTICLES).where(_ARTICLES.c.id == bindparam("aid")).values(key=bindparam("new_key")),
@@ -284,7 +302,7 @@ def _write_new(
     for step in steps:
         values = _article_values(step, outlets)
         values.update(key=step.key, ingested_at=now, updated_at=None)
-        values.update(_raw_values(step.item.raw, step.item.extra, complete=True))
+        values.update(_raw_values(step, complete=True))
         rows.append(values)
     for step, article_id in zip(steps, insert_ids(session, _ARTICLES, rows), strict=True):
         step.row.id = article_id
@@ -302,7 +320,7 @@ def _write_update(
     dropped = speakers.drop_quotes(session, step.row.id)  # before the row changes: days come from it
     values = _article_values(step, outlets)
     values.update(updated_at=now)
-    values.update(_raw_values(step.item.raw, step.item.extra, complete=False))
+    values.update(_raw_values(step, complete=False))
     session.execute(update(_ARTICLES).where(_ARTICLES.c.id == step.row.id).values(**values))
     (written,) = speakers.write_quotes(
         session, [_target(step, new=False)], directory=directory, dropped=dropped, now=now
@@ -335,10 +353,9 @@ def _article_values(step: _Step, outlets: dict[str, int | None]) -> dict[str, ob
     }
 
 
-def _raw_values(
-    raw: types.RawDocument | None, extra: Mapping[str, object] | None, *, complete: bool
-) -> dict[str, object]:
+def _raw_values(step: _Step, *, complete: bool) -> dict[str, object]:
     """The columns that keep the source document (all of them, NULL when absent, if `complete`)."""
+    raw, extra = step.item.raw, step.item.extra
     out: dict[str, object] = {}
     if raw is not None or complete:
         out["raw_text"] = raw.text if raw is not None else None
@@ -346,7 +363,7 @@ def _raw_values(
         out["raw_meta"] = (
             ({str(k): str(v) for k, v in (raw.meta or {}).items()} or None) if raw is not None else None
         )
-        out["raw_hash"] = raw_text_hash(raw) if raw is not None else None
+        out["raw_hash"] = step.raw_digest
     if raw is not None and extra is not None:
         out["extra"] = dict(extra) or None
     elif complete:
@@ -363,7 +380,7 @@ def _refresh_raw(session: Session, steps: list[_Step]) -> None:
             last[step.row.id] = step
     for step in last.values():
         if step.outcome == "unchanged":
-            values = _raw_values(step.item.raw, step.item.extra, complete=False)
+            values = _raw_values(step, complete=False)
             session.execute(update(_ARTICLES).where(_ARTICLES.c.id == step.row.id).values(**values))
 
 

@@ -400,12 +400,12 @@ class _Writer:
             except (QuotetrackError, ValueError) as e:
                 outcomes[i] = self._failed(r, e)
                 continue
-            batch.append((i, ToSave(r.article, r.doc, r.extra)))
+            batch.append((i, ToSave(r.article, r.doc, r.extra, r.raw_hash)))
         if not batch:
             return outcomes
         try:
             with session.begin_nested():
-                saved = save_articles(session, [item for _, item in batch], force=self.force)
+                saved = save_articles(session, [item for _, item in batch], force=self.force, checked=True)
         except (SQLAlchemyError, QuotetrackError, ValueError) as e:
             if is_transient(e):
                 raise
@@ -420,7 +420,7 @@ class _Writer:
     def _write_one(self, session: Session, result: Result, item: ToSave) -> tuple[IngestItem, int]:
         try:
             with session.begin_nested():
-                (saved,) = save_articles(session, [item], force=self.force)
+                (saved,) = save_articles(session, [item], force=self.force, checked=True)
         except (SQLAlchemyError, QuotetrackError, ValueError) as e:
             if is_transient(e):
                 raise

@@ -29,7 +29,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from quotetrack.db.engine import make_engine
-from quotetrack.db.store import find_unchanged
+from quotetrack.db.store import find_unchanged, raw_text_hash
 from quotetrack.errors import QuotetrackError
 from quotetrack.ingest.readers import (
     DocUnit,
@@ -88,6 +88,8 @@ class Result:
     extra: Mapping[str, Any] | None = None
     known: tuple[int, int] | None = None
     """(article id, quotes) when the document is already stored unchanged."""
+    raw_hash: str | None = None
+    """`store.raw_text_hash(doc)`, computed for the lookup and reused by the store."""
     failure: str | None = None
     records: RecordsFile | None = None
 
@@ -115,7 +117,8 @@ class Processor:
         if isinstance(read, RecordsFile):
             return Result(read.source, False, records=read)
         doc = read.doc
-        if (known := self._known(doc)) is not None:
+        digest = raw_text_hash(doc) if self.engine is not None else None
+        if digest is not None and (known := self._known(doc, digest)) is not None:
             return Result(doc.source, ends_file, known=known)
         try:
             article = self.extract(doc)
@@ -124,19 +127,19 @@ class Processor:
         except Exception as e:  # a bug in extraction must not end the batch; --verbose shows the traceback
             log.debug("extraction of %s failed", doc.source, exc_info=True)
             return Result(doc.source, ends_file, failure=f"extraction failed: {type(e).__name__}: {e}")
-        return Result(doc.source, ends_file, article=article, doc=doc, extra=read.extra)
+        return Result(doc.source, ends_file, article=article, doc=doc, extra=read.extra, raw_hash=digest)
 
     def process_chunk(self, units: list[Unit]) -> list[Result]:
         return [self.process(unit) for unit in units]
 
-    def _known(self, doc: RawDocument) -> tuple[int, int] | None:
+    def _known(self, doc: RawDocument, digest: str) -> tuple[int, int] | None:
         if self.engine is None or self.job.version is None:
             return None
         try:
             if self.connection is None:
                 self.connection = self.engine.connect()
             with self.connection.begin():
-                found = find_unchanged(self.connection, doc, self.job.version)
+                found = find_unchanged(self.connection, doc, self.job.version, raw_hash=digest)
         except SQLAlchemyError:  # only a shortcut: extract and let the parent's save decide
             log.debug("lookup of %s failed", doc.source, exc_info=True)
             self._disconnect()
