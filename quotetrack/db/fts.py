@@ -34,6 +34,10 @@ from quotetrack.analysis.text import alnum_runs, bigrams, fold, index_tokens
 from quotetrack.db.schema import Quote
 from quotetrack.errors import UsageError
 
+_TEXT = Quote.__table__.c.text
+"""The quotes' text column itself, not the ORM attribute: conditions on it keep a search statement
+plain SQLAlchemy Core, which spares `quotetrack search` the ORM's mapper set-up (db/search.py)."""
+
 log = logging.getLogger(__name__)
 
 TRIGGERS = ("quote_fts_ai", "quote_fts_ad", "quote_fts_au")
@@ -116,7 +120,7 @@ def like_pattern(raw: str) -> str:
 
 def literal_checks(terms: list[Term]) -> list[ColumnElement[bool]]:
     """Case-insensitive literal substring checks for terms the bigram index cannot answer alone."""
-    return [Quote.text.ilike(like_pattern(t.raw), escape=_ESCAPE) for t in terms if not t.literal]
+    return [_TEXT.ilike(like_pattern(t.raw), escape=_ESCAPE) for t in terms if not t.literal]
 
 
 def pg_predicates(terms: list[Term]) -> list[ColumnElement[bool]]:
@@ -126,22 +130,22 @@ def pg_predicates(terms: list[Term]) -> list[ColumnElement[bool]]:
 
     out: list[ColumnElement[bool]] = []
     for t in terms:
-        out.append(Quote.text.ilike(like_pattern(t.raw), escape=_ESCAPE))
+        out.append(_TEXT.ilike(like_pattern(t.raw), escape=_ESCAPE))
         if t.indexed_runs and max(len(run) for run in t.runs) < 3:
             grams = sorted({g for run in t.indexed_runs for g in bigrams(run)})
-            out.append(func.qt_bigrams(Quote.text).op("@>")(literal(grams, ARRAY(Text))))
+            out.append(func.qt_bigrams(_TEXT).op("@>")(literal(grams, ARRAY(Text))))
     return out
 
 
 def pg_score(terms: list[Term]) -> ColumnElement[float]:
     """PostgreSQL relevance: occurrences of the terms per length of the quote (higher is better)."""
-    lowered = func.lower(Quote.text)
+    lowered = func.lower(_TEXT)
     total: ColumnElement[float] = literal(0.0, Float)
     for t in terms:
         needle = t.raw.lower()
         occurrences = (func.length(lowered) - func.length(func.replace(lowered, needle, ""))) / len(needle)
         total = total + occurrences
-    return total / (func.length(Quote.text) + 20.0)
+    return total / (func.length(_TEXT) + 20.0)
 
 
 def sync(session: Session) -> int:

@@ -14,20 +14,29 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
-from sqlalchemy import ColumnElement, Select, case, column, func, select, table, text
+from sqlalchemy import ColumnElement, Select, Table, case, column, func, select, table, text
 from sqlalchemy.orm import Session
 
 from quotetrack.db import fts, speaker_queries
 from quotetrack.db.access import read_only_reason
 from quotetrack.db.schema import Article, ClaimQuote, Outlet, Quote, Speaker
+from quotetrack.db.speaker_queries import SpeakerRef
 from quotetrack.db.speaker_queries import matching_speakers as matching_speakers
 from quotetrack.errors import UsageError
 from quotetrack.normalize import name_key
 from quotetrack.types import QUOTE_KINDS
 
 log = logging.getLogger(__name__)
+
+QUOTES, ARTICLES, SPEAKERS, OUTLETS, CLAIM_QUOTES = (
+    cast(Table, model.__table__) for model in (Quote, Article, Speaker, Outlet, ClaimQuote)
+)
+"""The tables behind the ORM classes.  Queries here are written on their columns (SQLAlchemy Core):
+a statement naming an ORM attribute makes SQLAlchemy set up every mapper first (~10 ms) and
+compile through the ORM, which a quick command does not need — it only reads rows."""
+Q, A, S, OUT, CQ = QUOTES.c, ARTICLES.c, SPEAKERS.c, OUTLETS.c, CLAIM_QUOTES.c
 
 Sort = Literal["said", "newest", "relevance"]
 SORTS: tuple[Sort, ...] = ("said", "newest", "relevance")
@@ -81,13 +90,13 @@ class QuoteFilter:
                 raise UsageError(f"unknown quote kind {kind!r}", f"use one of {', '.join(QUOTE_KINDS)}")
 
 
-def resolve_speakers(session: Session, query: str) -> list[Speaker]:
+def resolve_speakers(session: Session, query: str) -> list[SpeakerRef]:
     """The speaker a --speaker value names ([] when none); the one place speaker matching is called.
 
     Matching lives in db/speaker_queries.py: names, aliases and name parts, best rank only; a
     query naming several people raises AmbiguousSpeakerError listing them (never mixes them).
     """
-    speaker = speaker_queries.find_speaker(session, query)
+    speaker = speaker_queries.identify(session, query)
     return [speaker] if speaker is not None else []
 
 
@@ -128,13 +137,13 @@ def search_quotes(
         return []
     if limit is not None and plan.sort == "relevance":
         ranked = _ranked_ids(session, plan, limit)
-        found = {row[0]: row for row in session.execute(_base_query().where(Quote.id.in_(ranked)))}
+        found = {row[0]: row for row in session.execute(_base_query().where(Q.id.in_(ranked)))}
         return [QuoteRow(*found[i]) for i in ranked if i in found]
     stmt = _apply(_base_query(), plan).order_by(*_order(plan))
     if limit is not None:
         cutoff = _last_day(session, plan, limit)
         if cutoff is not None:
-            stmt = stmt.where(Quote.said_on <= cutoff if plan.sort == "said" else Quote.said_on >= cutoff)
+            stmt = stmt.where(Q.said_on <= cutoff if plan.sort == "said" else Q.said_on >= cutoff)
         stmt = stmt.limit(limit)
     return [QuoteRow(*row) for row in session.execute(stmt)]
 
@@ -166,7 +175,7 @@ def narrowed(session: Session, filters: QuoteFilter, *columns: Any) -> Select[*t
     plan = _plan(session, filters, "said")
     if plan is None:
         return None
-    stmt = select(*columns).select_from(Quote).join(Article, Article.id == Quote.article_id)
+    stmt = select(*columns).select_from(QUOTES).join(ARTICLES, A.id == Q.article_id)
     return _apply(stmt, plan)
 
 
@@ -200,21 +209,21 @@ def _plan(session: Session, filters: QuoteFilter, sort: Sort | None) -> _Plan | 
         ids = [s.id for s in resolve_speakers(session, filters.speaker)]
         if not ids:
             return None
-        c.append(Quote.speaker_id == ids[0] if len(ids) == 1 else Quote.speaker_id.in_(ids))
+        c.append(Q.speaker_id == ids[0] if len(ids) == 1 else Q.speaker_id.in_(ids))
     if filters.outlet is not None:
         outlet_ids = _matching_outlets(session, filters.outlet)
         if not outlet_ids:
             return None
-        c.append(Article.outlet_id.in_(outlet_ids))
+        c.append(A.outlet_id.in_(outlet_ids))
         plan.outlet = True
     if filters.kinds:
-        c.append(Quote.kind.in_(filters.kinds))
+        c.append(Q.kind.in_(filters.kinds))
     if filters.role is not None:
-        c.append(Quote.speaker_role.ilike(fts.like_pattern(filters.role.strip()), escape="\\"))
+        c.append(Q.speaker_role.ilike(fts.like_pattern(filters.role.strip()), escape="\\"))
     if filters.since is not None:
-        c.append(Quote.said_on >= filters.since)
+        c.append(Q.said_on >= filters.since)
     if filters.until is not None:
-        c.append(Quote.said_on <= filters.until)
+        c.append(Q.said_on <= filters.until)
     if terms is not None:
         plan.text_only = not c
         _text_filter(session, plan, terms)
@@ -228,7 +237,7 @@ def _text_filter(session: Session, plan: _Plan, terms: list[fts.Term]) -> None:
     checks = fts.literal_checks(terms) if sqlite else fts.pg_predicates(terms)
     plan.score = -fts.pg_score(terms)  # lower is better
     if sqlite and match and not _index_usable(session):  # every word is checked in the text instead
-        checks = [Quote.text.ilike(fts.like_pattern(t.raw), escape="\\") for t in terms]
+        checks = [Q.text.ilike(fts.like_pattern(t.raw), escape="\\") for t in terms]
         match = ""
     if sqlite and match:
         plan.match = match
@@ -237,9 +246,9 @@ def _text_filter(session: Session, plan: _Plan, terms: list[fts.Term]) -> None:
         if plan.conditions or (plan.sort != "relevance" and _count(session, match) > DRIVE_LIMIT):
             # another filter, or the date order, narrows faster: let that index drive and only
             # check each row's membership in the word list (+0 keeps SQLite from driving by id)
-            plan.conditions.append((Quote.id + 0).in_(select(_FTS.c.rowid).where(word_list)))
+            plan.conditions.append((Q.id + 0).in_(select(_FTS.c.rowid).where(word_list)))
         else:  # the word list drives: quotes are looked up by id
-            plan.conditions.append(Quote.id.in_(select(_FTS.c.rowid).where(word_list)))
+            plan.conditions.append(Q.id.in_(select(_FTS.c.rowid).where(word_list)))
         plan.conditions.extend(checks)
         return
     plan.text_only = not plan.conditions and not sqlite
@@ -265,13 +274,13 @@ def _apply(
 ) -> Select[*tuple[Any, ...]]:
     """The plan's conditions on `stmt` (joining articles for an outlet filter if asked)."""
     if join_articles and plan.outlet:
-        stmt = stmt.join(Article, Article.id == Quote.article_id)
+        stmt = stmt.join(ARTICLES, A.id == Q.article_id)
     return stmt.where(*plan.conditions)
 
 
 def _ranked_ids(session: Session, plan: _Plan, limit: int) -> list[int]:
     """The ids of the `limit` best matches, best first (ties: the most recently stored first)."""
-    stmt = _apply(select(Quote.id).select_from(Quote), plan, join_articles=True)
+    stmt = _apply(select(Q.id).select_from(QUOTES), plan, join_articles=True)
     if plan.text_only and plan.match:  # SQLite, words alone: rank the most recent RANK_WINDOW matches
         word_list = text("quote_fts MATCH :m").bindparams(m=plan.match)
         floor = session.execute(
@@ -282,11 +291,11 @@ def _ranked_ids(session: Session, plan: _Plan, limit: int) -> list[int]:
             .limit(1)
         ).scalar()
         recent = select(_FTS.c.rowid).where(word_list, _FTS.c.rowid >= (floor or 0))
-        stmt = select(Quote.id).where(Quote.id.in_(recent))
+        stmt = select(Q.id).where(Q.id.in_(recent))
     elif plan.text_only:  # PostgreSQL, words alone: the same window, from the text indexes
-        window = stmt.order_by(Quote.id.desc()).limit(RANK_WINDOW).subquery()
-        stmt = select(Quote.id).join(window, window.c.id == Quote.id)
-    return list(session.execute(stmt.order_by(plan.score, Quote.id.desc()).limit(limit)).scalars())
+        window = stmt.order_by(Q.id.desc()).limit(RANK_WINDOW).subquery()
+        stmt = select(Q.id).join(window, window.c.id == Q.id)
+    return list(session.execute(stmt.order_by(plan.score, Q.id.desc()).limit(limit)).scalars())
 
 
 def _count(session: Session, match: str) -> int:
@@ -298,36 +307,36 @@ def _count(session: Session, match: str) -> int:
 def _last_day(session: Session, plan: _Plan, limit: int) -> date | None:
     """The date said of the `limit`-th row in date order (None if there are fewer dated rows):
     the page ends on that day, so only rows up to it need joining and sorting in full."""
-    day = Quote.said_on if plan.sort == "said" else Quote.said_on.desc()
-    stmt = _apply(select(Quote.said_on).select_from(Quote), plan, join_articles=True)
-    stmt = stmt.where(Quote.said_on.is_not(None)).order_by(day).offset(limit - 1).limit(1)
+    day = Q.said_on if plan.sort == "said" else Q.said_on.desc()
+    stmt = _apply(select(Q.said_on).select_from(QUOTES), plan, join_articles=True)
+    stmt = stmt.where(Q.said_on.is_not(None)).order_by(day).offset(limit - 1).limit(1)
     return session.execute(stmt).scalar()
 
 
 def _order(plan: _Plan) -> list[Any]:
     within_article: list[Any] = [
-        case((Quote.field == "title", 0), else_=1),  # within an article: headline first, then by offset
-        Quote.start_offset,
-        Quote.position,
+        case((Q.field == "title", 0), else_=1),  # within an article: headline first, then by offset
+        Q.start_offset,
+        Q.position,
     ]
     if plan.sort == "relevance":
-        return [plan.score, Quote.id.desc()]
-    nulls: list[Any] = [] if plan.dated else [Quote.said_on.is_(None)]  # dated: no unknown days
+        return [plan.score, Q.id.desc()]
+    nulls: list[Any] = [] if plan.dated else [Q.said_on.is_(None)]  # dated: no unknown days
     if plan.sort == "newest":
         return [
             *nulls,
-            Quote.said_on.desc(),
-            Article.published.is_(None),
-            Article.published.desc(),
-            Article.id.desc(),
+            Q.said_on.desc(),
+            A.published.is_(None),
+            A.published.desc(),
+            A.id.desc(),
             *within_article,
         ]
     return [
         *nulls,
-        Quote.said_on,
-        Article.published.is_(None),
-        Article.published,
-        Article.id,
+        Q.said_on,
+        A.published.is_(None),
+        A.published,
+        A.id,
         *within_article,
     ]
 
@@ -338,34 +347,34 @@ def _matching_outlets(session: Session, query: str) -> list[int]:
         raise UsageError(
             f"the outlet name {query!r} is empty", "pass an outlet or part of one, e.g. --outlet 연합"
         )
-    return list(session.scalars(select(Outlet.id).where(Outlet.name_key.contains(key, autoescape=True))))
+    return list(session.scalars(select(OUT.id).where(OUT.name_key.contains(key, autoescape=True))))
 
 
 def _base_query() -> Select[*tuple[Any, ...]]:
     return (
         select(
-            Quote.id,
-            Quote.said_on,
-            func.coalesce(Speaker.name, Quote.speaker_text).label("speaker"),
-            Quote.speaker_text,
-            Quote.speaker_role,
-            Quote.speaker_kind,
-            Quote.kind,
-            Quote.text,
-            Quote.verb,
-            Outlet.name.label("outlet"),
-            Article.title,
-            Article.published,
-            Article.published_has_time,
-            Article.url,
-            Article.source,
-            Article.id.label("article_id"),
-            ClaimQuote.claim_id,
+            Q.id,
+            Q.said_on,
+            func.coalesce(S.name, Q.speaker_text).label("speaker"),
+            Q.speaker_text,
+            Q.speaker_role,
+            Q.speaker_kind,
+            Q.kind,
+            Q.text,
+            Q.verb,
+            OUT.name.label("outlet"),
+            A.title,
+            A.published,
+            A.published_has_time,
+            A.url,
+            A.source,
+            A.id.label("article_id"),
+            CQ.claim_id,
         )
-        .join(Article, Article.id == Quote.article_id)
-        .outerjoin(Speaker, Speaker.id == Quote.speaker_id)
-        .outerjoin(Outlet, Outlet.id == Article.outlet_id)
-        .outerjoin(ClaimQuote, ClaimQuote.quote_id == Quote.id)
+        .join(ARTICLES, A.id == Q.article_id)
+        .outerjoin(SPEAKERS, S.id == Q.speaker_id)
+        .outerjoin(OUTLETS, OUT.id == A.outlet_id)
+        .outerjoin(CLAIM_QUOTES, CQ.quote_id == Q.id)
     )
 
 
@@ -392,14 +401,14 @@ _SENTENCE_END = ".?!。"
 
 def quote_detail(session: Session, quote_id: int) -> QuoteDetail | None:
     """The quote with this id and its sentence context, or None if there is none."""
-    row = session.execute(_base_query().where(Quote.id == quote_id)).one_or_none()
+    row = session.execute(_base_query().where(Q.id == quote_id)).one_or_none()
     if row is None:
         return None
     quote_row = QuoteRow(*row)
     q = session.execute(
-        select(Quote.field, Quote.start_offset, Quote.end_offset, Article.body, Article.title, Article.byline)
-        .join(Article, Article.id == Quote.article_id)
-        .where(Quote.id == quote_id)
+        select(Q.field, Q.start_offset, Q.end_offset, A.body, A.title, A.byline)
+        .join(ARTICLES, A.id == Q.article_id)
+        .where(Q.id == quote_id)
     ).one()
     source = (q.title or "") if q.field == "title" else q.body
     start, end = min(q.start_offset, len(source)), min(q.end_offset, len(source))
@@ -408,9 +417,9 @@ def quote_detail(session: Session, quote_id: int) -> QuoteDetail | None:
     if quote_row.claim_id is not None:
         reports = (
             session.scalar(
-                select(func.count(func.distinct(Quote.article_id)))
-                .join(ClaimQuote, ClaimQuote.quote_id == Quote.id)
-                .where(ClaimQuote.claim_id == quote_row.claim_id)
+                select(func.count(func.distinct(Q.article_id)))
+                .join(CLAIM_QUOTES, CQ.quote_id == Q.id)
+                .where(CQ.claim_id == quote_row.claim_id)
             )
             or 1
         )

@@ -1,13 +1,18 @@
 """Reads about speakers: which speakers a user's query names, and their profiles.  No NLP imported.
 
-`find_speaker` is the one place a ``--speaker NAME`` value becomes a speaker, for
-every command: it matches canonical names, aliases and name parts (surname,
-given name, any word of a foreign name), ignoring spaces, case and middle
-dots, in Hangul or Latin script, and a number is a speaker's ID.  Matches are
+`identify` is the one place a ``--speaker NAME`` value becomes a speaker, for
+every command (`find_speaker` gives the ORM object, for commands that change
+it): it matches canonical names, aliases and name parts (surname, given name,
+any word of a foreign name), ignoring spaces, case and middle dots, in Hangul
+or Latin script, and a number is a speaker's ID.  Matches are
 ranked — the whole name or an alias, then a name part, then any substring —
 and only the best rank counts: ``푸틴`` names 블라디미르 푸틴 even if another name
 contains 푸틴 somewhere.  When the best rank holds several speakers the query
 is ambiguous and `AmbiguousSpeakerError` lists them instead of mixing people.
+
+The name lists (quotetrack.names) and role history (db/roles.py) are imported by the
+functions that use them: an exact name, what `quotetrack search --speaker` usually
+gets, needs neither, and importing them cost its start-up ~5 ms (BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -16,11 +21,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
-from sqlalchemy import Select, case, func, select, type_coerce
+from sqlalchemy import Select, Table, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from quotetrack.db.roles import seen_day
 from quotetrack.db.schema import (
     Article,
     Outlet,
@@ -32,13 +37,26 @@ from quotetrack.db.schema import (
     storable_id,
 )
 from quotetrack.errors import AmbiguousSpeakerError, UsageError
-from quotetrack.names import korean_surname, role_words_of, roles_compatible
 from quotetrack.normalize import name_key
+
+_S = cast(Table, Speaker.__table__).c
+_SA = cast(Table, SpeakerAlias.__table__).c
+"""Matching reads the tables' columns (SQLAlchemy Core), not the ORM classes': a statement naming an
+ORM attribute makes SQLAlchemy set up every mapper first (~10 ms), which `quotetrack search` need
+not pay to find a speaker (BENCHMARKS.md)."""
 
 EXACT, PART, SUBSTRING = 0, 1, 2
 """Match ranks, best first."""
 CANDIDATES_SHOWN = 12
 """How many candidates an ambiguity message lists (the rest are counted)."""
+
+
+@dataclass(frozen=True)
+class SpeakerRef:
+    """A speaker as matching a query finds it: its id and canonical name."""
+
+    id: int
+    name: str
 
 
 @dataclass(frozen=True)
@@ -107,7 +125,7 @@ def query_key(query: str) -> str:
     return key
 
 
-def ranked_matches(session: Session, query: str, *, best_only: bool = False) -> list[tuple[int, Speaker]]:
+def ranked_matches(session: Session, query: str, *, best_only: bool = False) -> list[tuple[int, SpeakerRef]]:
     """Every speaker the query matches with its rank (EXACT, PART, SUBSTRING), best first.
 
     With `best_only` an exact name or alias answers from the indexes without scanning
@@ -116,20 +134,20 @@ def ranked_matches(session: Session, query: str, *, best_only: bool = False) -> 
     key = query_key(query)
     if query.strip().isdecimal():
         number = int(query.strip())
-        by_id = session.get(Speaker, number) if storable_id(number) else None
-        return [(EXACT, by_id)] if by_id is not None else []
+        by_id = _by_ids(session, select(_S.id).where(_S.id == number)) if storable_id(number) else []
+        return [(EXACT, s) for s in by_id]
     if best_only:
         exact = _by_ids(
             session,
-            select(Speaker.id).where(Speaker.name_key == key),
-            select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias_key == key),
+            select(_S.id).where(_S.name_key == key),
+            select(_SA.speaker_id).where(_SA.alias_key == key),
         )
         if exact:
             return [(EXACT, s) for s in exact]
     found = _by_ids(
         session,
-        select(Speaker.id).where(Speaker.name_key.contains(key, autoescape=True)),
-        select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias_key.contains(key, autoescape=True)),
+        select(_S.id).where(_S.name_key.contains(key, autoescape=True)),
+        select(_SA.speaker_id).where(_SA.alias_key.contains(key, autoescape=True)),
     )
     if not found:
         return []
@@ -138,7 +156,7 @@ def ranked_matches(session: Session, query: str, *, best_only: bool = False) -> 
     return sorted(ranked, key=lambda pair: (pair[0], pair[1].id))
 
 
-def _by_ids(session: Session, *id_queries: Select[int]) -> list[Speaker]:
+def _by_ids(session: Session, *id_queries: Select[int]) -> list[SpeakerRef]:
     """Speakers whose ids the queries return, by id.  Separate queries, not an OR of subqueries,
     so each one can use its own index (PostgreSQL plans ``a OR id IN (…)`` as a full scan)."""
     ids: set[int] = set()
@@ -146,17 +164,18 @@ def _by_ids(session: Session, *id_queries: Select[int]) -> list[Speaker]:
         ids.update(session.scalars(q))
     if not ids:
         return []
-    return list(session.scalars(select(Speaker).where(Speaker.id.in_(sorted(ids))).order_by(Speaker.id)))
+    rows = session.execute(select(_S.id, _S.name).where(_S.id.in_(sorted(ids))).order_by(_S.id))
+    return [SpeakerRef(sid, name) for sid, name in rows]
 
 
-def matching_speakers(session: Session, query: str) -> list[Speaker]:
+def matching_speakers(session: Session, query: str) -> list[SpeakerRef]:
     """The speakers of the best rank the query reaches (several when it is ambiguous)."""
     ranked = ranked_matches(session, query, best_only=True)
     best = ranked[0][0] if ranked else None
     return [s for rank, s in ranked if rank == best]
 
 
-def find_speaker(session: Session, query: str) -> Speaker | None:
+def identify(session: Session, query: str) -> SpeakerRef | None:
     """The one speaker a query names; None when none matches.
 
     Raises AmbiguousSpeakerError, listing the candidates, when several fit equally well.
@@ -175,6 +194,12 @@ def find_speaker(session: Session, query: str) -> Speaker | None:
         f"{summaries[0].id}); merge them with `quotetrack speakers merge` if they are one person",
         [s.id for s in summaries],
     )
+
+
+def find_speaker(session: Session, query: str) -> Speaker | None:
+    """The one speaker a query names, as the ORM object (for commands that change it); see `identify`."""
+    found = identify(session, query)
+    return None if found is None else session.get(Speaker, found.id)
 
 
 def _describe(s: SpeakerSummary) -> str:
@@ -199,6 +224,8 @@ def _rank(key: str, names: Sequence[str]) -> int:
 
 def _parts(name: str) -> set[str]:
     """Keys of a name's parts: its words, and surname and given name of a Korean name (김 + 병환)."""
+    from quotetrack.names import korean_surname  # see the module docstring: imported when needed
+
     words = name.replace("·", " ").split()
     parts = {name_key(w) for w in words}
     for word in words:
@@ -210,11 +237,7 @@ def _parts(name: str) -> set[str]:
 
 def _aliases(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = defaultdict(list)
-    rows = session.execute(
-        select(SpeakerAlias.speaker_id, SpeakerAlias.alias)
-        .where(SpeakerAlias.speaker_id.in_(ids))
-        .order_by(SpeakerAlias.id)
-    )
+    rows = session.execute(select(_SA.speaker_id, _SA.alias).where(_SA.speaker_id.in_(ids)).order_by(_SA.id))
     for sid, alias in rows:
         out[sid].append(alias)
     return out
@@ -316,6 +339,8 @@ def _roles(session: Session, ids: Sequence[int] | None) -> dict[int, list[RoleSp
 def offices(spans: Sequence[RoleSpan]) -> list[RoleSpan]:
     """Role spellings of one office shown as one role (대통령 and 러시아 대통령; 금융위원장 and
     금융위원회 위원장), under its fullest spelling, with the days and quotes of all of them."""
+    from quotetrack.names import role_words_of, roles_compatible
+
     groups: list[list[RoleSpan]] = []
     for span in sorted(spans, key=lambda r: (len(role_words_of(r.role)), len(r.role)), reverse=True):
         home = next((g for g in groups if roles_compatible(g[0].role, span.role)), None)
@@ -338,6 +363,8 @@ def _quote_stats(
     session: Session, ids: Sequence[int] | None
 ) -> dict[int, tuple[int, date | None, date | None]]:
     """Quotes per speaker and the first and last day seen (said, else published in Korea)."""
+    from quotetrack.db.roles import seen_day
+
     undated = type_coerce(case((Quote.said_on.is_(None), Article.published)), UTCDateTime())
     stmt = (
         select(
@@ -368,6 +395,8 @@ def _quote_stats(
 
 def speaker_profile(session: Session, speaker: Speaker, *, recent: int = 5) -> SpeakerProfile:
     """Everything `speakers show` prints about one speaker."""
+    from quotetrack.db.roles import seen_day
+
     (summary,) = summarize(session, [speaker.id])
     by_kind = dict(
         session.execute(
