@@ -11,7 +11,6 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 from rich.text import Text
 
 from quotetrack import queries
@@ -36,6 +35,7 @@ from quotetrack.cli.filters import (
     describe,
     make_filter,
 )
+from quotetrack.cli.table import Column, FastTable
 from quotetrack.records import ROW_KEYS, format_date, format_published, row_record
 
 DEFAULT_SEARCH_LIMIT = 100
@@ -131,15 +131,16 @@ def write_records(records: Iterable[dict[str, Any]], output_format: str, *, empt
             console.print(quote_table(rows, console.width))
 
 
-def quote_table(records: list[dict[str, Any]], width: int) -> Table:
+def quote_table(records: list[dict[str, Any]], width: int) -> FastTable:
     """The search table, its columns sized to `width` up front.
 
     Rich's own shrinking can push the last column off a narrow terminal when
     cells hold wide (CJK) text, so each column gets a maximum that adds up to
-    the width and only the quote column takes what is left; quotes wrap.  Cells
-    are `Text`, not strings: stored text is shown as it is (a quote holding
-    ``[bold]`` or ``:smile:`` is not read as rich markup or an emoji code), and
-    the table renders without parsing markup in every cell.
+    the width and only the quote column takes what is left; quotes wrap.
+    Cells are plain text: stored text is shown as it is (a quote holding
+    ``[bold]`` or ``:smile:`` is not read as rich markup or an emoji code).
+    The table prints as rich's `Table` would, through cli/table.py, which
+    draws it several times faster (BENCHMARKS.md).
     """
 
     def share(fraction: float, low: int, high: int) -> int:
@@ -152,24 +153,26 @@ def quote_table(records: list[dict[str, Any]], width: int) -> Table:
     columns = 5 + show_kind + show_role
     overhead = (columns + 1) + columns * 2  # vertical rules, and one space of padding each side
     quote = max(12, width - overhead - (ident + 10 + speaker + role + kind + outlet))
-    table = Table(show_lines=True)
-    table.add_column("ID", no_wrap=True, justify="right", width=ident)
-    table.add_column("Said", no_wrap=True, width=10)
-    table.add_column("Speaker", overflow="fold", max_width=speaker)
+    layout = [
+        Column("ID", width=ident, justify="right", no_wrap=True),
+        Column("Said", width=10, no_wrap=True),
+        Column("Speaker", max_width=speaker, overflow="fold"),
+    ]
     if show_role:
-        table.add_column("Role", overflow="fold", max_width=role)
+        layout.append(Column("Role", max_width=role, overflow="fold"))
     if show_kind:
-        table.add_column("Kind", overflow="fold", max_width=kind)
-    table.add_column("Quote", overflow="fold", max_width=quote)
-    table.add_column("Outlet", overflow="fold", max_width=outlet)
+        layout.append(Column("Kind", max_width=kind, overflow="fold"))
+    layout.append(Column("Quote", max_width=quote, overflow="fold"))
+    layout.append(Column("Outlet", max_width=outlet, overflow="fold"))
+    rows = []
     for r in records:
         cells = [str(r["id"]), r["said_on"] or (r["published"] or "")[:10] or "?", r["speaker"] or ""]
         if show_role:
             cells.append(r["role"] or "")
         if show_kind:
             cells.append(r["kind"])
-        table.add_row(*map(Text, (*cells, r["text"], r["outlet"] or "")))
-    return table
+        rows.append([*cells, r["text"], r["outlet"] or ""])
+    return FastTable(layout, rows)
 
 
 @app.command()
@@ -194,6 +197,8 @@ def show(
         }
         sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
         return
+    from rich.table import Table  # here, not at the top: `search` does not need it (cli/table.py)
+
     out = stdout()
     out.print(passage(detail.context, detail.quote_start, detail.quote_end))
     out.print()
