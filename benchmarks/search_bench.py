@@ -1,7 +1,7 @@
 """Search speed on a generated database (benchmarks/search_data.py): p50/p95 per query kind,
 and the whole `quotetrack search` command from process start to printed table.
 
-    .venv/bin/python benchmarks/search_bench.py /tmp/qt-bench.db [--queries 300]
+    .venv/bin/python benchmarks/search_bench.py /tmp/qt-bench.db [--queries 300] [--runs 10] [--commands-only]
 
 Each query runs as `quotetrack search` runs it (service → db/search.search_quotes
 with the CLI's default limit of 100, plus one to know whether rows were left
@@ -14,7 +14,9 @@ out), in its own transaction on a warm engine:
 
 The end-to-end figure spawns `python -m quotetrack --db URL search ...` and
 times it to exit, with the table printed to a pipe; it also checks the
-Korean NLP model was not imported.
+Korean NLP model was not imported.  The machine's load average is printed
+with the figures (start-up times move with it); `--commands-only` skips the
+query timings.
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ def main() -> None:
     parser.add_argument("database")
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--runs", type=int, default=10, help="end-to-end command runs")
+    parser.add_argument("--commands-only", action="store_true", help="time only the whole commands")
     args = parser.parse_args()
     url = args.database if "://" in args.database else f"sqlite:///{Path(args.database).resolve()}"
     engine = make_engine(url)
@@ -92,6 +95,7 @@ def main() -> None:
     print(f"# {platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} cores")
     print(
         f"# Python {platform.python_version()} · {engine.dialect.name} · {quotes:,} quotes · {date.today()}"
+        f" · load average {os.getloadavg()[0]:.2f}"
     )
 
     words = [w for w in NOUNS if len(w) >= 2]
@@ -111,11 +115,12 @@ def main() -> None:
         first = START + timedelta(days=rng.randrange(DAYS - 30))
         return QuoteFilter(since=first, until=first + timedelta(days=rng.randint(0, 29)))
 
-    print(f"\n{'query':<12}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'rows':>7}")
-    for name, make in (("speaker", speaker_query), ("text 2-5", text_query), ("date range", date_query)):
-        timed(engine, make, 20, seed=99)  # warm the page cache
-        r = timed(engine, make, args.queries, seed=1)
-        print(f"{name:<12}{r['p50']:9.1f}{r['p95']:9.1f}{r['max']:9.1f}{r['mean_hits']:7.0f}")
+    if not args.commands_only:
+        print(f"\n{'query':<12}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'rows':>7}")
+        for name, make in (("speaker", speaker_query), ("text 2-5", text_query), ("date range", date_query)):
+            timed(engine, make, 20, seed=99)  # warm the page cache
+            r = timed(engine, make, args.queries, seed=1)
+            print(f"{name:<12}{r['p50']:9.1f}{r['p95']:9.1f}{r['max']:9.1f}{r['mean_hits']:7.0f}")
     engine.dispose()
 
     probe = (
@@ -149,6 +154,7 @@ def main() -> None:
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-c", "pass"], check=True)
     print(f"{'(bare python startup, for scale)':<44}{time.perf_counter() - t0:7.2f}")
+    print(f"# load average after: {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":
