@@ -81,7 +81,10 @@ def test_the_quick_converters_agree_with_typers_for_every_parameter() -> None:
             continue
         typers = build_runtime_param(param.type_descriptor)
         for value in (None, *samples(param.type_descriptor.annotation)):
-            ours, theirs = outcome(param._runtime_param, value, param, ctx), outcome(typers, value, param, ctx)
+            ours, theirs = (
+                outcome(param._runtime_param, value, param, ctx),
+                outcome(typers, value, param, ctx),
+            )
             assert ours == theirs, f"{path} {value!r}"
             checked += 1
     assert checked > 500
