@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import cast
 
-from sqlalchemy import Table, delete, exists, or_, select
+from sqlalchemy import Connection, Table, delete, exists, or_, select
 from sqlalchemy.orm import Session
 
 from quotetrack.analysis.claims import Fingerprint, fingerprint, same_claim, wording_match
@@ -232,22 +232,88 @@ def _stored_ranking(
     `MAX_CANDIDATES`, ties to the oldest), as (quote id, keys shared).
 
     Reports of one statement have the same keys, so each distinct (speaker, keys) is asked once.
+    No stored quote can share more than all the keys, so when at least `MAX_CANDIDATES` hold all
+    of them (a statement reported again and again), the oldest of those are the answer, found
+    without counting the others (`_ranking_by_all_keys`); the rest are counted and ranked
+    (`_ranking_by_count`).  Counting grows with the reports stored: on SQLite, 6,000 articles
+    whose statements were each reported three times, it went from 0.13 to 0.4–0.9 ms an article
+    as they were stored, and stays at 0.05 ms with the first step.  PostgreSQL takes only the
+    second step: it costs the first's correlated lookups high enough to compile the statement
+    (JIT), which made it 2–3× slower there.
+    """
+    conn = session.connection()
+    distinct = list(dict.fromkeys(w for w in wanted if w[1]))
+    out = _ranking_by_all_keys(conn, distinct) if conn.dialect.name == "sqlite" else {}
+    out.update(_ranking_by_count(conn, [w for w in distinct if w not in out]))
+    return out
+
+
+def _ranking_by_all_keys(
+    conn: Connection, wanted: Sequence[tuple[int, tuple[int, ...]]]
+) -> dict[tuple[int, tuple[int, ...]], list[tuple[int, int]]]:
+    """The (speaker, keys) of `wanted` that `MAX_CANDIDATES` stored quotes share every key with, and
+    those quotes (the oldest such).
+
+    Walks the first key's index entries of the speaker in quote id order, keeping the quotes that
+    hold every other key, and stops at the `MAX_CANDIDATES`-th: its cost does not grow with the
+    reports of the statement already stored, as counting every quote sharing a key does.
+    """
+    out: dict[tuple[int, tuple[int, ...]], list[tuple[int, int]]] = {}
+    if not wanted:
+        return out
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    width = max(len(keys) for _, keys in wanted)
+    per_row = 2 + width
+    names = ", ".join(["q", "s", *(f"k{i}" for i in range(1, width + 1))])
+    value = "(" + ", ".join([f"CAST({mark} AS INTEGER)"] * per_row) + ")"
+
+    def holds_rest(alias: str, row: str) -> str:
+        return "".join(
+            f" AND ({row}.k{i} IS NULL OR EXISTS (SELECT 1 FROM claim_keys AS x{i}"
+            f' WHERE x{i}.speaker_id = {row}.s AND x{i}."key" = {row}.k{i}'
+            f" AND x{i}.quote_id = {alias}.quote_id))"
+            for i in range(2, width + 1)
+        )
+
+    step = max(1, _RANKING_BATCH * 3 // per_row)
+    for start in range(0, len(wanted), step):
+        chunk = wanted[start : start + step]
+        params: list[int | None] = []
+        for n, (sid, keys) in enumerate(chunk):
+            params += [n, sid, *keys, *([None] * (width - len(keys)))]
+        statement = (
+            f"WITH p({names}) AS (VALUES {', '.join([value] * len(chunk))}),"
+            f" t AS MATERIALIZED (SELECT p.*, (SELECT c.quote_id FROM claim_keys AS c"
+            f' WHERE c.speaker_id = p.s AND c."key" = p.k1{holds_rest("c", "p")}'
+            f" ORDER BY c.quote_id LIMIT 1 OFFSET {MAX_CANDIDATES - 1}) AS last FROM p)"
+            " SELECT t.q, ck.quote_id FROM t JOIN claim_keys AS ck"
+            ' ON ck.speaker_id = t.s AND ck."key" = t.k1 AND ck.quote_id <= t.last'
+            f" WHERE t.last IS NOT NULL{holds_rest('ck', 't')}"
+        )
+        for n, other in conn.exec_driver_sql(statement, tuple(params)):
+            out.setdefault(chunk[n], []).append((other, len(chunk[n][1])))
+    return out
+
+
+def _ranking_by_count(
+    conn: Connection, wanted: Sequence[tuple[int, tuple[int, ...]]]
+) -> dict[tuple[int, tuple[int, ...]], list[tuple[int, int]]]:
+    """For each (speaker, keys) of `wanted`: the stored quotes sharing most keys, counted.
+
     One query for many: a VALUES list of the wanted keys joined to the key index, each pair an
     indexed lookup (not ``(speaker_id, key) IN (...)``, which SQLite answers by scanning the
     whole table), counted and ranked in the database.
     """
-    conn = session.connection()
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     value = f"(CAST({mark} AS INTEGER), CAST({mark} AS INTEGER), CAST({mark} AS INTEGER))"
-    distinct = list(dict.fromkeys(w for w in wanted if w[1]))
     out: dict[tuple[int, tuple[int, ...]], list[tuple[int, int]]] = {}
     start = 0
-    while start < len(distinct):
+    while start < len(wanted):
         end, rows = start, 0
-        while end < len(distinct) and (rows < _RANKING_BATCH or end == start):
-            rows += len(distinct[end][1])
+        while end < len(wanted) and (rows < _RANKING_BATCH or end == start):
+            rows += len(wanted[end][1])
             end += 1
-        params = [v for n in range(start, end) for k in distinct[n][1] for v in (n, distinct[n][0], k)]
+        params = [v for n in range(start, end) for k in wanted[n][1] for v in (n, wanted[n][0], k)]
         statement = (
             f"WITH p(q, s, k) AS (VALUES {', '.join([value] * rows)}),"
             " c AS (SELECT p.q AS q, ck.quote_id AS o, count(*) AS shared FROM p"
@@ -257,7 +323,7 @@ def _stored_ranking(
             f" SELECT q, o, shared FROM r WHERE n <= {MAX_CANDIDATES}"
         )
         for n, other, shared in conn.exec_driver_sql(statement, tuple(params)):
-            out.setdefault(distinct[n], []).append((other, shared))
+            out.setdefault(wanted[n], []).append((other, shared))
         start = end
     return out
 
