@@ -146,3 +146,17 @@ def test_a_quote_moved_to_another_speaker_moves_to_that_speakers_claims(reported
         ensure_claims(s, [other.id])
     assert summaries(reported, "이지원") == [("2분기 전기요금 인상을 검토하고 있다", 1, 1, 1)]
     assert [c[0] for c in summaries(reported)] == ["2분기 전기요금 인상은 현재 검토하지 않고 있다"]
+
+
+def test_a_quote_moved_to_another_speaker_leaves_no_empty_claim_behind(reported: Engine) -> None:
+    with transaction(reported) as s:
+        other = Speaker(name="이지원", name_key="이지원", kind="person", created_at=datetime.now(KST))
+        s.add(other)
+        s.flush()
+        last = s.scalar(select(func.max(Quote.id)))
+        s.execute(update(Quote).where(Quote.id == last).values(speaker_id=other.id))
+        assert ensure_claims(s, [other.id]) == 1
+        empty = select(Claim.id).where(
+            ~select(ClaimQuote.quote_id).where(ClaimQuote.claim_id == Claim.id).exists()
+        )
+        assert s.execute(empty).all() == []  # the claim the quote left, now without quotes, is gone

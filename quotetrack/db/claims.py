@@ -388,6 +388,8 @@ def ensure_claims(session: Session, speaker_ids: Iterable[int] | None = None) ->
     """Assign claims to quotes that lack one or whose speaker changed since; returns quotes placed.
 
     Limited to `speaker_ids` when given (the speakers a command is about), else every speaker.
+    Claims left without quotes are dropped: the quotes' speakers' and the claims the quotes left
+    (a reassigned quote's old speaker is not among `speaker_ids`).
     """
     stale = (
         select(Quote.id)
@@ -406,12 +408,20 @@ def ensure_claims(session: Session, speaker_ids: Iterable[int] | None = None) ->
     if not quote_ids:
         return 0
     log.info("assigning claims to %d quotes", len(quote_ids))
+    left: set[int] = set()  # the claims the quotes belonged to: some may now hold none
+    speakers: set[int] = set()
     for chunk in chunks(quote_ids, 500):
+        left.update(session.scalars(select(ClaimQuote.claim_id).where(ClaimQuote.quote_id.in_(chunk))))
+        speakers.update(session.scalars(select(Quote.speaker_id).where(Quote.id.in_(chunk)).distinct()))
         session.execute(delete(ClaimQuote).where(ClaimQuote.quote_id.in_(chunk)))
         session.execute(delete(ClaimKey).where(ClaimKey.quote_id.in_(chunk)))
         assign_quotes(session, chunk)
-    touched = session.scalars(select(Quote.speaker_id).where(Quote.id.in_(quote_ids[:1000])).distinct())
-    drop_empty_claims(session, [s for s in touched if s is not None])
+    # a reassigned quote leaves its old speaker's claim, which the new speaker's ids do not reach
+    members = select(ClaimQuote.quote_id).where(ClaimQuote.claim_id == Claim.id)
+    for claim_ids in chunks(sorted(left)):
+        session.execute(delete(Claim).where(Claim.id.in_(claim_ids), ~exists(members)))
+    for speaker_ids_chunk in chunks(sorted(speakers)):
+        drop_empty_claims(session, speaker_ids_chunk)
     return len(quote_ids)
 
 
