@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from typing import cast
 
 from sqlalchemy import Table, bindparam, delete, select, update
@@ -23,6 +24,8 @@ from quotetrack.names import role_key
 
 KST = timezone(timedelta(hours=9))
 _ROLES = cast(Table, SpeakerRole.__table__)
+_role_key = lru_cache(maxsize=4096)(role_key)
+"""`role_key`, remembered: a write batch folds thousands of quotes printed with a few hundred roles."""
 
 
 def seen_day(said_on: date | None, published: datetime | None) -> date | None:
@@ -45,7 +48,7 @@ def update_role_history(
     delta: dict[tuple[int, str], _Delta] = {}
     for sign, seen in ((1, added), (-1, removed)):
         for sid, role, day in seen:
-            key = role_key(role)
+            key = _role_key(role)
             if not role or not key or len(key) > NAME_LEN or len(role.strip()) > NAME_LEN:
                 continue
             d = delta.setdefault((sid, key), _Delta(role.strip()))

@@ -32,6 +32,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Generic, Literal, TypeVar
 
 from quotetrack.ingest import dates, noise, paragraphs
@@ -124,7 +125,7 @@ def _prepare(doc: RawDocument) -> str:
 # --- stage 2: classify -----------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Para:
     text: str
     kind: Kind
@@ -145,7 +146,11 @@ def _is_signature(text: str) -> bool:
     return len(re.sub(r"[\W\d_]+", "", rest).replace("기자", "")) <= md.META_LEFTOVER_MAX
 
 
+@lru_cache(maxsize=4096)
 def _classify(text: str) -> _Para:
+    """What kind of paragraph this is (a pure function of its text, so remembered: every article of
+    an outlet repeats its menus, copyright, tip line and sign-off lines, and wire copy repeats
+    whole paragraphs across outlets)."""
     if noise.is_hashtags(text):
         return _Para(text, "chrome")
     if noise.is_related_heading(text):
