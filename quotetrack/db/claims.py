@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import heapq
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import cast
@@ -134,13 +134,9 @@ def assign_groups(
                 placed.setdefault((sid, k), []).append((qid, fp, ref))
             claim_refs[qid] = ref
     opened = insert_rows(session, _CLAIMS, ("speaker_id", "created_at"), [(sid, now) for sid in new_claims])
-    members: list[tuple[int, int, int]] = []
-    keys: list[tuple[int, int, int]] = []
-    for group in ordered:
-        for qid, sid, _, _ in group:
-            ref = claim_refs[qid]
-            members.append((qid, ref if ref >= 0 else opened[-1 - ref], sid))
-            keys += [(sid, k, qid) for k in fps[qid].keys]
+    claim_ids = {qid: ref if ref >= 0 else opened[-1 - ref] for qid, ref in claim_refs.items()}
+    members = [(qid, claim_ids[qid], sid) for qid, sid, _, _ in _in_order(ordered)]
+    keys = [(sid, k, qid) for qid, sid, _, _ in _in_order(ordered) for k in fps[qid].keys]
     # plain integer rows, tens of thousands a batch: straight to the driver, no per-row processing
     conn = session.connection()
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
@@ -154,6 +150,14 @@ def assign_groups(
             f'INSERT INTO claim_keys (speaker_id, "key", quote_id) VALUES ({mark}, {mark}, {mark})', keys
         )
     return len(new_claims)
+
+
+def _in_order(
+    groups: list[list[tuple[int, int, str, str | None]]],
+) -> Iterator[tuple[int, int, str, str | None]]:
+    """The quotes of all groups, in the order they were placed."""
+    for group in groups:
+        yield from group
 
 
 def _by_shared_then_oldest(entry: tuple[int, int]) -> tuple[int, int]:
