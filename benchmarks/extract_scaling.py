@@ -82,7 +82,10 @@ def main() -> None:
     warm_up = "\n\n".join(pages)[:20_000]
     extract(RawDocument(source="warm-up", text=warm_up))  # load Kiwi, warm the word caches
     print(f"{platform.processor() or platform.machine()}, Python {platform.python_version()}, {date.today()}")
-    print(f"{'shape':10} {'chars':>10} {'seconds':>8} {'CPU s':>6} {'s per M chars':>14} {'×time/×size':>12} quotes")
+    print(
+        f"{'shape':10} {'chars':>10} {'seconds':>8} {'CPU s':>6} {'s per M chars':>14} "
+        f"{'×time/×size':>12} quotes"
+    )
     for name, make in made.items():
         previous: tuple[int, float] | None = None
         for size in SIZES:
@@ -94,8 +97,8 @@ def main() -> None:
             if previous is not None:
                 growth = f"{(seconds / previous[1]) / (size / previous[0]):.2f}"
             print(
-                f"{name:10} {size:>10,} {seconds:>8.2f} {cpu:>6.2f} {seconds / size * 1e6:>14.2f} {growth:>12} "
-                f"{len(article.quotes)}"
+                f"{name:10} {size:>10,} {seconds:>8.2f} {cpu:>6.2f} {seconds / size * 1e6:>14.2f} "
+                f"{growth:>12} {len(article.quotes)}"
             )
             previous = (size, seconds)
 
