@@ -194,7 +194,7 @@ def main() -> None:
         print("|---|" + "---|" * len(rows))
         for key, label in (
             ("one", "one at a time (`save_article` per article)"),
-            ("batch", "batched (`save_articles`, 64 at once)"),
+            ("batch", f"batched (`save_articles`, {BATCH} at once)"),
         ):
             cells = [f"{r[key] / n * 1000:.2f} ms ({n / r[key]:,.0f}/s)" for r in rows.values()]
             print(f"| {label} | " + " | ".join(cells) + " |")

@@ -64,8 +64,8 @@ def assign_groups(
     The outcome is that of one `assign_quotes` call per group, each after the previous group's
     claims were stored: a quote is compared with the stored quotes and the earlier groups'
     quotes its sketch keys point to (ranked together by keys shared, at most `MAX_CANDIDATES`),
-    and with every quote placed before it in its own group.  Reads take two queries for the whole
-    batch, writes three bulk statements.
+    and with every quote placed before it in its own group.  Reads take a few queries for the whole
+    batch (`_stored_ranking`, `_stored_candidates`), writes three bulk statements.
 
     News repeats statements: one batch may hold dozens of reports of one quote, each with the
     same sketch keys.  So the earlier groups' quotes are kept by key set (`_BatchIndex`) and
