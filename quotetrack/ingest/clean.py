@@ -146,11 +146,11 @@ def _is_signature(text: str) -> bool:
     return len(re.sub(r"[\W\d_]+", "", rest).replace("기자", "")) <= md.META_LEFTOVER_MAX
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _classify(text: str) -> _Para:
     """What kind of paragraph this is (a pure function of its text, so remembered: every article of
     an outlet repeats its menus, copyright, tip line and sign-off lines, and wire copy repeats
-    whole paragraphs across outlets)."""
+    whole paragraphs across outlets).  1,024 paragraphs hold a few MB at most (memory stays flat)."""
     if noise.is_hashtags(text):
         return _Para(text, "chrome")
     if noise.is_related_heading(text):
