@@ -59,14 +59,18 @@ def insert_rows(
     processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns]
     start = session.execute(select(func.max(table.c.id))).scalar() or 0
     ids = range(start + 1, start + 1 + len(rows))
-    if any(p is not None for p in processors):
-        rows = [tuple(v if p is None else p(v) for p, v in zip(processors, row, strict=True)) for row in rows]
+    active = [(n + 1, p) for n, p in enumerate(processors) if p is not None]  # after the id
+    params: list[tuple[Any, ...]] = []
+    for i, row in zip(ids, rows, strict=True):
+        if len(row) != len(columns):
+            raise ValueError(f"a row of {len(row)} values for {len(columns)} columns")
+        values = [i, *row]
+        for n, process in active:  # most columns need none (SQLite: dates do)
+            values[n] = process(values[n])
+        params.append(tuple(values))
     names = ", ".join(dialect.identifier_preparer.quote(name) for name in ("id", *columns))
     marks = ", ".join("?" * (len(columns) + 1))
-    session.connection().exec_driver_sql(
-        f"INSERT INTO {table.name} ({names}) VALUES ({marks})",
-        [(i, *row) for i, row in zip(ids, rows, strict=True)],
-    )
+    session.connection().exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", params)
     return list(ids)
 
 
