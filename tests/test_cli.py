@@ -189,6 +189,7 @@ def test_the_table_fits_the_terminal_with_korean_text(ingested: str, columns: in
     lines = result.stdout.splitlines()
     assert max(cell_len(line) for line in lines) <= columns
     assert lines[0].endswith("┓") and "Outlet" in result.stdout  # the last column is not pushed off
+    assert "블라디미르" in result.stdout  # a long name breaks between its words, not inside one
     if columns >= 80:
         assert "뉴스핌" in result.stdout and "연합뉴스" in result.stdout
 

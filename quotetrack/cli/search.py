@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
+from rich.cells import cell_len
 from rich.text import Text
 
 from quotetrack import queries
@@ -146,9 +147,15 @@ def quote_table(records: list[dict[str, Any]], width: int) -> FastTable:
     def share(fraction: float, low: int, high: int) -> int:
         return max(low, min(high, int(width * fraction)))
 
+    def widest_word(key: str, high: int) -> int:
+        """Widest word of a column's cells, up to `high`: names break between words (블라디미르 / 푸틴)."""
+        return min(high, max((cell_len(w) for r in records for w in (r[key] or "").split()), default=0))
+
     ident = max(2, len(str(max((r["id"] for r in records), default=0))))
     show_kind, show_role = width >= 100, width >= 72  # narrow terminals keep the quote readable
-    speaker, role, outlet = share(0.12, 7, 16), share(0.12, 6, 16) if show_role else 0, share(0.1, 6, 12)
+    speaker = max(share(0.12, 7, 16), widest_word("speaker", 12))
+    role = max(share(0.12, 6, 16), widest_word("role", 10)) if show_role else 0
+    outlet = share(0.1, 6, 12)
     kind = 8 if show_kind else 0
     columns = 5 + show_kind + show_role
     overhead = (columns + 1) + columns * 2  # vertical rules, and one space of padding each side
