@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 from helpers import KST, make_article, make_quote
 from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from quotetrack.analysis.claims import fingerprint, same_claim
 from quotetrack.db.claims import claim_summaries, ensure_claims
@@ -136,26 +137,26 @@ def test_quotes_that_skipped_the_write_path_get_claims_on_demand(reported: Engin
     assert summaries(reported)[0][1:] == (3, 3, 2)
 
 
+def move_last_quote_to_a_new_speaker(s: Session) -> int:
+    """Give the last stored quote to a new speaker, 이지원, as `quotes reassign` does; returns their id."""
+    other = Speaker(name="이지원", name_key="이지원", kind="person", created_at=datetime.now(KST))
+    s.add(other)
+    s.flush()
+    last = s.scalar(select(func.max(Quote.id)))
+    s.execute(update(Quote).where(Quote.id == last).values(speaker_id=other.id))
+    return other.id
+
+
 def test_a_quote_moved_to_another_speaker_moves_to_that_speakers_claims(reported: Engine) -> None:
     with transaction(reported) as s:
-        other = Speaker(name="이지원", name_key="이지원", kind="person", created_at=datetime.now(KST))
-        s.add(other)
-        s.flush()
-        last = s.scalar(select(func.max(Quote.id)))
-        s.execute(update(Quote).where(Quote.id == last).values(speaker_id=other.id))
-        ensure_claims(s, [other.id])
+        ensure_claims(s, [move_last_quote_to_a_new_speaker(s)])
     assert summaries(reported, "이지원") == [("2분기 전기요금 인상을 검토하고 있다", 1, 1, 1)]
     assert [c[0] for c in summaries(reported)] == ["2분기 전기요금 인상은 현재 검토하지 않고 있다"]
 
 
 def test_a_quote_moved_to_another_speaker_leaves_no_empty_claim_behind(reported: Engine) -> None:
     with transaction(reported) as s:
-        other = Speaker(name="이지원", name_key="이지원", kind="person", created_at=datetime.now(KST))
-        s.add(other)
-        s.flush()
-        last = s.scalar(select(func.max(Quote.id)))
-        s.execute(update(Quote).where(Quote.id == last).values(speaker_id=other.id))
-        assert ensure_claims(s, [other.id]) == 1
+        assert ensure_claims(s, [move_last_quote_to_a_new_speaker(s)]) == 1
         empty = select(Claim.id).where(
             ~select(ClaimQuote.quote_id).where(ClaimQuote.claim_id == Claim.id).exists()
         )

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import cast
 
-from sqlalchemy import Connection, Table, delete, exists, or_, select
+from sqlalchemy import ColumnElement, Connection, Table, delete, exists, or_, select
 from sqlalchemy.orm import Session
 
 from quotetrack.analysis.claims import Fingerprint, fingerprint, same_claim, wording_match
@@ -383,8 +383,13 @@ def drop_empty_claims(session: Session, speaker_ids: Iterable[int]) -> int:
     ids = sorted(set(speaker_ids))
     if not ids:
         return 0
+    return _drop_empty(session, Claim.speaker_id.in_(ids))
+
+
+def _drop_empty(session: Session, which: ColumnElement[bool]) -> int:
+    """Delete the claims `which` selects that hold no quote; returns how many went."""
     members = select(ClaimQuote.quote_id).where(ClaimQuote.claim_id == Claim.id)
-    result = session.execute(delete(Claim).where(Claim.speaker_id.in_(ids), ~exists(members)))
+    result = session.execute(delete(Claim).where(which, ~exists(members)))
     return int(getattr(result, "rowcount", 0) or 0)
 
 
@@ -421,9 +426,8 @@ def ensure_claims(session: Session, speaker_ids: Iterable[int] | None = None) ->
         session.execute(delete(ClaimKey).where(ClaimKey.quote_id.in_(chunk)))
         assign_quotes(session, chunk)
     # a reassigned quote leaves its old speaker's claim, which the new speaker's ids do not reach
-    members = select(ClaimQuote.quote_id).where(ClaimQuote.claim_id == Claim.id)
     for claim_ids in chunks(sorted(left)):
-        session.execute(delete(Claim).where(Claim.id.in_(claim_ids), ~exists(members)))
+        _drop_empty(session, Claim.id.in_(claim_ids))
     for speaker_ids_chunk in chunks(sorted(speakers)):
         drop_empty_claims(session, speaker_ids_chunk)
     return len(quote_ids)

@@ -574,7 +574,7 @@ def said_on(reader: ArticleReader, items: list[Attributed], main: Entity | None 
         if (
             partner is None
             and main is not None
-            and 0 <= f.sentence < len(reader.sentences)
+            and f.sentence >= 0  # interview answers have no sentence
             and main_named_in(f.sentence)
         ):
             partner = story_day(f.start)
