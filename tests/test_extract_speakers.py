@@ -283,3 +283,22 @@ def test_a_quote_ending_its_own_sentence_takes_the_speaker_of_the_clause_after_i
     body = '"우리는 포기하지 않는다." 젤렌스키 우크라이나 대통령은 이날 영상 연설에서 이같이 말했다.'
     q = one(quotes_of(body), "포기하지")
     assert (q.speaker, q.speaker_role) == ("젤렌스키", "우크라이나 대통령")
+
+
+def test_a_short_name_shared_by_two_people_goes_to_the_one_mentioned_last() -> None:
+    body = (
+        '도널드 트럼프 전 대통령은 "관세를 올리겠다"고 말했다. '
+        '이방카 트럼프 전 보좌관은 "아버지를 돕겠다"고 말했다. 트럼프는 "끝까지 간다"고 덧붙였다.'
+    )
+    assert one(quotes_of(body), "끝까지").speaker == "이방카 트럼프"
+
+
+def test_a_name_learned_in_full_later_is_found_by_any_of_its_words() -> None:
+    body = (
+        '푸틴 대통령은 "협상은 없다"고 말했다. 블라디미르 푸틴 러시아 대통령은 "전쟁은 계속된다"고 밝혔다. '
+        '젤렌스키 대통령은 "굴복하지 않는다"고 말했다. 블라디미르는 "끝까지 간다"고 덧붙였다.'
+    )
+    got = by_text(quotes_of(body))
+    assert got["협상은 없다"].speaker == "블라디미르 푸틴"
+    assert got["끝까지 간다"].speaker == "블라디미르 푸틴"
+    assert got["굴복하지 않는다"].speaker == "젤렌스키"

@@ -27,10 +27,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from quotetrack.extract import lexicon as lx
+from quotetrack.extract.clues import clues_of
 from quotetrack.extract.cues import Cue, Verb, cue_after, find_verb, hearsay_follows, indirect_cue
 from quotetrack.extract.marks import Marks, Span
 from quotetrack.extract.morph import lemma_of, morphs
-from quotetrack.extract.nounphrase import Mention, core, is_nominal, parse, subject_mention, subject_particle
+from quotetrack.extract.nounphrase import Mention, core, is_nominal, parse, subject_mention
 from quotetrack.extract.sentences import Sentence, Word, words
 from quotetrack.types import QuoteKind
 
@@ -88,9 +89,10 @@ def subjects_of(ws: list[Word], lo: int, hi: int, marks: Marks) -> list[tuple[in
 
 def _subjects(ws: list[Word], lo: int, hi: int, marks: Marks) -> list[tuple[int, Mention]]:
     out = []
-    for k, w in enumerate(ws):
-        if subject_particle(w.text) is None or w.start < lo or w.end > hi:
-            continue  # most words carry no subject marker: the cheapest test first
+    for k in clues_of(ws).subjects:  # the words carrying a subject marker
+        w = ws[k]
+        if w.start < lo or w.end > hi:
+            continue
         if marks.inside(w.start) or marks.inside(w.end - 1):
             continue
         m = subject_mention(ws, k)
@@ -417,7 +419,10 @@ def _indirect(
     prev_cue_end = sent.start
     same_speaker = False  # the clause goes on from a quote of the same speaker ("…"라며 …라고 말했다)
     closing_in = _closing_marks(ws, spans)
-    for k, w in enumerate(ws):
+    # only words holding a closing mark or ending reported speech can start anything below
+    visit = sorted({*closing_in, *clues_of(ws).quotatives}) if closing_in else clues_of(ws).quotatives
+    for k in visit:
+        w = ws[k]
         closing = closing_in.get(k)
         if closing is not None and (quote_cue := cue_after(body, closing.close + 1)).type != "none":
             # "…"고 믿는다고 X가 밝혔다: the quote sits inside the report, which goes on

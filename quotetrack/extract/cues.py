@@ -163,7 +163,7 @@ class IndirectCue:
 def indirect_cue(words: list[Word], k: int) -> IndirectCue | None:
     """Is words[k] a quotative ending of reported speech?  Where does its content end?"""
     w = words[k]
-    got = _quotative_end(w.text)
+    got = quotative_end(w.text)
     if got is None:
         return None
     at, connective = got
@@ -171,7 +171,7 @@ def indirect_cue(words: list[Word], k: int) -> IndirectCue | None:
 
 
 @lru_cache(maxsize=65536)
-def _quotative_end(word: str) -> tuple[int, bool] | None:
+def quotative_end(word: str) -> tuple[int, bool] | None:
     """Where the reported content ends inside a word ending reported speech, and whether the
     ending is connective (없다며); None for other words.  Cached by the word: eojeols repeat."""
     c = core(word)

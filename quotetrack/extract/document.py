@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from quotetrack.extract import lexicon as lx
 from quotetrack.extract.attribution import Found, analyze, subjects_of, top_spans
+from quotetrack.extract.clues import clues_of
 from quotetrack.extract.cues import cue_after, find_verb
 from quotetrack.extract.dates import DateMention, find_dates, resolve_relative
 from quotetrack.extract.entities import Entity, Registry
@@ -36,7 +37,6 @@ from quotetrack.extract.nounphrase import (
     parse,
     phrase_before,
     subject_mention,
-    subject_particle,
 )
 from quotetrack.extract.sentences import Sentence, Word, split_sentences, words
 
@@ -52,7 +52,6 @@ _LINE = re.compile(r"[^\n]+")
 QA_MIN_QUESTIONS = 2
 """An interview needs at least this many question lines; one dash-led line is just a list item."""
 _TAG_SPLIT = re.compile(r"\s*[/,|·]\s*")
-_PARTICLE = re.compile(r"(?:을|를|에게|과|와|의|에|께|로부터|으로부터|으로|로|한테|에게서)$")
 _THIS_WAY = re.compile(r"(?:이같이|이렇게|이와\s*같이|이처럼|이 같이)\s*\S*")
 _LABELLED_TAG = re.compile(r"\s*[\[<(【]\s*(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]")
 _YEAR = re.compile(r"\d{4}")
@@ -90,23 +89,6 @@ def _tag_mention(text: str) -> tuple[str | None, str | None] | None:
     if labelled:
         return None, parts[0] if parts else None
     return None
-
-
-@lru_cache(maxsize=65536)
-def _mention_clues(word: str) -> tuple[bool, tuple[int, bool] | None]:
-    """What a word says about a name ending with it, cached: eojeols repeat.
-
-    First, does it carry a subject marker (see subject_particle); second, for a word closing
-    a phrase with another particle or a comma (장관에게), where the name ends and whether what
-    precedes is a title, else None.
-    """
-    subject = subject_particle(word) is not None
-    c = core(word)
-    stem = _PARTICLE.sub("", c)
-    if (stem == c and not word.endswith(",")) or not stem:
-        return subject, None  # only a phrase's last word (with its particle or comma) ends a name
-    offset = word.index(c) if c in word else 0
-    return subject, (offset + len(stem), is_title(stem))
 
 
 @lru_cache(maxsize=65536)
@@ -258,10 +240,8 @@ class ArticleReader:
         inside someone's words), but they never become the current speaker.
         """
         ws = self.words_of(sent)
-        for k, w in enumerate(ws):
-            subject, end = _mention_clues(w.text)
-            if not subject and end is None:
-                continue  # most words: neither a subject marker nor a name-closing particle
+        for k, subject, end in clues_of(ws).mentions:  # words with a subject marker or closing a name
+            w = ws[k]
             m = subject_mention(ws, k) if subject else None
             if m is None:
                 if end is None:

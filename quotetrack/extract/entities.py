@@ -103,9 +103,18 @@ class Entity:
         return tuple(self.name.split()) if self.name else ()
 
     def korean_surname(self) -> str | None:
-        if self.name and _HANGUL_2_4.fullmatch(self.name):
-            return self.name[0]
-        return None
+        return _korean_surname(self.name) if self.name else None
+
+
+@lru_cache(maxsize=8192)
+def _korean_surname(name: str) -> str | None:
+    return name[0] if _HANGUL_2_4.fullmatch(name) else None
+
+
+@lru_cache(maxsize=8192)
+def _org_keys(name: str) -> tuple[str, str]:
+    """An organisation name compared as written and without a leading country (미 국무부 → 국무부)."""
+    return _key(name), _key(_strip_country(name))
 
 
 class Registry:
@@ -119,6 +128,9 @@ class Registry:
         self._recent: list[Entity] = []
         self._last_first = -1
         """The latest position at which an entity was introduced."""
+        self._by_word: dict[str, list[Entity]] = {}
+        """Each word of a name -> the entities whose name has held it: a name is looked up
+        among the few entities sharing a word with it, not all of a long article's."""
 
     # ------------------------------------------------------------ resolution
     def resolve(self, m: Mention, pos: int, create: bool = True) -> Entity | None:
@@ -129,17 +141,42 @@ class Registry:
                 return None
             found = self._new(m, pos)
         else:
+            before = found.name
             self._absorb(found, m)
+            if found.name != before:
+                self._index(found, _name_words(before))
         self._seen(found, pos)
         return found
+
+    def _index(self, e: Entity, known: frozenset[str] = frozenset()) -> None:
+        """Enter the words of e's name not already entered under `known`."""
+        for word in _name_words(e.name) - known:
+            self._by_word.setdefault(word, []).append(e)
+
+    def _named(self, toks: frozenset[str], pos: int) -> Entity | None:
+        """The most recently mentioned entity introduced by `pos` whose name words contain or lie
+        within `toks` (such a name shares a word with it, so only those entities are looked at)."""
+        best: Entity | None = None
+        for t in toks:
+            for e in self._by_word.get(t, ()):
+                if e.first_pos > pos or (best is not None and _recency(best) <= _recency(e)):
+                    continue
+                et = _name_words(e.name)
+                if et and (toks <= et or et <= toks):
+                    best = e
+        return best
 
     def _seen(self, e: Entity, pos: int) -> None:
         """Record a mention of `e` at `pos`, keeping `_recent` ordered by last mention."""
         if pos <= e.last_pos:
             return
-        del self._recent[bisect_left(self._recent, _recency(e), key=_recency)]
+        recent = self._recent
+        del recent[bisect_left(recent, _recency(e), key=_recency)]
         e.last_pos = pos
-        insort(self._recent, e, key=_recency)
+        if not recent or pos > recent[0].last_pos:
+            recent.insert(0, e)  # reading order: the usual case, a mention after all others
+        else:
+            insort(recent, e, key=_recency)
 
     def _match(self, m: Mention, pos: int) -> Entity | None:
         # entities introduced after `pos` are out of reach; usually there are none (reading order)
@@ -150,10 +187,14 @@ class Registry:
             return next((e for e in recent if e.kind == "person"), self.last_speaker)
         if m.form == "name" and m.name:
             toks = _name_words(m.name)
-            for e in recent:
-                et = _name_words(e.name)
-                if et and (toks <= et or et <= toks):
-                    return e
+            if toks:
+                named = self._named(toks, pos)
+                if named is not None:
+                    return named
+            else:  # a name of white space only: contained in every name
+                named = next((e for e in recent if _name_words(e.name)), None)
+                if named is not None:
+                    return named
             if m.kind == "organisation":
                 return self._match_org(m.name, recent)
             # a full Korean name met after its surname-and-title form (이 대통령 … 이재명 대통령)
@@ -201,19 +242,17 @@ class Registry:
         return None
 
     def _match_org(self, name: str, recent: list[Entity]) -> Entity | None:
-        name = expand_org(name)
-        want = _key(name)
-        bare = _key(_strip_country(name))
+        want, bare = _org_keys(expand_org(name))
         for e in recent:
             if e.kind not in ("organisation", "unknown") or not e.name:
                 continue
-            k = _key(e.name)
-            if k in (want, bare) or _key(_strip_country(e.name)) == bare:
+            k, other = _org_keys(e.name)
+            if k in (want, bare) or other == bare:
                 return e
         for e in recent:
             if e.kind != "organisation" or not e.name:
                 continue
-            other = _key(_strip_country(e.name))
+            other = _org_keys(e.name)[1]
             if (bare in other or other in bare) and min(len(bare), len(other)) >= 2:
                 return e
         return None
@@ -247,6 +286,7 @@ class Registry:
         if m.form == "surname_title":
             e.description = m.text.replace("  ", " ")
         self.entities.append(e)
+        self._index(e)
         self._last_first = max(self._last_first, pos)
         insort(self._recent, e, key=_recency)
         return e

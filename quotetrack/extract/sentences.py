@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from quotetrack.extract.marks import Marks
 
 if TYPE_CHECKING:
+    from quotetrack.extract.clues import SentenceClues
     from quotetrack.extract.nounphrase import Mention
 
 _END_PUNCT = re.compile(r"(?:[.?!。](?=[\s\"'“”’‘″』」)\]]*(?:\s|$))|(?<=[다요])\.(?=[★☆■□▶▷◆◇●○※]))")
@@ -52,18 +53,20 @@ class Word:
 
 
 class Words(list[Word]):
-    """The words of one sentence, with a memo of the speaker phrase ending at each word.
+    """The words of one sentence, with memos of what several passes ask about them.
 
     Several passes ask for the subject phrase ending at the same word
-    (nounphrase.subject_mention); the answer depends only on the words, so it is
-    kept with them and goes away with the sentence.  Never modified once built.
+    (nounphrase.subject_mention) and for the words worth visiting at all
+    (clues.clues_of); the answers depend only on the words, so they are kept with
+    them and go away with the sentence.  Never modified once built.
     """
 
-    __slots__ = ("mentions",)
+    __slots__ = ("clues", "mentions")
 
     def __init__(self, items: list[Word]) -> None:
         super().__init__(items)
         self.mentions: dict[int, Mention | None] = {}
+        self.clues: SentenceClues | None = None
 
 
 class _Cover:
