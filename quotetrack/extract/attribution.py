@@ -159,11 +159,16 @@ def analyze(
     index: int,
     ws: list[Word] | None = None,
     subjects: list[tuple[int, Mention]] | None = None,
+    top: list[Span] | None = None,
 ) -> list[Found]:
-    """All quotes of one sentence, in order, with their speaker evidence."""
+    """All quotes of one sentence, in order, with their speaker evidence.
+
+    `ws`, `subjects` and `top` (the sentence's words, subject phrases and top_spans) are
+    computed here unless the caller already has them.
+    """
     ws = words(body, sent.start, sent.end) if ws is None else ws
     subjects = _subjects(ws, sent.start, sent.end, marks) if subjects is None else subjects
-    spans = top_spans(marks, sent) + _orphans(body, marks, ws, sent, subjects)
+    spans = (top_spans(marks, sent) if top is None else list(top)) + _orphans(body, marks, ws, sent, subjects)
     spans.sort(key=lambda s: s.open)
     main = pick_speaker(subjects)
     found: list[Found] = []

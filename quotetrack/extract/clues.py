@@ -26,7 +26,7 @@ NameEnd = tuple[int, bool]
 before that particle is a title (대변인에게)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # immutable by convention: not frozen, see Mention
 class SentenceClues:
     """Indices, in order, of a sentence's words that may matter to the passes (see module doc)."""
 

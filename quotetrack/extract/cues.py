@@ -36,7 +36,7 @@ VERB_SEARCH_WORDS = 6
 """How far after a quotative the speech verb may stand (…"고 트럼프는 거듭 강하게 말했다)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # immutable by convention: not frozen, see Mention
 class Cue:
     """The quotative after a closing mark."""
 
@@ -66,7 +66,7 @@ def cue_after(text: str, pos: int) -> Cue:
     return Cue("copula", m2.end())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # immutable by convention: not frozen, see Mention
 class Verb:
     """The predicate that closes a quotation's clause."""
 
@@ -151,7 +151,7 @@ def _verb(
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # immutable by convention: not frozen, see Mention
 class IndirectCue:
     """A word ending reported speech (없다고, 것이라며) and where its content ends."""
 

@@ -37,7 +37,7 @@ DATE_RE = re.compile(
 30일 만에, 2일째) and must stand at a word start."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # immutable by convention: not frozen, see Mention
 class DateMention:
     """A day expression found in the text."""
 

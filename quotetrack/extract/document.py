@@ -46,6 +46,8 @@ _TAG = re.compile(
     + r")\s*[:：]\s*)?(?P<a>[^\]>)】\n]{2,60}?)\s*[\]>)】]"
     r"|▶\s*(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]\s*(?P<b>[^\n]{2,60}))\s*$"
 )
+_TAG_OPENERS = frozenset("[<(【▶")
+"""The characters a soundbite tag (_TAG) can start with."""
 _QUESTION = re.compile(r"[ \t]*(?:[-―—–▲■△◆◇]\s*|(?:Q|문|질문)\s*[.:：)]\s*)(?=\S)")
 _ANSWER_LABEL = re.compile(r"[ \t]*(?:A|답|답변)\s*[.:：)]\s*")
 _LINE = re.compile(r"[^\n]+")
@@ -94,6 +96,17 @@ def _tag_mention(text: str) -> tuple[str | None, str | None] | None:
 @lru_cache(maxsize=65536)
 def _is_title_word(word: str) -> bool:
     return is_title(core(word))
+
+
+def _title_before(ws: list[Word], k: int) -> bool:
+    """Is one of the three words before ws[k] a title (a name may stand between them)?
+
+    A plain loop, not any(): asked for most words closing a name, a generator each time shows.
+    """
+    for j in range(max(0, k - 3), k):  # noqa: SIM110
+        if _is_title_word(ws[j].text):
+            return True
+    return False
 
 
 def _standalone(body: str, sent: Sentence, spans: list[Span]) -> Span | None:
@@ -166,11 +179,16 @@ class ArticleReader:
         questions, answers = self._interview()
         qa = questions + answers
         first_question = min((q[0] for q in questions), default=len(self.body))
+        body = self.body
         for i, sent in enumerate(self.sentences):
-            if any(a <= sent.start < b or sent.start <= a < sent.end for a, b in qa):
+            if qa and any(a <= sent.start < b or sent.start <= a < sent.end for a, b in qa):
                 continue
-            text = self.body[sent.start : sent.end]
-            t = _tag_mention(text)
+            first = body[sent.start]  # a soundbite tag opens with a bracket or ▶ (after any white space)
+            t = (
+                _tag_mention(body[sent.start : sent.end])
+                if first in _TAG_OPENERS or first.isspace()
+                else None
+            )
             if t is not None:
                 tag, tag_para_end = t, self._paragraph_end(self._next_text(sent.end))
                 continue
@@ -196,7 +214,7 @@ class ArticleReader:
                 self.out.append(a)
                 self._forward.append(a)
                 continue
-            found = analyze(self.body, self.marks, sent, i, self.words_of(sent), self.subjects_of(sent))
+            found = analyze(body, self.marks, sent, i, self.words_of(sent), self.subjects_of(sent), spans)
             spoke = self._this_way(sent, i)
             for f in found:
                 self._attribute(f)
@@ -247,8 +265,7 @@ class ArticleReader:
                 if end is None:
                     continue
                 stem_end, stem_is_title = end
-                near_title = stem_is_title or any(_is_title_word(ws[j].text) for j in range(max(0, k - 3), k))
-                if not near_title:
+                if not stem_is_title and not _title_before(ws, k):
                     continue
                 m = parse(phrase_before(ws, k, stem_end))
             if m is None or m.form not in ("name", "org") or m.weak:
@@ -293,12 +310,11 @@ class ArticleReader:
     # -------------------------------------------------------- multi-sentence
     def _this_way(self, sent: Sentence, i: int) -> Entity | None:
         """X는 … 이같이 말했다: X spoke the previous sentence's quotes."""
-        text = self.body[sent.start : sent.end]
-        m = _THIS_WAY.search(text)
+        m = _THIS_WAY.search(self.body, sent.start, sent.end)
         if not m:
             return None
         ws = self.words_of(sent)
-        after = [k for k, w in enumerate(ws) if w.start >= sent.start + m.start()]
+        after = [k for k, w in enumerate(ws) if w.start >= m.start()]
         if not after:
             return None
         verb = (
@@ -310,7 +326,7 @@ class ArticleReader:
             return None
         subj = None
         for k, w in enumerate(ws):
-            if w.start >= sent.start + m.start():
+            if w.start >= m.start():
                 break
             if not self.marks.inside(w.start):
                 mm = subject_mention(ws, k)

@@ -36,7 +36,7 @@ _PARTICLE_START = re.compile(r"(?:고|라고|라며|라면서|라는|란|며|면
 _BLOCK_BREAK = re.compile(r"\n[ \t\u3000]*\n")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # immutable by convention: not frozen, see Mention
 class Span:
     """A paired quotation: marks at `open` and `close`, quoted text between."""
 

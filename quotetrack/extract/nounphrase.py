@@ -56,9 +56,14 @@ SUBJECT_TAGS = frozenset({"JKS", "JX"})
 NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NP", "NR", "SL", "SH", "SN", "XSN", "XPN", "W_SERIAL"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mention:
-    """A phrase that names (or stands for) a speaker."""
+    """A phrase that names (or stands for) a speaker.
+
+    Treated as immutable (phrases are cached and shared: never assign to a field), but not
+    frozen: a long article builds tens of thousands, and a frozen dataclass pays a slow
+    attribute write per field (13 here) for each.
+    """
 
     text: str
     start: int
@@ -331,7 +336,7 @@ def parse(parts: list[tuple[str, int, int]], particle: str = "") -> Mention | No
     """Split a speaker phrase into name and role and decide what it refers to."""
     if not parts:
         return None
-    m = _parse_words(tuple(p[0] for p in parts), particle)
+    m = _parse_words(tuple([p[0] for p in parts]), particle)
     return None if m is None else m.at(parts[0][1], parts[-1][2])
 
 

@@ -31,7 +31,7 @@ _LINE_COMPLETE = re.compile(r"(?:[.?!。…\"'“”‘’″』」)\]>:|]|[다�
 _LINE_OPENERS = frozenset(("\n", "", "[", "(", "<", "▶", "■", "-", "#", '"', "“", "”", "『", "「", "″"))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # immutable by convention: not frozen, see Mention
 class Sentence:
     """A sentence as offsets into the body."""
 
