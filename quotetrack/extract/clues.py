@@ -60,6 +60,33 @@ def word_clues(word: str) -> tuple[bool, NameEnd | None, bool]:
     return subject, (offset + len(stem), is_title(stem)), quotative
 
 
+def words_with_clues(text: str, start: int, end: int) -> Words:
+    """sentences.words(text, start, end) with their clues found in the same walk (see clues_of)."""
+    out: list[Word] = []
+    mentions: list[tuple[int, bool, NameEnd | None]] = []
+    subjects: list[int] = []
+    quotatives: list[int] = []
+    pos = start
+    index = text.index
+    for k, tok in enumerate(text[start:end].split()):
+        at = index(tok, pos)
+        pos = at + len(tok)
+        out.append(Word(tok, at, pos))
+        got = word_clues(tok)
+        if got is _NOTHING:
+            continue  # most words
+        subject, name_end, quotative = got
+        if subject or name_end is not None:
+            mentions.append((k, subject, name_end))
+            if subject:
+                subjects.append(k)
+        if quotative:
+            quotatives.append(k)
+    ws = Words(out)
+    ws.clues = SentenceClues(tuple(mentions), tuple(subjects), tuple(quotatives))
+    return ws
+
+
 def clues_of(ws: list[Word]) -> SentenceClues:
     """The clues of a sentence's words, found once per sentence (kept on its `Words`)."""
     if isinstance(ws, Words) and ws.clues is not None:

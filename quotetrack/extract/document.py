@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from quotetrack.extract import lexicon as lx
 from quotetrack.extract.attribution import Found, analyze, subjects_of, top_spans
-from quotetrack.extract.clues import clues_of
+from quotetrack.extract.clues import clues_of, words_with_clues
 from quotetrack.extract.cues import cue_after, find_verb
 from quotetrack.extract.dates import DateMention, find_dates, resolve_relative
 from quotetrack.extract.entities import Entity, Registry
@@ -150,7 +150,7 @@ class ArticleReader:
         """The words of a sentence, split once per article."""
         got = self._words.get(sent.start)
         if got is None:
-            got = self._words[sent.start] = words(self.body, sent.start, sent.end)
+            got = self._words[sent.start] = words_with_clues(self.body, sent.start, sent.end)
         return got
 
     def _interview(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

@@ -171,6 +171,9 @@ class Registry:
         if pos <= e.last_pos:
             return
         recent = self._recent
+        if recent[0] is e:  # the entity mentioned last is mentioned again: it stays first
+            e.last_pos = pos
+            return
         del recent[bisect_left(recent, _recency(e), key=_recency)]
         e.last_pos = pos
         if not recent or pos > recent[0].last_pos:
