@@ -20,7 +20,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from quotetrack.extract import lexicon as lx
 from quotetrack.extract.attribution import Found, analyze, subjects_of, top_spans
@@ -32,7 +31,6 @@ from quotetrack.extract.marks import Marks, Span, find_marks
 from quotetrack.extract.nounphrase import (
     Mention,
     core,
-    is_title,
     mention_of_text,
     parse,
     phrase_before,
@@ -91,22 +89,6 @@ def _tag_mention(text: str) -> tuple[str | None, str | None] | None:
     if labelled:
         return None, parts[0] if parts else None
     return None
-
-
-@lru_cache(maxsize=65536)
-def _is_title_word(word: str) -> bool:
-    return is_title(core(word))
-
-
-def _title_before(ws: list[Word], k: int) -> bool:
-    """Is one of the three words before ws[k] a title (a name may stand between them)?
-
-    A plain loop, not any(): asked for most words closing a name, a generator each time shows.
-    """
-    for j in range(max(0, k - 3), k):  # noqa: SIM110
-        if _is_title_word(ws[j].text):
-            return True
-    return False
 
 
 def _standalone(body: str, sent: Sentence, spans: list[Span]) -> Span | None:
@@ -258,14 +240,15 @@ class ArticleReader:
         inside someone's words), but they never become the current speaker.
         """
         ws = self.words_of(sent)
-        for k, subject, end in clues_of(ws).mentions:  # words with a subject marker or closing a name
+        clues = clues_of(ws)
+        for k, subject, end in clues.mentions:  # words with a subject marker or closing a name
             w = ws[k]
             m = subject_mention(ws, k) if subject else None
             if m is None:
                 if end is None:
                     continue
                 stem_end, stem_is_title = end
-                if not stem_is_title and not _title_before(ws, k):
+                if not stem_is_title and not clues.title_before(k):
                     continue
                 m = parse(phrase_before(ws, k, stem_end))
             if m is None or m.form not in ("name", "org") or m.weak:

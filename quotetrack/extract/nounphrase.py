@@ -170,43 +170,100 @@ def is_nominal(word: str) -> bool:
     return all(m.tag in NOMINAL_TAGS or m.tag in ("SSO", "SSC", "SP", "SW", "SO") for m in ms)
 
 
+@dataclass(frozen=True, slots=True)
+class _PhraseWord:
+    """What phrase_before asks of a word, found once per distinct word (see _phrase_word)."""
+
+    stops: bool
+    """No part of a phrase: empty once stripped, or ends with a comma or sentence punctuation."""
+    core: str
+    glued: bool
+    """A comma inside the word (관련,주한): the phrase starts after it."""
+    offset: int
+    """Where `core` starts in the word."""
+    name_shape: bool
+    """2-4 Hangul syllables: may be a name before a title."""
+    surname: bool
+    long_name: bool
+    """2-5 Hangul syllables: a name that may run on over the next word."""
+    role_modifier: bool
+    nominal: bool
+    temporal: bool
+    former: bool
+    """전 or 현: 'former' or 'current' before a title, not 'before'."""
+    closes_quote: bool
+    opens_quote: bool
+    title: bool
+    names_right: bool
+    """A title, organisation or country: a name may stand right before it."""
+
+
+@lru_cache(maxsize=65536)
+def _phrase_word(text: str) -> _PhraseWord:
+    c = core(text)
+    glued = "," in c  # 관련,주한 일본대사관: a comma with no space still ends the phrase before it
+    if glued:
+        c = core(c.rsplit(",", 1)[1])
+    stops = not c or text.rstrip()[-1:] in ",.;:!?…"
+    return _PhraseWord(
+        stops=stops,
+        core=c,
+        glued=glued,
+        offset=text.rindex(c) if c else 0,
+        name_shape=_HANGUL_2_4.fullmatch(c) is not None,
+        surname=c in lx.KOREAN_SURNAMES,
+        long_name=_HANGUL_2_5.fullmatch(c) is not None,
+        role_modifier=c in ROLE_MODIFIERS,
+        nominal=not stops and is_nominal(c),
+        temporal=c in lx.TEMPORAL_NOUNS,
+        former=c in ("전", "현"),
+        closes_quote=text[-1:] in "\"'“”‘’″』」",
+        opens_quote=text[:1] in "\"'“”‘’″『「",
+        title=is_title(c),
+        names_right=_names_right(c),
+    )
+
+
+def _names_right(word: str) -> bool:
+    """Can a name stand right before this word (a title, organisation or country)?"""
+    return is_title(word) or is_org(word) or word in lx.COUNTRIES
+
+
 def phrase_before(words: list[Word], head: int, stem_end: int) -> list[tuple[str, int, int]]:
     """The words of the noun phrase whose last word is words[head].
 
     `stem_end` is where the head word's noun ends (before its particle).  Returns
-    (text, start, end) parts in order.
+    (text, start, end) parts in order.  What is asked of each word is found once per
+    distinct word (_phrase_word): speaker phrases are looked for at most words of an article.
     """
-    parts = [(words[head].text[:stem_end], words[head].start, words[head].start + stem_end)]
+    stem = words[head].text[:stem_end]
+    parts = [(stem, words[head].start, words[head].start + stem_end)]
+    right_title, right_names = is_title(stem), _names_right(stem)  # of the word to the right
     right_is_name = False  # 마사아키 오노 정무참사관: a name may run over two unknown words
     j = head - 1
     while j >= 0 and head - j < MAX_PHRASE_WORDS:
         w = words[j]
-        c = core(w.text)
-        glued = "," in c  # 관련,주한 일본대사관: a comma with no space still ends the phrase before it
-        if glued:
-            c = core(c.rsplit(",", 1)[1])
-        right = parts[0][0]
+        p = _phrase_word(w.text)
+        if p.stops:
+            break
+        c = p.core
         name_before_title = (
-            (_HANGUL_2_4.fullmatch(c) is not None or (c in lx.KOREAN_SURNAMES and head - j == 1))
-            and (is_title(right) or is_org(right) or right in lx.COUNTRIES or right_is_name)
+            (p.name_shape or (p.surname and head - j == 1))
+            and (right_names or right_is_name)
             and _unknown_word(c)
         )
-        right_is_name = name_before_title and _HANGUL_2_5.fullmatch(c) is not None
-        role_modifier = c in ROLE_MODIFIERS and is_title(right)  # 트럼프 전 대통령
-        if (
-            not c
-            or w.text.rstrip()[-1:] in ",.;:!?…"
-            or not (is_nominal(c) or name_before_title or role_modifier)
-        ):
+        if not (p.nominal or name_before_title or (p.role_modifier and right_title)):  # 트럼프 전 대통령
             break
-        if c in lx.TEMPORAL_NOUNS and not (c in ("전", "현") and is_title(right)):
+        if p.temporal and not (p.former and right_title):
             break  # 경기 후 손흥민은: 'after the match' is when, not who (but 전 대통령 is 'former')
-        if w.text[-1:] in "\"'“”‘’″』」":
+        if p.closes_quote:
             break
-        at = w.start + w.text.rindex(c)
+        at = w.start + p.offset
         parts.insert(0, (c, at, at + len(c)))
-        if w.text[:1] in "\"'“”‘’″『「" or glued:
+        if p.opens_quote or p.glued:
             break  # the first word of a quotation starts the phrase
+        right_is_name = bool(name_before_title) and p.long_name
+        right_title, right_names = p.title, p.names_right
         j -= 1
     # a leading discourse word or date is never part of the phrase
     while parts and (parts[0][0] in lx.DISCOURSE_ADVERBS or _DATE_WORD.match(parts[0][0])):
