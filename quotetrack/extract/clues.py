@@ -12,12 +12,13 @@ keep the indices of the words that matter, so each pass visits only those.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from quotetrack.extract.cues import quotative_end
 from quotetrack.extract.nounphrase import core, is_title, subject_particle
-from quotetrack.extract.sentences import Word, Words
+from quotetrack.extract.sentences import Word, Words, words
 
 _PARTICLE = re.compile(r"(?:을|를|에게|과|와|의|에|께|로부터|으로부터|으로|로|한테|에게서)$")
 
@@ -71,49 +72,37 @@ def word_clues(word: str) -> Clues:
     return subject, (offset + len(stem), is_title(stem)), quotative, title
 
 
-class _Gather:
-    """The clue indices of one sentence, gathered word by word (only words with a clue are added)."""
+_NO_CLUES = SentenceClues((), (), (), frozenset())
 
-    __slots__ = ("mentions", "quotatives", "subjects", "titles")
 
-    def __init__(self) -> None:
-        self.mentions: list[tuple[int, bool, NameEnd | None]] = []
-        self.subjects: list[int] = []
-        self.quotatives: list[int] = []
-        self.titles: list[int] = []
-
-    def add(self, k: int, clues: Clues) -> None:
-        subject, name_end, quotative, title = clues
+def _clues_of_texts(texts: Iterable[str]) -> SentenceClues:
+    """The clues of a sentence's words, given their texts in order."""
+    mentions: list[tuple[int, bool, NameEnd | None]] = []
+    subjects: list[int] = []
+    quotatives: list[int] = []
+    titles: list[int] = []
+    for k, text in enumerate(texts):
+        got = word_clues(text)
+        if got is _NOTHING:
+            continue  # most words
+        subject, name_end, quotative, title = got
         if subject or name_end is not None:
-            self.mentions.append((k, subject, name_end))
+            mentions.append((k, subject, name_end))
             if subject:
-                self.subjects.append(k)
+                subjects.append(k)
         if quotative:
-            self.quotatives.append(k)
+            quotatives.append(k)
         if title:
-            self.titles.append(k)
-
-    def done(self) -> SentenceClues:
-        return SentenceClues(
-            tuple(self.mentions), tuple(self.subjects), tuple(self.quotatives), frozenset(self.titles)
-        )
+            titles.append(k)
+    if not (mentions or quotatives or titles):
+        return _NO_CLUES
+    return SentenceClues(tuple(mentions), tuple(subjects), tuple(quotatives), frozenset(titles))
 
 
 def words_with_clues(text: str, start: int, end: int) -> Words:
-    """sentences.words(text, start, end) with their clues found in the same walk (see clues_of)."""
-    out: list[Word] = []
-    gather = _Gather()
-    pos = start
-    index = text.index
-    for k, tok in enumerate(text[start:end].split()):
-        at = index(tok, pos)
-        pos = at + len(tok)
-        out.append(Word(tok, at, pos))
-        got = word_clues(tok)
-        if got is not _NOTHING:  # most words have no clue
-            gather.add(k, got)
-    ws = Words(out)
-    ws.clues = gather.done()
+    """sentences.words(text, start, end) with their clues (see clues_of) found at once."""
+    ws = words(text, start, end)
+    ws.clues = _clues_of_texts(text[start:end].split())  # the words' texts again: a split is cheap
     return ws
 
 
@@ -121,12 +110,7 @@ def clues_of(ws: list[Word]) -> SentenceClues:
     """The clues of a sentence's words, found once per sentence (kept on its `Words`)."""
     if isinstance(ws, Words) and ws.clues is not None:
         return ws.clues
-    gather = _Gather()
-    for k, w in enumerate(ws):
-        got = word_clues(w.text)
-        if got is not _NOTHING:
-            gather.add(k, got)
-    out = gather.done()
+    out = _clues_of_texts(w.text for w in ws)
     if isinstance(ws, Words):
         ws.clues = out
     return out
