@@ -121,6 +121,9 @@ def test_a_medium_in_topic_position_gives_way_to_the_person_quoted() -> None:
         "[인터뷰: 박민지/서울 마포구 주민]",
         "▶ 인터뷰 : 박민지 / 서울 마포구 주민",
         "[박민지/서울 마포구 주민]",
+        "<인터뷰:박민지, 서울 마포구 주민>",
+        "(인터뷰:박민지, 서울 마포구 주민)",
+        "【인터뷰:박민지, 서울 마포구 주민】",
     ],
 )
 def test_broadcast_soundbite_tags_give_the_speaker_of_the_lines_below(tag: str) -> None:
@@ -298,7 +301,9 @@ def test_a_name_learned_in_full_later_is_found_by_any_of_its_words() -> None:
         '푸틴 대통령은 "협상은 없다"고 말했다. 블라디미르 푸틴 러시아 대통령은 "전쟁은 계속된다"고 밝혔다. '
         '젤렌스키 대통령은 "굴복하지 않는다"고 말했다. 블라디미르는 "끝까지 간다"고 덧붙였다.'
     )
-    got = by_text(quotes_of(body))
-    assert got["협상은 없다"].speaker == "블라디미르 푸틴"
-    assert got["끝까지 간다"].speaker == "블라디미르 푸틴"
-    assert got["굴복하지 않는다"].speaker == "젤렌스키"
+    assert {q.text: q.speaker for q in quotes_of(body)} == {
+        "협상은 없다": "블라디미르 푸틴",
+        "전쟁은 계속된다": "블라디미르 푸틴",
+        "굴복하지 않는다": "젤렌스키",
+        "끝까지 간다": "블라디미르 푸틴",
+    }

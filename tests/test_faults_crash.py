@@ -4,7 +4,7 @@ The laptop that sleeps mid-ingest, the OOM killer, a power cut: real `quotetrack
 processes (tests/fault_harness.py runs the real command line with a pause or a kill
 waiting at a chosen point of the writer's database work) are killed with SIGKILL — the
 whole process group, workers included — at these points of a batch of TOTAL articles
-(every real test article in VARIANTS copies: 26 x 10 = 260 today):
+(every real test article in VARIANTS copies):
 
 - after at least 40 articles are committed (between write transactions);
 - inside a write transaction, just after the 101st article row is inserted and before its

@@ -102,7 +102,7 @@ def _clues_of_texts(texts: Iterable[str]) -> SentenceClues:
 def words_with_clues(text: str, start: int, end: int) -> Words:
     """sentences.words(text, start, end) with their clues (see clues_of) found at once."""
     ws = words(text, start, end)
-    ws.clues = _clues_of_texts(text[start:end].split())  # the words' texts again: a split is cheap
+    ws.clues = _clues_of_texts([w.text for w in ws])
     return ws
 
 

@@ -38,14 +38,19 @@ from quotetrack.extract.nounphrase import (
 )
 from quotetrack.extract.sentences import Sentence, Word, split_sentences, words
 
+_TAG_BRACKETS = "[<(【"
+_TAG_ARROW = "▶"
 _TAG = re.compile(
-    r"^\s*(?:[\[<(【]\s*(?:(?:"
+    r"^\s*(?:["
+    + re.escape(_TAG_BRACKETS)
+    + r"]\s*(?:(?:"
     + "|".join(lx.SOUNDBITE_LABELS)
     + r")\s*[:：]\s*)?(?P<a>[^\]>)】\n]{2,60}?)\s*[\]>)】]"
-    r"|▶\s*(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]\s*(?P<b>[^\n]{2,60}))\s*$"
+    r"|" + _TAG_ARROW + r"\s*(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]\s*(?P<b>[^\n]{2,60}))\s*$"
 )
-_TAG_OPENERS = frozenset("[<(【▶")
-"""The characters a soundbite tag (_TAG) can start with."""
+_TAG_OPENERS = frozenset(_TAG_BRACKETS + _TAG_ARROW)
+"""The characters a soundbite tag (_TAG) can start with, after white space: a sentence starting
+with none of them is not tried against _TAG."""
 _QUESTION = re.compile(r"[ \t]*(?:[-―—–▲■△◆◇]\s*|(?:Q|문|질문)\s*[.:：)]\s*)(?=\S)")
 _ANSWER_LABEL = re.compile(r"[ \t]*(?:A|답|답변)\s*[.:：)]\s*")
 _LINE = re.compile(r"[^\n]+")

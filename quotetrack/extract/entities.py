@@ -108,6 +108,7 @@ class Entity:
 
 @lru_cache(maxsize=8192)
 def _korean_surname(name: str) -> str | None:
+    """The surname of a name written as one Korean word of 2-4 syllables (이재명 → 이), cached."""
     return name[0] if _HANGUL_2_4.fullmatch(name) else None
 
 
@@ -149,9 +150,16 @@ class Registry:
         return found
 
     def _index(self, e: Entity, known: frozenset[str] = frozenset()) -> None:
-        """Enter the words of e's name not already entered under `known`."""
+        """Enter e under the words of its name that `known` (its previous name's) lacks.
+
+        An entity keeps the words of its earlier names too (a name grows: 푸틴 → 블라디미르 푸틴,
+        or changes form: 미 국무부 → 미국 국무부); look-ups test the current name, so an old word
+        only adds a candidate.  Each entity is entered once per word.
+        """
         for word in _name_words(e.name) - known:
-            self._by_word.setdefault(word, []).append(e)
+            entered = self._by_word.setdefault(word, [])
+            if not any(x is e for x in entered):
+                entered.append(e)
 
     def _named(self, toks: frozenset[str], pos: int) -> Entity | None:
         """The most recently mentioned entity introduced by `pos` whose name words contain or lie

@@ -59,7 +59,7 @@ class Span:
         return self.open < other.open and other.close < self.close
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed as one object: its Spans are unhashable
 class Marks:
     """All spans of a text (sorted by opening mark) and the closing marks that had no opening mark."""
 
