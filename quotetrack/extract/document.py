@@ -58,7 +58,9 @@ QA_MIN_QUESTIONS = 2
 """An interview needs at least this many question lines; one dash-led line is just a list item."""
 _TAG_SPLIT = re.compile(r"\s*[/,|·]\s*")
 _THIS_WAY = re.compile(r"(?:이같이|이렇게|이와\s*같이|이처럼|이 같이)\s*\S*")
-_LABELLED_TAG = re.compile(r"\s*[\[<(【]\s*(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]")
+_LABELLED_TAG = re.compile(
+    r"\s*[" + re.escape(_TAG_BRACKETS) + r"]\s*(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]"
+)
 _YEAR = re.compile(r"\d{4}")
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LETTER = re.compile(r"[가-힣A-Za-z]")

@@ -200,6 +200,8 @@ class _PhraseWord:
 
 @lru_cache(maxsize=65536)
 def _phrase_word(text: str) -> _PhraseWord:
+    """What phrase_before asks of the word `text`, cached: speaker phrases are looked for at most
+    words of an article, and eojeols repeat."""
     c = core(text)
     glued = "," in c  # 관련,주한 일본대사관: a comma with no space still ends the phrase before it
     if glued:
