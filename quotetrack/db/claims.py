@@ -18,16 +18,15 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import cast
 
-from sqlalchemy import ColumnElement, Connection, Table, delete, exists, or_, select
+from sqlalchemy import ColumnElement, Connection, delete, exists, or_, select
 from sqlalchemy.orm import Session
 
 from quotetrack.analysis.claims import Fingerprint, fingerprint, same_claim, wording_match
 from quotetrack.analysis.stance import Stance, read_stance
 from quotetrack.analysis.text import signature
 from quotetrack.db.bulk import chunks, insert_rows, select_in
-from quotetrack.db.schema import Article, Claim, ClaimKey, ClaimQuote, Outlet, Quote, Speaker
+from quotetrack.db.schema import CLAIMS, Article, Claim, ClaimKey, ClaimQuote, Outlet, Quote, Speaker
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +132,7 @@ def assign_groups(
             for k in fp.keys:
                 placed.setdefault((sid, k), []).append((qid, fp, ref))
             claim_refs[qid] = ref
-    opened = insert_rows(session, _CLAIMS, ("speaker_id", "created_at"), [(sid, now) for sid in new_claims])
+    opened = insert_rows(session, CLAIMS, ("speaker_id", "created_at"), [(sid, now) for sid in new_claims])
     claim_ids = {qid: ref if ref >= 0 else opened[-1 - ref] for qid, ref in claim_refs.items()}
     members = [(qid, claim_ids[qid], sid) for qid, sid, _, _ in _in_order(ordered)]
     keys = [(sid, k, qid) for qid, sid, _, _ in _in_order(ordered) for k in fps[qid].keys]
@@ -211,9 +210,6 @@ class _BatchIndex:
                     oldest = quotes[:MAX_CANDIDATES]
                 out += [(o, shared) for o in oldest]
         return out
-
-
-_CLAIMS = cast(Table, Claim.__table__)
 
 
 def _memo_fingerprint(

@@ -31,10 +31,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import Float, Text
 
 from quotetrack.analysis.text import alnum_runs, bigrams, fold, index_tokens
-from quotetrack.db.schema import Quote
+from quotetrack.db.schema import QUOTES
 from quotetrack.errors import UsageError
 
-_TEXT = Quote.__table__.c.text
+_TEXT = QUOTES.c.text
 """The quotes' text column itself, not the ORM attribute: conditions on it keep a search statement
 plain SQLAlchemy Core, which spares `quotetrack search` the ORM's mapper set-up (db/search.py)."""
 

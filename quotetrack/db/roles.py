@@ -13,17 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
-from typing import cast
 
-from sqlalchemy import Table, bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from quotetrack.db.bulk import select_in
-from quotetrack.db.schema import NAME_LEN, Article, Quote, SpeakerRole
+from quotetrack.db.schema import NAME_LEN, SPEAKER_ROLES, Article, Quote, SpeakerRole
 from quotetrack.names import role_key
 
 KST = timezone(timedelta(hours=9))
-_ROLES = cast(Table, SpeakerRole.__table__)
 _role_key = lru_cache(maxsize=4096)(role_key)
 """`role_key`, remembered: a write batch folds thousands of quotes printed with a few hundred roles."""
 
@@ -107,16 +105,16 @@ def update_role_history(
         row.quotes, row.first_seen, row.last_seen = count, min(days, default=None), max(days, default=None)
         changed.append(row)
     if gone:
-        session.execute(delete(_ROLES).where(_ROLES.c.id.in_(gone)))
+        session.execute(delete(SPEAKER_ROLES).where(SPEAKER_ROLES.c.id.in_(gone)))
     if changed:
         session.execute(
-            update(_ROLES)
-            .where(_ROLES.c.id == bindparam("rid"))
+            update(SPEAKER_ROLES)
+            .where(SPEAKER_ROLES.c.id == bindparam("rid"))
             .values(quotes=bindparam("n"), first_seen=bindparam("first"), last_seen=bindparam("last")),
             [{"rid": r.id, "n": r.quotes, "first": r.first_seen, "last": r.last_seen} for r in changed],
         )
     if inserts:
-        session.execute(_ROLES.insert(), inserts)
+        session.execute(SPEAKER_ROLES.insert(), inserts)
 
 
 @dataclass

@@ -14,14 +14,20 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, Table, case, column, func, select, table, text
+from sqlalchemy import ColumnElement, Select, case, column, func, select, table, text
 from sqlalchemy.orm import Session
 
 from quotetrack.db import fts, speaker_queries
 from quotetrack.db.access import read_only_reason
-from quotetrack.db.schema import Article, ClaimQuote, Outlet, Quote, Speaker
+from quotetrack.db.schema import (
+    ARTICLES,
+    CLAIM_QUOTES,
+    OUTLETS,
+    QUOTES,
+    SPEAKERS,
+)
 from quotetrack.db.speaker_queries import SpeakerRef
 from quotetrack.db.speaker_queries import matching_speakers as matching_speakers
 from quotetrack.errors import UsageError
@@ -30,13 +36,8 @@ from quotetrack.types import QUOTE_KINDS
 
 log = logging.getLogger(__name__)
 
-QUOTES, ARTICLES, SPEAKERS, OUTLETS, CLAIM_QUOTES = (
-    cast(Table, model.__table__) for model in (Quote, Article, Speaker, Outlet, ClaimQuote)
-)
-"""The tables behind the ORM classes.  Queries here are written on their columns (SQLAlchemy Core):
-a statement naming an ORM attribute makes SQLAlchemy set up every mapper first (~10 ms) and
-compile through the ORM, which a quick command does not need — it only reads rows."""
 Q, A, S, OUT, CQ = QUOTES.c, ARTICLES.c, SPEAKERS.c, OUTLETS.c, CLAIM_QUOTES.c
+"""Columns of the tables queries here are written on (SQLAlchemy Core; see schema.QUOTES)."""
 
 Sort = Literal["said", "newest", "relevance"]
 SORTS: tuple[Sort, ...] = ("said", "newest", "relevance")

@@ -26,21 +26,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import cast
 
-from sqlalchemy import Row, Table, bindparam, select, union, update
+from sqlalchemy import Row, bindparam, select, union, update
 from sqlalchemy.orm import Session
 
 from quotetrack import types
 from quotetrack.db.bulk import chunks, insert_ids
-from quotetrack.db.schema import NAME_LEN, Speaker, SpeakerAlias, SpeakerRole, SpeakerWord
+from quotetrack.db.schema import (
+    NAME_LEN,
+    SPEAKER_ALIASES,
+    SPEAKER_WORDS,
+    SPEAKERS,
+    Speaker,
+    SpeakerAlias,
+    SpeakerRole,
+    SpeakerWord,
+)
 from quotetrack.db.speaker_rows import alias_and_key, family_word_keys
 from quotetrack.names import role_key
 from quotetrack.normalize import name_key
-
-_SPEAKERS = cast(Table, Speaker.__table__)
-_ALIASES = cast(Table, SpeakerAlias.__table__)
-_WORDS = cast(Table, SpeakerWord.__table__)
 
 
 @dataclass(eq=False)
@@ -297,13 +301,13 @@ class SpeakerDirectory:
                 }
                 for r in self._new
             ]
-            for rec, real in zip(self._new, insert_ids(session, _SPEAKERS, rows), strict=True):
+            for rec, real in zip(self._new, insert_ids(session, SPEAKERS, rows), strict=True):
                 self._remap(rec, real)
         changed = [r for r in self._changed.values() if r.id > 0 and r not in self._new]
         if changed:
             session.execute(
-                update(_SPEAKERS)
-                .where(_SPEAKERS.c.id == bindparam("sid"))
+                update(SPEAKERS)
+                .where(SPEAKERS.c.id == bindparam("sid"))
                 .values(
                     name=bindparam("new_name"), name_key=bindparam("new_key"), kind=bindparam("new_kind")
                 ),
@@ -314,7 +318,7 @@ class SpeakerDirectory:
             )
         if self._new_aliases:
             session.execute(
-                _ALIASES.insert(),
+                SPEAKER_ALIASES.insert(),
                 [
                     {"speaker_id": r.id, "alias": alias, "alias_key": key}
                     for r, alias, key in self._new_aliases
@@ -322,7 +326,7 @@ class SpeakerDirectory:
             )
         if self._new_words:
             session.execute(
-                _WORDS.insert(), [{"speaker_id": r.id, "word_key": w} for r, w in self._new_words]
+                SPEAKER_WORDS.insert(), [{"speaker_id": r.id, "word_key": w} for r, w in self._new_words]
             )
         self._expire([r.id for r in changed])
         self._new, self._new_aliases, self._new_words, self._changed = [], [], [], {}

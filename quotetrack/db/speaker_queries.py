@@ -21,17 +21,17 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import cast
 
-from sqlalchemy import Select, Table, case, func, select, type_coerce
+from sqlalchemy import Select, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from quotetrack.db.schema import (
+    SPEAKER_ALIASES,
+    SPEAKERS,
     Article,
     Outlet,
     Quote,
     Speaker,
-    SpeakerAlias,
     SpeakerRole,
     UTCDateTime,
     storable_id,
@@ -39,8 +39,8 @@ from quotetrack.db.schema import (
 from quotetrack.errors import AmbiguousSpeakerError, UsageError
 from quotetrack.normalize import name_key
 
-_S = cast(Table, Speaker.__table__).c
-_SA = cast(Table, SpeakerAlias.__table__).c
+_S = SPEAKERS.c
+_SA = SPEAKER_ALIASES.c
 """Matching reads the tables' columns (SQLAlchemy Core), not the ORM classes': a statement naming an
 ORM attribute makes SQLAlchemy set up every mapper first (~10 ms), which `quotetrack search` need
 not pay to find a speaker (BENCHMARKS.md)."""

@@ -42,15 +42,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from typing import cast
 
-from sqlalchemy import Table, bindparam, delete, or_, select, update
+from sqlalchemy import bindparam, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from quotetrack import types
 from quotetrack.db.bulk import insert_rows
 from quotetrack.db.roles import seen_day, update_role_history
-from quotetrack.db.schema import Article, Quote, Speaker, SpeakerCorrection
+from quotetrack.db.schema import QUOTES, SPEAKER_CORRECTIONS, Article, Quote, Speaker, SpeakerCorrection
 from quotetrack.db.speaker_directory import SpeakerDirectory, SpeakerRec
 from quotetrack.db.speaker_rows import usable_name
 from quotetrack.names import Mention, any_compatible, conflicts, read_mention
@@ -62,7 +61,6 @@ CORRECTION_MIN_OVERLAP = 0.6
 """A corrected quote whose re-extracted text changed still matches when one text contains the
 other and the shorter is at least this share of the longer (trimmed or extended spans)."""
 
-_QUOTES = cast(Table, Quote.__table__)
 
 _NAMES_REMEMBERED = 16_384
 """Printed names whose tidied form, key and reading are kept (per process, least recently used
@@ -71,7 +69,6 @@ grouping an article's quotes.  All three are pure functions of their arguments."
 _usable_name = lru_cache(maxsize=_NAMES_REMEMBERED)(usable_name)
 _name_key = lru_cache(maxsize=_NAMES_REMEMBERED)(name_key)
 _read_mention = lru_cache(maxsize=_NAMES_REMEMBERED)(read_mention)
-_CORRECTIONS = cast(Table, SpeakerCorrection.__table__)
 
 
 @dataclass(frozen=True)
@@ -184,7 +181,7 @@ def write_quotes(
             for sid, role, quote in zip(real, roles, target.quotes, strict=True)
             if sid is not None
         )
-    ids = insert_rows(session, _QUOTES, QUOTE_COLUMNS, values)
+    ids = insert_rows(session, QUOTES, QUOTE_COLUMNS, values)
     update_role_history(session, added, dropped.seen if dropped else ())
     if dropped is not None:
         _drop_unused(session, targets[0].article_id, dropped.speaker_ids)
@@ -316,8 +313,8 @@ def _corrections(session: Session, targets: Sequence[Target]) -> list[list[_Corr
         out.append(found)
     if moved:
         session.execute(
-            update(_CORRECTIONS)
-            .where(_CORRECTIONS.c.id == bindparam("cid"))
+            update(SPEAKER_CORRECTIONS)
+            .where(SPEAKER_CORRECTIONS.c.id == bindparam("cid"))
             .values(article_id=bindparam("new_article"), article_key=bindparam("new_key")),
             list(moved.values()),
         )

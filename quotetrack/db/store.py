@@ -14,16 +14,16 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal, cast
+from typing import Literal
 
-from sqlalchemy import Connection, Table, bindparam, func, select, update
+from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from quotetrack import types
 from quotetrack.db import speakers
 from quotetrack.db.bulk import insert_ids, select_in
 from quotetrack.db.derived import refresh_claims, sync_text_index
-from quotetrack.db.schema import NAME_LEN, URL_LEN, Article, Outlet, Quote
+from quotetrack.db.schema import ARTICLES, NAME_LEN, OUTLETS, URL_LEN, Article, Outlet, Quote
 from quotetrack.db.speaker_directory import SpeakerDirectory
 from quotetrack.errors import SourceError
 from quotetrack.normalize import name_key, text_hash, url_key
@@ -266,7 +266,7 @@ def _plan(session: Session, items: Sequence[ToSave], force: bool) -> list[_Step]
             steps.append(_Step(item, key, digest, raw_digest, "updated", row, len(article.quotes)))
     if adopted:
         session.execute(
-            update(_ARTICLES).where(_ARTICLES.c.id == bindparam("aid")).values(key=bindparam("new_key")),
+            update(ARTICLES).where(ARTICLES.c.id == bindparam("aid")).values(key=bindparam("new_key")),
             adopted,
         )
     return steps
@@ -304,7 +304,7 @@ def _write_new(
         values.update(key=step.key, ingested_at=now, updated_at=None)
         values.update(_raw_values(step, complete=True))
         rows.append(values)
-    for step, article_id in zip(steps, insert_ids(session, _ARTICLES, rows), strict=True):
+    for step, article_id in zip(steps, insert_ids(session, ARTICLES, rows), strict=True):
         step.row.id = article_id
     targets = [_target(step, new=True) for step in steps]
     written = speakers.write_quotes(session, targets, directory=directory, now=now)
@@ -321,7 +321,7 @@ def _write_update(
     values = _article_values(step, outlets)
     values.update(updated_at=now)
     values.update(_raw_values(step, complete=False))
-    session.execute(update(_ARTICLES).where(_ARTICLES.c.id == step.row.id).values(**values))
+    session.execute(update(ARTICLES).where(ARTICLES.c.id == step.row.id).values(**values))
     (written,) = speakers.write_quotes(
         session, [_target(step, new=False)], directory=directory, dropped=dropped, now=now
     )
@@ -381,7 +381,7 @@ def _refresh_raw(session: Session, steps: list[_Step]) -> None:
     for step in last.values():
         if step.outcome == "unchanged":
             values = _raw_values(step, complete=False)
-            session.execute(update(_ARTICLES).where(_ARTICLES.c.id == step.row.id).values(**values))
+            session.execute(update(ARTICLES).where(ARTICLES.c.id == step.row.id).values(**values))
 
 
 def _quote_counts(session: Session, article_ids: list[int]) -> dict[int, int]:
@@ -410,7 +410,7 @@ def _outlet_ids(session: Session, names: list[str | None]) -> dict[str, int | No
             new[key] = clean
     if new:
         rows = [{"name": clean, "name_key": key} for key, clean in new.items()]
-        found.update(zip(new, insert_ids(session, cast(Table, Outlet.__table__), rows), strict=True))
+        found.update(zip(new, insert_ids(session, OUTLETS, rows), strict=True))
     return {name: found[key] for name, (_, key) in wanted.items()}
 
 
@@ -424,9 +424,6 @@ def _outlet_name(name: str | None) -> tuple[str, str] | None:
         log.warning("outlet name %.40r… is too long to be a name; not stored", name)
         return None
     return name, key
-
-
-_ARTICLES = cast(Table, Article.__table__)
 
 
 def get_or_create_outlet(session: Session, name: str | None) -> Outlet | None:
