@@ -197,15 +197,9 @@ class Registry:
                 return self.last_speaker
             return next((e for e in recent if e.kind == "person"), self.last_speaker)
         if m.form == "name" and m.name:
-            toks = _name_words(m.name)
-            if toks:
-                named = self._named(toks, pos)
-                if named is not None:
-                    return named
-            else:  # a name of white space only: contained in every name
-                named = next((e for e in recent if _name_words(e.name)), None)
-                if named is not None:
-                    return named
+            named = self._named(_name_words(m.name), pos)
+            if named is not None:
+                return named
             if m.kind == "organisation":
                 return self._match_org(m.name, recent)
             # a full Korean name met after its surname-and-title form (이 대통령 … 이재명 대통령)
