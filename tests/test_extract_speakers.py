@@ -257,7 +257,7 @@ def test_a_headline_gives_the_fuller_role_when_the_body_shortens_it() -> None:
 @pytest.mark.parametrize(
     ("sentence", "speaker", "kind"),
     [
-        ('한 외교 소식통은 "협상이 막바지"라고 말했다.', "외교 소식통", "anonymous"),
+        ('한 외교 소식통은 "협상이 막바지"라고 말했다.', "한 외교 소식통", "anonymous"),
         ('연예인들의 소속사들은 "전혀 사실이 아니다"라고 일축했다.', "연예인들의 소속사들", "organisation"),
         ('배우 원빈 소속사 측은 "사실무근"이라고 밝혔다.', "배우 원빈 소속사", "organisation"),
     ],

@@ -31,6 +31,7 @@ from quotetrack.extract.marks import Marks, Span, find_marks
 from quotetrack.extract.nounphrase import (
     Mention,
     core,
+    korean_name_like,
     mention_of_text,
     parse,
     phrase_before,
@@ -108,6 +109,11 @@ def _standalone(body: str, sent: Sentence, spans: list[Span]) -> Span | None:
     if _LETTER.search(outside):
         return None
     return sp
+
+
+def _full_korean_name(m: Mention) -> bool:
+    """박세리는, 한성기가: a Korean full name standing alone is a person worth remembering."""
+    return m.kind == "person" and not m.weak and korean_name_like(m.name or "")
 
 
 class ArticleReader:
@@ -260,7 +266,7 @@ class ArticleReader:
                 m = parse(phrase_before(ws, k, stem_end))
             if m is None or m.form not in ("name", "org") or m.weak:
                 continue
-            if not m.role and not m.title and len((m.name or "").split()) < 2:
+            if not m.role and not m.title and len((m.name or "").split()) < 2 and not _full_korean_name(m):
                 continue  # a bare word (경기가, 러시아는) is a speaker only when it speaks
             if self.marks.inside(w.start) and not m.role:
                 continue

@@ -102,14 +102,16 @@ class Entity:
     def tokens(self) -> tuple[str, ...]:
         return tuple(self.name.split()) if self.name else ()
 
-    def korean_surname(self) -> str | None:
-        return _korean_surname(self.name) if self.name else None
+    def has_surname(self, surname: str) -> bool:
+        """Is the name one Korean word starting with this surname (이재명: 이; 남궁석: 남궁)?"""
+        name = self.name or ""
+        return _has_surname(name, surname)
 
 
 @lru_cache(maxsize=8192)
-def _korean_surname(name: str) -> str | None:
-    """The surname of a name written as one Korean word of 2-4 syllables (이재명 → 이), cached."""
-    return name[0] if _HANGUL_2_4.fullmatch(name) else None
+def _has_surname(name: str, surname: str) -> bool:
+    """Is `name` one Korean word of 2-4 syllables that starts with `surname`?  Cached."""
+    return _HANGUL_2_4.fullmatch(name) is not None and len(name) > len(surname) and name.startswith(surname)
 
 
 @lru_cache(maxsize=8192)
@@ -210,7 +212,7 @@ class Registry:
             return None
         if m.form == "surname_title" and m.surname and m.title:
             for e in recent:
-                if e.name and e.korean_surname() == m.surname and self._has_title(e, m.title):
+                if e.name and e.has_surname(m.surname) and self._has_title(e, m.title):
                     return e
             for e in recent:
                 if e.name is None and e.surname == m.surname and m.title in e.titles:
@@ -226,6 +228,9 @@ class Registry:
                     return e
             if m.demonstrative:  # 이 대통령 as 'this president'
                 return next((e for e in recent if self._has_title(e, m.title)), None)
+            if m.title == "씨":  # 한씨: the honorific goes with anyone of that surname named before
+                surname = m.surname
+                return next((e for e in recent if e.kind == "person" and e.has_surname(surname)), None)
             return None
         if m.form == "title" and m.role:
             want = _key(m.role)

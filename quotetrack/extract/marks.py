@@ -7,9 +7,11 @@ bracket; a closing mark follows the last letter or punctuation of the quoted
 words.  Marks are paired left to right with that rule; when both readings are
 possible the current state decides (a mark while a quote is open closes it).
 
-Unbalanced marks never swallow the rest of an article: double marks pair only
-inside one paragraph (no blank line between them), single marks only inside one
-line, and no span is longer than `MAX_SPAN`.
+Unbalanced marks never swallow the rest of an article: double marks pair inside
+one paragraph (no blank line between them) or, when the paragraphs between hold no
+mark at all, across a few paragraphs to a mark that ends a statement (the way long
+answers are printed); single marks pair only inside one line, and no span is longer
+than `MAX_SPAN`.
 """
 
 from __future__ import annotations
@@ -130,7 +132,19 @@ def _pair_class(text: str, positions: list[int], cls: MarkClass) -> tuple[list[S
     for i in positions:
         b = bisect_right(starts, i) - 1
         if b != block:
-            block, opened = b, None  # an unclosed mark dies at the paragraph's end
+            carried = opened if cls == "double" and b - block <= MAX_PARAGRAPHS else None
+            block, opened = b, None  # an unclosed mark dies at the paragraph's end ...
+            role = _role(text, i)
+            if (
+                carried is not None
+                and role == "close"
+                and _ends_statement(text, i)
+                and i - carried - 1 <= MAX_SPAN[cls]
+            ):
+                # ... unless the next mark closes it: one speaker's words over several paragraphs,
+                # with no mark in the paragraphs between ("…\n\n…\n\n…"고 말했다)
+                spans.append(Span(carried, i, cls))
+                continue
         role = _role(text, i)
         if opened is None:
             if role == "close":
@@ -144,6 +158,17 @@ def _pair_class(text: str, positions: list[int], cls: MarkClass) -> tuple[list[S
                 spans.append(Span(opened, i, cls))
             opened = None
     return spans, orphans
+
+
+MAX_PARAGRAPHS = 6
+"""A quotation carried over paragraph breaks closes within this many paragraphs (an interview answer
+printed as three or four paragraphs between one pair of marks)."""
+_STATEMENT_END = re.compile(r"[.!?…]*(?:\s*$|\s*\n|(?:이)?라?고\s|(?:이)?라?며|(?:이)?라면서)")
+
+
+def _ends_statement(text: str, i: int) -> bool:
+    """Does the mark at i end a statement: a line's end or a quotative particle after it?"""
+    return _STATEMENT_END.match(text, i + 1) is not None
 
 
 def _is_apostrophe(text: str, i: int) -> bool:

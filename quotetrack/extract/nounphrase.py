@@ -39,6 +39,7 @@ _DATE_WORD = re.compile(
 )
 _SUBJECT_END = re.compile(r"(?:은|는|이|가|께서|도)$")
 _HANGUL_1 = re.compile(r"[가-힣]")
+_HANGUL_ONLY = re.compile(r"[가-힣]+")
 _HANGUL_2_4 = re.compile(r"[가-힣]{2,4}")
 _HANGUL_2_5 = re.compile(r"[가-힣]{2,5}")
 _HANGUL_3 = re.compile(r"[가-힣]{3}")
@@ -49,6 +50,9 @@ _PARENS = re.compile(r"\([^)]*\)")
 _NONSPACE = re.compile(r"\S+")
 _PAREN_TAIL = re.compile(r"\((?:\d{1,3}(?:세)?|[A-Za-z·\s]+|[一-鿿]+)\)$")
 _TITLE_SUFFIXES = tuple(sorted(set(lx.TITLE_WORDS), key=len, reverse=True))
+_TITLE_SET = frozenset(lx.TITLE_WORDS)
+_OPENING_MARKS = "\"'“”‘’″『「"
+_HANJA_SURNAME = re.compile("^(" + "|".join(sorted(lx.HANJA_SURNAMES, key=len, reverse=True)) + ")")
 _ORG_SUFFIXES = tuple(sorted(set(lx.ORG_SUFFIXES), key=len, reverse=True))
 _MEDIA = tuple(sorted(set(lx.MEDIA_WORDS), key=len, reverse=True))
 
@@ -220,7 +224,7 @@ def _phrase_word(text: str) -> _PhraseWord:
         temporal=c in lx.TEMPORAL_NOUNS,
         former=c in ("전", "현"),
         closes_quote=text[-1:] in "\"'“”‘’″』」",
-        opens_quote=text[:1] in "\"'“”‘’″『「",
+        opens_quote=text[:1] in _OPENING_MARKS,
         title=is_title(c),
         names_right=_names_right(c),
     )
@@ -240,6 +244,8 @@ def phrase_before(words: list[Word], head: int, stem_end: int) -> list[tuple[str
     """
     stem = words[head].text[:stem_end]
     parts = [(stem, words[head].start, words[head].start + stem_end)]
+    if words[head].text[:1] in _OPENING_MARKS:
+        return parts  # "대통령이 …: the phrase starts inside the quotation; the name before it is not its
     right_title, right_names = is_title(stem), _names_right(stem)  # of the word to the right
     right_is_name = False  # 마사아키 오노 정무참사관: a name may run over two unknown words
     j = head - 1
@@ -314,7 +320,9 @@ def is_org(tok: str) -> bool:
         return True
     if _ORG_SHAPE.search(t):
         return True
-    return any(len(t) > n and t[-n:] in _ORGS_BY_LEN[n] for n in _ORGS_BY_LEN)
+    # a one-syllable ending marks an organisation only on a longer word: 외교부, 공정위 (정부, 여당 are
+    # listed), never 행위, 요청, 대처
+    return any(len(t) > max(n, 2) and t[-n:] in _ORGS_BY_LEN[n] for n in _ORGS_BY_LEN)
 
 
 @lru_cache(maxsize=65536)
@@ -324,7 +332,62 @@ def is_media(text: str) -> bool:
     return _MEDIA_RE.search(t) is not None or t in lx.MEDIA_WORDS
 
 
-def _korean_name_like(tok: str) -> bool:
+_PROVINCE_TAIL = re.compile(r"(?:특별자치도|특별자치시|특별시|광역시|도청|시청|도|시)$")
+_WITHHELD_NAME = re.compile(r"(?:[A-Z]|[가-힣]모)씨$")
+"""A, B씨 and 김모씨: a person whose name the article withholds (the 씨 stays part of the label)."""
+
+
+@lru_cache(maxsize=65536)
+def _adverb(tok: str) -> bool:
+    """다만, 특히, 또, 그러나: a discourse word or a word Kiwi reads as one adverb or conjunction."""
+    if tok in lx.DISCOURSE_ADVERBS:
+        return True
+    ms = morphs(tok)
+    return len(ms) == 1 and ms[0].tag in ("MAG", "MAJ")
+
+
+@lru_cache(maxsize=65536)
+def person_noun(tok: str) -> bool:
+    """주민들, 유가족, 서울시민, 여성팬: a noun for people (lexicon.PERSON_NOUNS), plural or compound."""
+    t = tok[:-1] if tok.endswith("들") and len(tok) > 1 else tok
+    return t in lx.PERSON_NOUNS or any(t.endswith(n) for n in lx.PERSON_NOUNS if len(n) >= 2 or len(t) <= 3)
+
+
+@lru_cache(maxsize=65536)
+def _common_noun(tok: str) -> bool:
+    """A word Kiwi knows as common nouns only (선거, 외교정책, 긴장감) or as a nominalised verb (삶)."""
+    ms = morphs(_strip_paren(tok))
+    if not ms or any(m.unknown for m in ms):
+        return False
+    if len(ms) == 2 and ms[0].tag.startswith("V") and ms[1].form == "ᆷ":
+        return True
+    return all(m.tag in ("NNG", "NNB", "XSN") for m in ms)
+
+
+def _can_be_named(name_toks: tuple[str, ...]) -> bool:
+    """Can these words (as printed) be someone's name, or a group of people?
+
+    Not when every word is a common noun Kiwi knows, unless it is a noun for people.  A Korean
+    name (3 syllables, known surname) always can (Kiwi knows some names as common words), and so
+    can a word glossed in parentheses (치즈(CHEEZE), 한성기(韓成基)): only names get glosses.
+    """
+    if any("(" in t or korean_name_like(_strip_paren(t)) or person_noun(_strip_paren(t)) for t in name_toks):
+        return True
+    return not all(_common_noun(t) for t in name_toks)
+
+
+def _two_syllable_name(tok: str) -> bool:
+    """주향, 문희: a surname and a one-syllable given name.  Only trusted in the name-first order
+    name | affiliation | title (주향 충남도 대변인), where a common noun would not stand."""
+    return len(tok) == 2 and _HANGUL_ONLY.fullmatch(tok) is not None and tok[0] in lx.KOREAN_SURNAMES
+
+
+def _is_province(tok: str) -> bool:
+    """충남, 충남도, 경기도청, 서울시: a first-level region of Korea (lexicon.PROVINCES)."""
+    return tok in lx.PROVINCES or _PROVINCE_TAIL.sub("", tok) in lx.PROVINCES
+
+
+def korean_name_like(tok: str) -> bool:
     return bool(_HANGUL_3.fullmatch(tok)) and tok[0] in lx.KOREAN_SURNAMES
 
 
@@ -340,11 +403,13 @@ def classify(tok: str, first: bool) -> TokenClass:
         return "G"  # 우리 국방부 대변인: a pronoun modifying the phrase
     if tok in lx.ANONYMOUS_HEADS or (tok.endswith("들") and tok[:-1] in lx.ANONYMOUS_HEADS):
         return "A"
+    if person_noun(tok) and not korean_name_like(tok) and not is_title(tok):
+        return "A"  # 유가족들, 상인들, 우유배달 여성: people described, not named
     if tok in lx.PRONOUNS:
         return "R"
     if tok in ROLE_MODIFIERS:
         return "G"  # 트럼프 전 대통령: 'former', 'current', 'new' belong to the role
-    if tok in lx.COUNTRIES or tok in lx.COUNTRY_ABBREVIATIONS:
+    if tok in lx.COUNTRIES or tok in lx.COUNTRY_ABBREVIATIONS or _is_province(tok):
         return "C"
     if is_title(tok):
         return "T"
@@ -352,7 +417,7 @@ def classify(tok: str, first: bool) -> TokenClass:
         return "G"
     if is_org(tok):
         return "O"
-    if _korean_name_like(tok):
+    if korean_name_like(tok):
         return "N"  # 한상혁: Kiwi may read the surname 한 as the numeral 'one'
     ms = morphs(tok)
     if ms and ms[0].tag == "MM":
@@ -368,7 +433,7 @@ def _unknown_word(w: str) -> bool:
     adnominal verb (가진, 수상한) starts with a verb stem instead.
     """
     ms = morphs(w)
-    if _korean_name_like(w) and any(m.tag in ("NNP", "UN") for m in ms):
+    if korean_name_like(w) and any(m.tag in ("NNP", "UN") for m in ms):
         return True  # 윤도한 → 윤/NNP 도/JX 한/MM: Kiwi splits names it does not know
     if not ms or any(m.tag.startswith("J") for m in ms):
         return False
@@ -410,9 +475,16 @@ PHRASE_CACHE_SIZE = 32_768
 @lru_cache(maxsize=PHRASE_CACHE_SIZE)
 def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
     """`parse` on the words alone: a phrase reads the same wherever it stands (parse places it)."""
-    toks = list(words)
+    toks = _spelled_out(words)
+    while len(toks) > 1 and _adverb(toks[0]):
+        toks = toks[1:]  # 다만 총리는, 특히 장관은: the adverb belongs to the sentence, not the name
+    if not toks:
+        return None
     start = end = 0
-    text = " ".join(toks)
+    text = " ".join(words)
+    honorific = toks[-1] == "씨" and len(toks) > 1
+    if honorific:
+        toks = toks[:-1]  # 홍길동 씨, 김 씨: the honorific is no part of the name
     if toks[-1].endswith("측") and len(toks[-1]) > 1:
         toks[-1] = toks[-1][:-1]
     elif toks[-1] == "측" and len(toks) > 1:
@@ -423,6 +495,13 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
         if classes[i] == "N" and toks[i + 1] in lx.ACADEMIC_TITLES and (toks[i].endswith("대") or i > 0):
             classes[i] = "O"
     head = toks[-1]
+    if len(toks) == 1 and honorific and head in lx.KOREAN_SURNAMES:
+        # 김 씨: the surname of someone named in full earlier (김철수 씨)
+        return Mention(text, start, end, "surname_title", None, None, "person", head, "씨", particle)
+    if _WITHHELD_NAME.fullmatch(head):
+        return Mention(
+            text, start, end, "name", head, _role_text(toks[:-1]), "person", title="씨", particle=particle
+        )
     if head in lx.NON_SPEAKER_HEADS or (len(toks) == 1 and _HANGUL_1.fullmatch(head) and classes[0] != "R"):
         return None
     media = is_media(text_clean)
@@ -441,6 +520,26 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
             particle=particle,
             demonstrative=toks[0] in lx.DEMONSTRATIVES,
         )
+    if (
+        len(toks) > 2
+        and toks[-2] in lx.KOREAN_SURNAMES
+        and toks[-2] not in lx.GLUED_SURNAME_EXCLUDED
+        and classes[-1] == "T"
+        and all(c in ("O", "C", "T", "G") for c in classes[:-2])
+    ):
+        # 정보통신부 南宮장관, 한은 이총재: an affiliation, then a surname standing for a full name
+        return Mention(
+            text,
+            start,
+            end,
+            "surname_title",
+            None,
+            _role_text(toks[:-2] + toks[-1:]),
+            "person",
+            surname=toks[-2],
+            title=_title_of(toks[-1]),
+            particle=particle,
+        )
     demonstrative = classes[0] == "D"
     if demonstrative and toks[0] in lx.KOREAN_SURNAMES and len(toks) == 2 and classes[1] == "T":
         # 이 대통령: the surname 이, or 'this president'; resolution tries both
@@ -457,8 +556,9 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
             particle=particle,
             demonstrative=True,
         )
+    indefinite = demonstrative and toks[0] == "한"
     if demonstrative:
-        demonstrative = toks[0] != "한"  # 한 소식통 is 'a source', a new one; 이 소식통 points back
+        demonstrative = not indefinite  # 한 소식통 is 'a source', a new one; 이 소식통 points back
         toks, classes = toks[1:], classes[1:]
         text_clean = " ".join(toks)
         if not toks:
@@ -474,7 +574,7 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
             end,
             "anonymous",
             None,
-            text_clean,
+            f"한 {text_clean}" if indefinite else text_clean,  # 한 우유배달 여성: described as printed
             kind,
             title=head,
             particle=particle,
@@ -542,7 +642,11 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
         pre = toks[:a]
     role_toks = pre + toks[b:]
     role = _role_text(role_toks) if role_toks else None
-    title = _title_of(toks[b]) if b < len(toks) and classes[b] == "T" else None
+    # the role's head is its last title word: 이동관 청와대 | 홍보수석 holds 수석
+    title_at = next((k for k in range(len(toks) - 1, b - 1, -1) if classes[k] == "T"), None)
+    if title_at is None:
+        title_at = next((k for k in range(a - 1, -1, -1) if classes[k] == "T"), None)
+    title = _title_of(toks[title_at]) if title_at is not None else ("씨" if honorific else None)
     if b - a == 1 and name_toks[0] in lx.KOREAN_SURNAMES and title:
         return Mention(
             text,
@@ -561,8 +665,10 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
     weak = (
         a == 0
         and b == len(toks)
-        and not (any(_name_like(t) for t in name_toks) or _korean_name_like(name_toks[0]))
-    )
+        and not (any(_name_like(t) for t in name_toks) or korean_name_like(name_toks[0]))
+    ) or ("T" not in classes and not _can_be_named(tuple(toks[a:b])))
+    # 북한의 | 행위, 외교정책 개념: common nouns name someone only if the article has (치즈 the band, once
+    # introduced as 가수 치즈(CHEEZE)); with a title word the phrase is trusted (배우 수애, 가수 승리)
     kind = "person"
     org_role = bool(role) and any(role.endswith((w, w + "인")) for w in lx.ORG_ROLE_WORDS)  # type: ignore[union-attr]
     if media or (role is None and is_org(name)) or org_role:
@@ -570,6 +676,57 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
     return Mention(
         text, start, end, "name", name, role, kind, title=title, particle=particle, media=media, weak=weak
     )
+
+
+@lru_cache(maxsize=65536)
+def unglue(tok: str, alone: bool = False) -> tuple[str, ...]:
+    """A word that writes a surname (or, `alone`, a whole name) and a title as one, as its parts.
+
+    李대통령 → 이 대통령, 南宮장관 → 남궁 장관, 朴 → 박, 이총재 → 이 총재, 최문순지사 → 최문순 지사
+    (only for a word standing alone: 남양주시장 inside 조광한 남양주시장 is a city and a title).
+    A word that is itself a title (부사장, 조교수, 구청장, 도의원) stays whole.
+    """
+    m = _HANJA_SURNAME.match(tok)
+    if m:
+        surname, rest = lx.HANJA_SURNAMES[m.group(1)], tok[m.end() :]
+        if not rest:
+            return (surname,)
+        return (surname, rest) if rest in _TITLE_SET else (tok,)
+    if tok in _TITLE_SET or not _HANGUL_ONLY.fullmatch(tok):
+        return (tok,)
+    title = _ends_with_any(tok, _TITLES_BY_LEN)
+    if title is None or title == tok or title not in _TITLE_SET:
+        return (tok,)
+    head = tok[: -len(title)]
+    if head in lx.KOREAN_SURNAMES and head not in lx.GLUED_SURNAME_EXCLUDED:
+        return (head, title)
+    if alone and korean_name_like(head) and not (is_org(head) or is_title(head)) and _not_common_noun(head):
+        return (head, title)
+    return (tok,)
+
+
+def _not_common_noun(word: str) -> bool:
+    """Kiwi does not read the word as one common noun it knows (이사회, 문화부 are; 최문순 is not)."""
+    ms = morphs(word)
+    return not (len(ms) == 1 and ms[0].tag == "NNG" and not ms[0].unknown)
+
+
+def _spelled_out(words: tuple[str, ...]) -> list[str]:
+    """A phrase's words with glued forms split (unglue), a parenthesis left open cut off with the
+    words inside it (임복희씨(70·충남 태안읍 모항1구 → 임복희씨), and the honorific 씨 written as a
+    word of its own (임복희씨 → 임복희 씨; A씨 and 김모씨 stand for a withheld name and stay)."""
+    toks: list[str] = []
+    for i, t in enumerate(words):
+        if t.count("(") > t.count(")"):
+            t = t[: t.index("(")]
+            if t:
+                toks.extend(unglue(t, alone=i == 0))
+            break
+        toks.extend(unglue(t, alone=len(words) == 1))
+    last = _strip_paren(toks[-1]) if toks else ""
+    if last.endswith("씨") and len(last) >= 2 and _HANGUL_ONLY.fullmatch(last) and not last.endswith("모씨"):
+        toks[-1:] = [last[:-1], "씨"]  # 권말순씨(68): the age in parentheses goes too
+    return toks
 
 
 def _name_run(toks: list[str], classes: list[TokenClass]) -> tuple[int, int] | None:
@@ -589,7 +746,12 @@ def _name_run(toks: list[str], classes: list[TokenClass]) -> tuple[int, int] | N
             i == 0
             and not at_end
             and (classes[j] in ("T", "O", "C", "A") or toks[j] in ROLE_MODIFIERS)
-            and (j - i > 1 or _name_like(toks[i]) or _korean_name_like(_strip_paren(toks[i])))
+            and (
+                j - i > 1
+                or _name_like(toks[i])
+                or korean_name_like(_strip_paren(toks[i]))
+                or (_two_syllable_name(toks[i]) and classes[j] in ("O", "C") and "T" in classes[j:])
+            )
         ):
             return _trim_run(toks, i, j)  # 블라디미르 푸틴 | 러시아 대통령 (부동산 시장 is no name)
         if i > 0 and classes[i - 1] in ("T", "G") and (at_end or before_title):
@@ -600,7 +762,7 @@ def _name_run(toks: list[str], classes: list[TokenClass]) -> tuple[int, int] | N
             i == 0
             and at_end
             and j - i >= 2
-            and _korean_name_like(_strip_paren(toks[0]))
+            and korean_name_like(_strip_paren(toks[0]))
             and not any(_name_like(t) for t in toks[1:j])
         ):
             return 0, 1  # 이창용 총재: a Korean name and a title word our list does not have
@@ -620,11 +782,13 @@ def _trim_run(toks: list[str], i: int, j: int) -> tuple[int, int]:
     A Korean name is one word, so common nouns before it (수비수 김민재) are its role.
     """
     last = _strip_paren(toks[j - 1])
-    if j - i > 1 and _korean_name_like(last) and all(not _name_like(t) for t in toks[i : j - 1]):
+    if j - i > 1 and korean_name_like(last) and all(not _name_like(t) for t in toks[i : j - 1]):
         return j - 1, j
+    if j - i > 1 and korean_name_like(_strip_paren(toks[i])) and _common_noun(toks[i + 1]):
+        return i, i + 1  # 박근혜 | 대선 후보: a Korean name is one word; the common noun starts the role
     if j - i <= MAX_NAME_WORDS:
         return i, j
-    if _korean_name_like(_strip_paren(toks[j - 1])):
+    if korean_name_like(_strip_paren(toks[j - 1])):
         return j - 1, j
     return j - 2, j
 

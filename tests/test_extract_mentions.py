@@ -1,0 +1,100 @@
+"""Who "정 장관" is: every later mention of a person resolves to the fullest name the article gives.
+
+Issue family 1.  The sentences are written for these tests: a person is named in full once, with
+the title somewhere in the role, and later by surname and title (spaced, glued, in hanja), by the
+honorific 씨, or by a title alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+from extraction import by_text, one, quotes_of
+
+from quotetrack.extract.nounphrase import mention_of_text
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_title_at_the_end_of_a_long_role_is_the_one_a_later_mention_uses() -> None:
+    body = (
+        '한영수 대통령실 정무수석은 "국회와 계속 대화하겠다"고 말했다. '
+        '한 수석은 "예산안 처리는 시급하다"고 덧붙였다.'
+    )
+    assert one(quotes_of(body), "예산안").speaker == "한영수"
+
+
+@pytest.mark.parametrize(
+    ("later", "full"),
+    [
+        ("박회장은", "박정훈"),  # surname glued to the title
+        ("朴회장은", "박정훈"),  # the surname in hanja, as headlines and older print write it
+        ("남궁사장은", "남궁민수"),  # a two-syllable surname
+        ("南宮사장은", "남궁민수"),
+    ],
+)
+def test_a_surname_glued_to_a_title_resolves_to_the_full_name(later: str, full: str) -> None:
+    body = (
+        "박정훈 한빛물산 회장과 남궁민수 새길운수 사장이 협약식에 참석했다. "
+        f'{later} "협력의 첫걸음"이라고 말했다.'
+    )
+    assert one(quotes_of(body), "첫걸음").speaker == full
+
+
+def test_an_affiliation_before_a_glued_surname_and_title_is_the_role() -> None:
+    body = '오세진 중앙은행 총재가 취임했다. 중앙은행 오총재는 "물가가 먼저"라고 말했다.'
+    q = one(quotes_of(body), "물가가")
+    assert q.speaker == "오세진"
+
+
+@pytest.mark.parametrize("title", ["부사장은", "조교수는", "구청장은", "도의원은"])
+def test_a_title_that_starts_with_a_surname_syllable_is_a_title(title: str) -> None:
+    m = mention_of_text(title[:-1])
+    assert m is not None and m.form == "title" and m.surname is None
+
+
+def test_a_name_glued_to_its_title_is_read_as_name_and_title() -> None:
+    m = mention_of_text("윤하늘지사")
+    assert m is not None and (m.name, m.role) == ("윤하늘", "지사")
+
+
+def test_the_honorific_ssi_is_no_part_of_the_name_and_ssi_alone_points_back() -> None:
+    body = (
+        '시장에서 30년째 떡집을 하는 권말순씨(68)는 "손님이 절반으로 줄었다"고 말했다. '
+        '권씨는 "그래도 가게를 닫을 수는 없다"고 했다.'
+    )
+    got = by_text(quotes_of(body))
+    assert got["손님이 절반으로 줄었다"].speaker == "권말순"
+    assert got["그래도 가게를 닫을 수는 없다"].speaker == "권말순"
+
+
+def test_a_parenthesis_running_over_several_words_is_dropped_from_the_name() -> None:
+    m = mention_of_text("최봉자씨(71·경북 영덕군 강구면")
+    assert m is not None and m.name == "최봉자"
+
+
+@pytest.mark.parametrize("withheld", ["A씨", "김모씨"])
+def test_a_withheld_name_is_a_person_and_keeps_its_honorific(withheld: str) -> None:
+    m = mention_of_text(withheld)
+    assert m is not None and (m.name, m.kind) == (withheld, "person")
+
+
+def test_a_two_syllable_name_before_an_affiliation_and_title_is_a_name() -> None:
+    body = '하람 경남도 대변인은 "사과할 일이 없다"고 밝혔다. 하 대변인은 "질의가 부적절했다"고 말했다.'
+    got = by_text(quotes_of(body))
+    assert got["사과할 일이 없다"].speaker == "하람"
+    assert got["질의가 부적절했다"].speaker == "하람"
+
+
+def test_a_province_in_the_role_is_not_part_of_the_name() -> None:
+    m = mention_of_text("정우성 충북도 대변인")
+    assert m is not None and (m.name, m.role) == ("정우성", "충북도 대변인")
+
+
+def test_a_name_first_met_alone_is_remembered_for_a_later_surname_and_honorific() -> None:
+    body = '구민철은 지난해 귀농했다. 구씨는 "농사가 생각보다 어렵다"고 말했다.'
+    assert one(quotes_of(body), "농사가").speaker == "구민철"
+
+
+def test_a_quotation_opening_at_the_subject_word_does_not_take_the_name_before_it() -> None:
+    body = '\n서도윤 "대표가 먼저 사과해야"\n\n서도윤 민생당 최고위원은 "당이 갈라질 수 있다"고 말했다. 서 최고위원은 "늦기 전에 만나야 한다"고 했다.'
+    assert one(quotes_of(body), "늦기 전에").speaker == "서도윤"

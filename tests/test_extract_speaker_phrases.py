@@ -1,0 +1,63 @@
+"""Only speakers can be speakers: a person, a title, an organisation, a group or an anonymous source.
+
+Issue family 2.  Abstract nouns and arbitrary noun phrases never become speakers, an adverb or
+conjunction in front of a subject is not part of it, and a common noun names someone only when
+the article has introduced someone by it.  Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from extraction import one, quotes_of
+
+from quotetrack.extract.nounphrase import mention_of_text
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("adverb", ["다만", "특히", "또", "한편", "그러나"])
+def test_an_adverb_before_the_subject_is_not_part_of_the_speaker(adverb: str) -> None:
+    body = f'정혜원 환경부 장관은 세종청사에서 회견을 열었다. {adverb} 장관은 "규제 완화는 없다"고 말했다.'
+    q = one(quotes_of(body), "규제 완화")
+    assert q.speaker == "정혜원"
+
+
+@pytest.mark.parametrize("phrase", ["외교정책 개념", "북한의 행위", "긴장감", "정책 기조 유지"])
+def test_an_abstract_noun_phrase_is_not_a_new_speaker(phrase: str) -> None:
+    m = mention_of_text(phrase)
+    assert m is None or m.weak  # it may only point back at someone already named by these words
+
+
+def test_a_quote_whose_only_subject_is_a_thing_goes_to_the_person_speaking() -> None:
+    body = (
+        '장하늘 국방부 대변인은 정례 브리핑을 했다. 그는 "도발의 의도는 분명하다"고 말했다. '
+        '이어 이번 발사의 의미는 "시험이 아니라 시위"라고 설명했다.'
+    )
+    assert one(quotes_of(body), "시위").speaker == "장하늘"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "label"),
+    [("인근 주민들", "인근 주민들"), ("희생자 유가족들", "희생자 유가족들"), ("상가 상인들", "상가 상인들")],
+)
+def test_a_group_of_people_can_speak(phrase: str, label: str) -> None:
+    body = f'{phrase}은 "밤마다 잠을 못 잔다"고 호소했다.'
+    assert one(quotes_of(body), "잠을").speaker == label
+
+
+def test_a_stage_name_that_is_also_a_common_word_is_a_name_once_introduced() -> None:
+    body = (
+        '가수 노을(NOEUL)이 새 앨범을 냈다. 노을은 "5년 만의 앨범이라 떨린다"고 말했다. '
+        '노을은 이어 "팬들에게 고맙다"고 덧붙였다.'
+    )
+    assert {q.speaker for q in quotes_of(body)} == {"노을"}
+
+
+def test_a_korean_name_is_one_word_and_a_common_noun_after_it_starts_the_role() -> None:
+    m = mention_of_text("최가을 대선 후보")
+    assert m is not None and (m.name, m.role) == ("최가을", "대선 후보")
+
+
+def test_a_company_name_between_the_name_and_the_title_is_the_role() -> None:
+    m = mention_of_text("배준호 한결물산 사장")
+    assert m is not None and (m.name, m.role) == ("배준호", "한결물산 사장")
