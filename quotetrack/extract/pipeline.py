@@ -4,7 +4,7 @@ Stages, each a plain function over offsets into one text:
 clean (ingest/clean.py: metadata and noise) → marks and sentences → speech
 clauses and their speaker phrases (attribution.py) → entities in reading order
 (document.py, entities.py) → headline quotes (headline.py) → the day each
-quote was said (dates.py).  Kiwi is loaded on the first call, once per process.
+quote was said (said_on.py, dates.py).  Kiwi is loaded on the first call, once per process.
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ from datetime import date
 from difflib import SequenceMatcher
 from zoneinfo import ZoneInfo
 
-from quotetrack.extract.document import ArticleReader, Attributed, said_on
+from quotetrack.extract.document import ArticleReader, Attributed
 from quotetrack.extract.entities import Entity, Registry, expand_org, expand_role
 from quotetrack.extract.headline import HeadlineQuote, headline_quotes
 from quotetrack.extract.lexicon import COUNTRIES, COUNTRY_ABBREVIATIONS
 from quotetrack.extract.nounphrase import mention_of_text
+from quotetrack.extract.said_on import said_on
 from quotetrack.ingest.clean import clean
 from quotetrack.types import Article, CleanArticle, Quote, RawDocument, SpeakerKind
 
