@@ -17,6 +17,7 @@ than one sentence:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -36,34 +37,11 @@ from quotetrack.extract.nounphrase import (
     subject_mention,
 )
 from quotetrack.extract.sentences import Sentence, Word, split_sentences, words
+from quotetrack.extract.transcript import Region, broadcast_regions, find_interview
 
-_TAG_BRACKETS = "[<(【"
-_TAG_ARROW = "▶"
-_TAG = re.compile(
-    r"^\s*(?:["
-    + re.escape(_TAG_BRACKETS)
-    + r"]\s*(?:(?:"
-    + "|".join(lx.SOUNDBITE_LABELS)
-    + r")\s*[:：]\s*)?(?P<a>[^\]>)】\n]{2,60}?)\s*[\]>)】]"
-    r"|" + _TAG_ARROW + r"\s*(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]\s*(?P<b>[^\n]{2,60}))\s*$"
-)
-_TAG_OPENERS = frozenset(_TAG_BRACKETS + _TAG_ARROW)
-"""The characters a soundbite tag (_TAG) can start with, after white space: a sentence starting
-with none of them is not tried against _TAG."""
-_QUESTION = re.compile(r"[ \t]*(?:[-―—–▲■△◆◇]\s*|(?:Q|문|질문)\s*[.:：)]\s*)(?=\S)")
-_ANSWER_LABEL = re.compile(r"[ \t]*(?:A|답|답변)\s*[.:：)]\s*")
-_LINE = re.compile(r"[^\n]+")
-QA_MIN_QUESTIONS = 2
-"""An interview needs at least this many question lines; one dash-led line is just a list item."""
-_TAG_SPLIT = re.compile(r"\s*[/,|·]\s*")
 _THIS_WAY = re.compile(r"(?:이같이|이렇게|이와\s*같이|이처럼|이 같이)\s*\S*")
-_LABELLED_TAG = re.compile(
-    r"\s*[" + re.escape(_TAG_BRACKETS) + r"]\s*(?:" + "|".join(lx.SOUNDBITE_LABELS) + r")\s*[:：]"
-)
-_YEAR = re.compile(r"\d{4}")
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LETTER = re.compile(r"[가-힣A-Za-z]")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SPEECH_NOUN_TAIL = re.compile(r"(?:을|를|이|가|은|는|에|과|와|이다|입니다|이었다|였다)$")
 
 
@@ -74,27 +52,6 @@ class Attributed:
     found: Found
     entity: Entity | None
     label: str | None
-
-
-def _tag_mention(text: str) -> tuple[str | None, str | None] | None:
-    """Name and role of a soundbite tag.
-
-    [인터뷰:김민석, 국방부 대변인] gives (김민석, 국방부 대변인);
-    [인터뷰:북 … 대변인] gives (None, 북 … 대변인).
-    """
-    m = _TAG.match(text)
-    if not m:
-        return None
-    inner = (m.group("a") or m.group("b") or "").strip()
-    if not inner or "=" in inner or "@" in inner or _YEAR.search(inner):
-        return None
-    labelled = m.group("b") is not None or bool(_LABELLED_TAG.match(text))
-    parts = [p for p in _TAG_SPLIT.split(inner) if p]
-    if len(parts) >= 2:
-        return parts[0], " ".join(parts[1:])
-    if labelled:
-        return None, parts[0] if parts else None
-    return None
 
 
 def _standalone(body: str, sent: Sentence, spans: list[Span]) -> Span | None:
@@ -146,52 +103,24 @@ class ArticleReader:
             got = self._words[sent.start] = words_with_clues(self.body, sent.start, sent.end)
         return got
 
-    def _interview(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """Question lines and answer lines of a Q&A interview (-질문 / 답 paragraphs), if the body is one."""
-        lines = [(m.start(), m.end()) for m in _LINE.finditer(self.body) if m.group().strip()]
-        questions = [
-            ln
-            for ln in lines
-            if _QUESTION.match(self.body, ln[0]) and not _ANSWER_LABEL.match(self.body, ln[0])
-        ]
-        if len(questions) < QA_MIN_QUESTIONS:
-            return [], []
-        answers: list[tuple[int, int]] = []
-        current = False
-        for ln in lines:
-            if ln in questions:
-                current = True
-            elif current:
-                m = _ANSWER_LABEL.match(self.body, ln[0])
-                answers.append((m.end() if m else ln[0], ln[1]))
-        return questions, answers
-
     def read(self) -> list[Attributed]:
-        tag: tuple[str | None, str | None] | None = None
-        tag_para_end = -1
-        questions, answers = self._interview()
-        qa = questions + answers
-        first_question = min((q[0] for q in questions), default=len(self.body))
         body = self.body
+        regions = broadcast_regions(body, self.marks)
+        interview = find_interview(body, self.marks)
+        if interview is not None:
+            regions += [Region("question", a, b) for a, b in interview.questions] + interview.answers
+            regions.sort(key=lambda r: r.start)
+        starts = [r.start for r in regions]
         for i, sent in enumerate(self.sentences):
-            if qa and any(a <= sent.start < b or sent.start <= a < sent.end for a, b in qa):
+            k = bisect_right(starts, sent.start) - 1
+            region = regions[k] if k >= 0 and sent.start < regions[k].end else None
+            if region is not None:
+                if region.kind == "speech" and region.quotes:
+                    self._soundbite(region, i)
+                    region.quotes = []  # its quotes are out; its other sentences are skipped
                 continue
-            first = body[sent.start]  # a soundbite tag opens with a bracket or ▶ (after any white space)
-            t = (
-                _tag_mention(body[sent.start : sent.end])
-                if first in _TAG_OPENERS or first.isspace()
-                else None
-            )
-            if t is not None:
-                tag, tag_para_end = t, self._paragraph_end(self._next_text(sent.end))
-                continue
-            if tag is not None and sent.start > tag_para_end:
-                tag = None
             self._register_mentions(sent)
             spans = top_spans(self.marks, sent)
-            if tag is not None:
-                self._soundbite(sent, i, spans, tag)
-                continue
             alone = _standalone(self.body, sent, spans)
             if alone is not None:
                 f = Found(
@@ -217,31 +146,20 @@ class ArticleReader:
             self._genitive_speech(sent)
         for a in self._forward:  # nothing followed: unattributed
             a.found.rule = "carry"
-        if answers:
-            self._answers(answers, first_question)
+        if interview is not None and interview.answers:
+            self._answers(interview.answers, interview.questions[0][0])
         self._inside_indirect()
         return sorted(self.out, key=lambda a: a.found.start)
 
-    def _next_text(self, pos: int) -> int:
-        while pos < len(self.body) and self.body[pos].isspace():
-            pos += 1
-        return pos
-
-    def _answers(self, answers: list[tuple[int, int]], first_question: int) -> None:
-        """Each answer of an interview is a direct quote of the person interviewed."""
+    def _answers(self, answers: list[Region], first_question: int) -> None:
+        """Each answer of an interview is a direct quote of the person interviewed: the first person
+        the article introduces before its questions."""
         people = [e for e in self.registry.entities if e.kind == "person" and e.first_pos < first_question]
         interviewee = min(people, key=lambda e: e.first_pos) if people else self.registry.last_speaker
-        for a, b in answers:
-            text = self.body[a:b].strip().strip('"“”″')
-            if len(text) < 2:
-                continue
-            start = a + self.body[a:b].index(text)
-            f = Found("direct", start, start + len(text), None, "tag", sentence=-1, region=(start, start))
-            self.out.append(Attributed(f, interviewee, None))
-
-    def _paragraph_end(self, pos: int) -> int:
-        m = _BLANK_LINE.search(self.body, pos)
-        return m.start() if m else len(self.body)
+        for r in answers:
+            for a, b in r.quotes:
+                f = Found("direct", a, b, None, "tag", sentence=-1, region=(a, a))
+                self.out.append(Attributed(f, interviewee, None))
 
     # ------------------------------------------------------------ mentions
     def _register_mentions(self, sent: Sentence) -> None:
@@ -370,25 +288,21 @@ class ArticleReader:
                 self.registry.last_speaker = e
             return
 
-    def _soundbite(
-        self, sent: Sentence, i: int, spans: list[Span], tag: tuple[str | None, str | None]
-    ) -> None:
-        name, role = tag
-        text = f"{name} {role}" if name and role else (name or role or "")
-        m = mention_of_text(text)
+    def _soundbite(self, region: Region, i: int) -> None:
+        """The quotes under a broadcast tag, spoken by whom the tag names."""
         e = None
-        if m is not None and name:
-            m = Mention(text, 0, 0, "name", name, role, "person")
-            e = self.registry.resolve(m, sent.start)
-        elif m is not None:
-            e = self.registry.resolve(m, sent.start)
-        if spans:
-            for sp in spans:
-                f = Found("direct", sp.start, sp.end, None, "tag", sentence=i, region=(sent.start, sent.end))
-                self.out.append(Attributed(f, e, None if e else role))
-        else:
-            f = Found("direct", sent.start, sent.end, None, "tag", sentence=i, region=(sent.start, sent.end))
-            self.out.append(Attributed(f, e, None if e else role))
+        label = region.who
+        if region.who:
+            m = mention_of_text(region.who)
+            if m is not None and region.name and region.who.startswith(region.name + " "):
+                # [인터뷰:박민지/서울 마포구 주민]: the name, then what the tag says of her
+                rest = region.who[len(region.name) :].strip()
+                m = Mention(region.who, 0, 0, "name", region.name, rest or None, "person", title=m.title)
+            if m is not None:
+                e = self.registry.resolve(m, region.start)
+        for a, b in region.quotes:
+            f = Found("direct", a, b, None, "tag", sentence=i, region=(region.start, region.end))
+            self.out.append(Attributed(f, e, None if e else label))
         if e is not None:
             self.registry.last_speaker = e
 

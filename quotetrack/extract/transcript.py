@@ -1,0 +1,394 @@
+"""Broadcast scripts and interviews: the lines that are someone's words without a speech verb.
+
+A broadcast story on a news site is a script: the anchor's and reporter's narration, and
+soundbites, each under a tag that names who speaks.  Broadcasters print the tag in a handful
+of shapes that recur across stations and decades:
+
+- ``[김민석 / 국방부 대변인]``, ``[인터뷰:김민석, 국방부 대변인]``, ``【 녹취 】``: a bracket;
+- ``[김민석/국방부 대변인 : 말씀드리겠습니다]``: the words inside the bracket itself;
+- ``▶ 인터뷰 : 인근 주민``, ``■ 녹취 : 김민석``: an arrow or bullet, a label and a colon;
+- ``<씽크> 아파트 주민``, ``(인터뷰) 김민석 / 주민``: a bracketed label, then who;
+- ``김민석 국방부 대변인 :`` at the start of a line: a speaker turn, in older transcripts.
+
+Narration tags (``[앵커]``, ``[기자]``, ``【 앵커멘트 】``, ``윤제춘 기자 :``) open the anchor's or
+reporter's own text: prose, read as any article.  A reporter's stand-up (``▶ 스탠딩``,
+``<스탠드업>``, ``(S/U)``) is no one's quote, even in quotation marks.
+
+A printed interview (일문일답) alternates question lines and answers: ``Q.``/``A.``, ``문``/``답``,
+or two bullets (``-`` questions, ``▲`` answers), or one bullet for questions and unmarked answers.
+The answers are the interviewee's words; question lines are not quotes.
+
+This module only finds these regions and who the tags name; document.py resolves the names
+and emits the quotes in reading order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from quotetrack.extract.marks import Marks, Span
+from quotetrack.extract.nounphrase import Mention, mention_of_text
+
+RegionKind = Literal["speech", "standup", "question", "answer"]
+
+NARRATION_LABELS = frozenset(
+    {"앵커", "앵커멘트", "앵커 멘트", "기자", "리포트", "리포터", "내레이션", "나레이션", "해설", "NA"}
+    | {"기자 리포트"}
+)
+"""Labels of the anchor's and reporter's own text (방송사 뉴스 원고 양식)."""
+STANDUP_LABELS = frozenset({"스탠딩", "스탠드업", "스탠드 업", "S/U", "SU", "기자 스탠딩", "스탠딩 멘트"})
+"""A reporter speaking to camera: narration, not a quote."""
+SPEECH_LABELS = frozenset(
+    {"인터뷰", "녹취", "싱크", "씽크", "현장음", "INT", "전화인터뷰", "전화 인터뷰", "전화녹취", "전화 녹취"}
+    | {"SYNC", "영상", "현장 녹취", "인터뷰 녹취", "녹취 인터뷰"}
+)
+"""Labels of soundbites: an interview, a recorded remark, live sound."""
+REPORTER_TITLES = ("기자", "앵커", "특파원", "리포터", "아나운서", "캐스터", "MC")
+"""A turn spoken by one of these is narration or a question, not a quote."""
+
+_OPEN = "[【<〈(《"
+_CLOSE = "]】>〉)》"
+_BRACKET = re.compile(
+    r"[ \t]*[" + re.escape(_OPEN) + r"][ \t]*(?P<inner>[^" + re.escape(_CLOSE) + r"\n]{1,300}?)[ \t]*["
+    + re.escape(_CLOSE)
+    + r"][ \t]*(?P<rest>[^\n]*)"
+)
+_BULLET = re.compile(r"[ \t]*[▶▷►■●◆◇□▣][ \t]*(?P<inner>[^\n]{1,80})")
+_TURN = re.compile(
+    r"[ \t]*(?P<who>[^:：\n\"“”'‘’\[\]<>()▶▷►■●◆◇□▣\-–—―\d][^:：\n\"“”'‘’\[\]<>()]{1,29}?)[ \t]*[:：]"
+    r"[ \t]*(?P<rest>[^\n]*)"
+)
+_LABEL_SPLIT = re.compile(r"^(?P<label>[^:：]{1,40}?)[ \t]*[:：][ \t]*(?P<who>.*)$")
+_WHO_SPLIT = re.compile(r"[ \t]*[/|,，][ \t]*")
+_TRAILING_NUMBER = re.compile(r"[ \t]*\d{1,2}$")
+_LINE = re.compile(r"[^\n]*")
+_SENTENCE_END = re.compile(r"(?:다|요|죠|까|니다|습니다)[.!?…]*$|[.!?]$")
+_DASH_LEAD = re.compile(r"[ \t]*[-–—―][ \t]*")
+_MARK_EDGE = "\"'“”‘’″『』「」"
+
+MIN_TURNS = 2
+"""A transcript written as 'name :' turns has at least this many; one colon line is a label."""
+
+
+@dataclass(slots=True)
+class Tag:
+    """A tag line: what kind of region it opens and whom it names."""
+
+    kind: Literal["speech", "standup", "narration"]
+    who: str | None
+    """The speaker as the tag prints it: 'name role' (김민석 국방부 대변인) or a description."""
+    name: str | None
+    rest: tuple[int, int] | None
+    """Words standing on the tag's own line after it (or inside its bracket), if any."""
+
+
+@dataclass(slots=True)
+class Region:
+    """A stretch of the body that is one speaker's words, or no one's quote."""
+
+    kind: RegionKind
+    start: int
+    end: int
+    who: str | None = None
+    name: str | None = None
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    """The quoted words in the region (offsets into the body), for speech and answers."""
+
+
+def _label_kind(label: str) -> Literal["speech", "standup", "narration"] | None:
+    label = " ".join(label.split())
+    if label in SPEECH_LABELS:
+        return "speech"
+    if label in STANDUP_LABELS:
+        return "standup"
+    if label in NARRATION_LABELS:
+        return "narration"
+    return None
+
+
+def _who(text: str) -> tuple[str, str | None] | None:
+    """A tag's 'name / role' (김민석 / 국방부 대변인) as (who, name), if it names a speaker."""
+    text = text.strip()
+    bare = _TRAILING_NUMBER.sub("", text).strip()  # 서울시민 1: the number tells two passers-by apart
+    if not bare or len(bare) > 60 or _SENTENCE_END.search(bare) or any(ch.isdigit() for ch in bare):
+        return None
+    parts = [p for p in _WHO_SPLIT.split(bare) if p]
+    if not parts:
+        return None
+    m = mention_of_text(" ".join(parts))
+    if m is None or m.weak or m.form == "pronoun":
+        return None
+    first = mention_of_text(parts[0]) if len(parts) >= 2 else None
+    name = parts[0] if first is not None and first.form == "name" and first.kind == "person" else m.name
+    return " ".join(_WHO_SPLIT.split(text)), name
+
+
+def _reporter(m: Mention | None, who: str) -> bool:
+    return who.split()[-1].endswith(REPORTER_TITLES) or (m is not None and (m.title or "") in REPORTER_TITLES)
+
+
+def read_tag(body: str, start: int, end: int, turns: bool) -> Tag | None:
+    """The tag the line body[start:end] starts with, if any (see the module docstring)."""
+    m = _BRACKET.match(body, start, end)
+    if m:
+        inner, rest = m.group("inner").strip(), (m.start("rest"), m.end("rest"))
+        label = _LABEL_SPLIT.match(inner)
+        kind = _label_kind(inner)
+        if kind is not None:  # [앵커], <씽크> 아파트 주민, 【 녹취 】
+            who = _who(body[rest[0] : rest[1]]) if kind == "speech" else None
+            if who is not None:
+                return Tag(kind, who[0], who[1], None)
+            return Tag(kind, None, None, rest if rest[1] > rest[0] else None)
+        if label:
+            kind = _label_kind(label.group("label"))
+            if kind is not None:  # [인터뷰:김민석, 국방부 대변인]
+                who = _who(label.group("who"))
+                return Tag(kind, who[0] if who else None, who[1] if who else None, _nonempty(rest))
+            who = _who(label.group("label"))
+            if who is not None:  # [김민석/국방부 대변인 : 말씀드리겠습니다]
+                at = m.start("inner") + label.start("who")
+                return Tag("speech", who[0], who[1], (at, m.start("inner") + len(inner)))
+            return None
+        if "/" in inner or "," in inner:  # [김민석 / 국방부 대변인]
+            who = _who(inner)
+            if who is not None:
+                return Tag("speech", who[0], who[1], _nonempty(rest))
+        return None
+    m = _BULLET.match(body, start, end)
+    if m:
+        label = _LABEL_SPLIT.match(m.group("inner").strip())
+        if label:
+            kind = _label_kind(label.group("label"))
+            if kind is not None:  # ▶ 인터뷰 : 인근 주민
+                who = _who(label.group("who")) if kind == "speech" else None
+                return Tag(kind, who[0] if who else None, who[1] if who else None, None)
+        return None
+    if turns:
+        m = _TURN.match(body, start, end)
+        if m:
+            who_text = m.group("who").strip()
+            if _label_kind(who_text) is not None:
+                kind = _label_kind(who_text)
+                assert kind is not None
+                return Tag(kind, None, None, _nonempty((m.start("rest"), m.end("rest"))))
+            who = _who(who_text)
+            if who is not None:  # 서울 남대문경찰서장 : / 윤제춘 기자 :
+                reporter = _reporter(mention_of_text(who[0]), who[0])
+                return Tag(
+                    "narration" if reporter else "speech",
+                    None if reporter else who[0],
+                    None if reporter else who[1],
+                    _nonempty((m.start("rest"), m.end("rest"))),
+                )
+    return None
+
+
+def _nonempty(span: tuple[int, int]) -> tuple[int, int] | None:
+    return span if span[1] > span[0] else None
+
+
+def _lines(body: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _LINE.finditer(body):
+        if m.start() == m.end() and out and out[-1][1] == m.start():
+            continue  # finditer's empty match after each line
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _turn_lines(body: str, lines: list[tuple[int, int]]) -> int:
+    count = 0
+    for a, b in lines:
+        m = _TURN.match(body, a, b)
+        if m and (_label_kind(m.group("who").strip()) is not None or _who(m.group("who")) is not None):
+            count += 1
+    return count
+
+
+def broadcast_regions(body: str, marks: Marks) -> list[Region]:
+    """Soundbite and stand-up regions of a broadcast script, in order (none for plain prose).
+
+    A tag's words are the rest of its own line, else the paragraph under it; when they open with a
+    quotation mark they run to its closing mark (scripts printed without blank lines).
+    """
+    lines = _lines(body)
+    turns = _turn_lines(body, lines) >= MIN_TURNS
+    out: list[Region] = []
+    k = 0
+    while k < len(lines):
+        a, b = lines[k]
+        tag = read_tag(body, a, b, turns) if body[a:b].strip() else None
+        k += 1
+        if tag is None or tag.kind == "narration":
+            continue
+        if tag.rest is not None:
+            lo, hi = tag.rest
+        else:
+            while k < len(lines) and not body[lines[k][0] : lines[k][1]].strip():
+                k += 1  # the words may stand a blank line below the tag
+            if k == len(lines) or read_tag(body, *lines[k], turns) is not None:
+                continue
+            lo, hi = lines[k]
+            span = _opening_span(body, marks, lo, hi)
+            if span is not None:
+                hi = span
+                while k < len(lines) and lines[k][0] <= span:
+                    k += 1
+            else:
+                k += 1
+                while k < len(lines) and body[lines[k][0] : lines[k][1]].strip():
+                    if read_tag(body, *lines[k], turns) is not None:
+                        break
+                    hi = lines[k][1]
+                    k += 1
+        region = Region(tag.kind, a, hi, tag.who, tag.name)
+        if tag.kind == "speech":
+            region.quotes = _soundbite_quotes(body, marks, lo, hi)
+        out.append(region)
+    return out
+
+
+def _opening_span(body: str, marks: Marks, lo: int, hi: int) -> int | None:
+    """Where the quotation that opens the line body[lo:hi] closes (past any leading dash), if it does."""
+    m = _DASH_LEAD.match(body, lo, hi)
+    at = m.end() if m else lo
+    while at < hi and body[at] in " \t":
+        at += 1
+    span = marks.inside(at + 1)
+    return span.close + 1 if span is not None and span.open == at else None
+
+
+def _soundbite_quotes(body: str, marks: Marks, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The quoted words of a soundbite body[lo:hi]: its quotation marks' spans when they hold most
+    of it, else the whole text without a leading dash and stray marks."""
+    top: list[Span] = []
+    for s in marks.within(lo, hi):
+        if s.close < hi and (not top or s.open > top[-1].close) and s.cls == "double":
+            top.append(s)
+    letters = sum(1 for ch in body[lo:hi] if not ch.isspace())
+    inside = sum(1 for s in top for ch in body[s.start : s.end] if not ch.isspace())
+    if top and inside >= 0.6 * letters:
+        return [(s.start, s.end) for s in top]
+    m = _DASH_LEAD.match(body, lo, hi)
+    a = m.end() if m else lo
+    while a < hi and (body[a].isspace() or body[a] in _MARK_EDGE):
+        a += 1
+    b = hi
+    while b > a and (body[b - 1].isspace() or body[b - 1] in _MARK_EDGE):
+        b -= 1
+    return [(a, b)] if b - a >= 2 else []
+
+
+# ------------------------------------------------------------------------ interviews
+
+_QA_LABEL = re.compile(r"[ \t]*(?P<label>Q|A|문|답|질문|답변)[ \t]*[.:：)][ \t]*(?=\S)")
+_QA_BULLET = re.compile(r"[ \t]*(?P<bullet>[-–—―▲△■□◆◇●○▶☞])[ \t]*(?=\S)")
+_QUESTION_END = re.compile(r"(?:\?|[은는가까냐나요죠데면지]\.?|라\.?|(?:달라|해달라|말해 ?달라)\.?)\s*$")
+QA_MIN_QUESTIONS = 2
+"""An interview needs at least this many question lines; one dash-led line is just a list item."""
+
+
+@dataclass(slots=True)
+class Interview:
+    """The question and answer regions of a printed interview."""
+
+    questions: list[tuple[int, int]]
+    answers: list[Region]
+
+
+def _marker(body: str, a: int, b: int) -> tuple[str, int] | None:
+    m = _QA_LABEL.match(body, a, b)
+    if m:
+        return ("Q" if m.group("label") in ("Q", "문", "질문") else "A"), m.end()
+    m = _QA_BULLET.match(body, a, b)
+    if m:
+        return m.group("bullet"), m.end()
+    return None
+
+
+def find_interview(body: str, marks: Marks) -> Interview | None:
+    """The Q&A part of the body, if it is (or holds) a printed interview."""
+    lines = [ln for ln in _lines(body) if body[ln[0] : ln[1]].strip()]
+    marked = [(ln, _marker(body, *ln)) for ln in lines]
+    by_marker: dict[str, list[tuple[int, int]]] = {}
+    for ln, mk in marked:
+        if mk is not None:
+            by_marker.setdefault(mk[0], []).append(ln)
+    question_marker, answer_marker = _qa_markers(body, by_marker)
+    if question_marker is None:
+        return None
+    questions: list[tuple[int, int]] = []
+    answers: list[Region] = []
+    block: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if block:
+            answers.extend(_answers(body, marks, block, answer_marker))
+        block.clear()
+
+    started = False
+    for ln, mk in marked:
+        if mk is not None and mk[0] == question_marker:
+            flush()
+            questions.append(ln)
+            started = True
+        elif started:
+            if not block and mk is None and questions and _continues_question(body, questions[-1], ln):
+                questions[-1] = (questions[-1][0], ln[1])  # a question printed over two lines
+                continue
+            block.append(ln)
+    flush()
+    if len(questions) < QA_MIN_QUESTIONS:
+        return None
+    return Interview(questions, answers)
+
+
+def _qa_markers(body: str, by_marker: dict[str, list[tuple[int, int]]]) -> tuple[str | None, str | None]:
+    """Which marker opens questions and which (if any) answers."""
+    if len(by_marker.get("Q", [])) >= QA_MIN_QUESTIONS:
+        return "Q", "A" if "A" in by_marker else None
+    bullets = [k for k, v in by_marker.items() if k not in ("Q", "A") and len(v) >= QA_MIN_QUESTIONS]
+    if not bullets:
+        return None, None
+
+    def asks(k: str) -> float:
+        lines = by_marker[k]
+        return sum(1 for a, b in lines if _QUESTION_END.search(body[a:b].rstrip())) / len(lines)
+
+    ranked = sorted(bullets, key=lambda k: (-asks(k), by_marker[k][0][0]))
+    question = ranked[0]
+    if asks(question) < 0.5:
+        return None, None  # a bulleted list, not questions
+    answer = next((k for k in ranked[1:] if asks(k) < 0.5), None)
+    return question, answer
+
+
+def _continues_question(body: str, question: tuple[int, int], line: tuple[int, int]) -> bool:
+    """-지난해 21위였다.\\n그를 근거로 전망한다면.: the question goes on over an unmarked line."""
+    text = body[line[0] : line[1]].strip()
+    return (
+        not _QUESTION_END.search(body[question[0] : question[1]].rstrip())
+        and bool(_QUESTION_END.search(text))
+        and text[:1] not in _MARK_EDGE
+    )
+
+
+def _answers(
+    body: str, marks: Marks, block: list[tuple[int, int]], answer_marker: str | None
+) -> list[Region]:
+    """The answer lines after one question: the spans of quotation marks holding them, else each
+    line (without its answer marker) is one answer."""
+    lo, hi = block[0][0], block[-1][1]
+    quoted = _soundbite_quotes(body, marks, lo, hi)
+    if quoted and any(body[lo:hi].lstrip().startswith(ch) for ch in "\"“”″"):
+        return [Region("answer", lo, hi, quotes=quoted)]
+    out: list[Region] = []
+    for a, b in block:
+        mk = _marker(body, a, b)
+        if mk is not None and mk[0] == answer_marker:
+            a = mk[1]
+        spans = _soundbite_quotes(body, marks, a, b)
+        out.extend(Region("answer", x, y, quotes=[(x, y)]) for x, y in spans)
+    return out

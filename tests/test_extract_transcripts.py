@@ -1,0 +1,142 @@
+"""Broadcast scripts and printed interviews: soundbites under tags, speaker turns, Q&A answers.
+
+Issue family 4.  Every script and interview here is written for these tests in the layouts
+broadcasters and newspapers print: bracketed name/role tags, the words inside the bracket,
+arrow and bullet labels, angle-bracket labels, 'name :' turns, and Q&A with labels or bullets.
+A reporter's stand-up and the anchor's narration are not quotes.
+"""
+
+from __future__ import annotations
+
+import pytest
+from extraction import by_text, quotes_of
+
+from quotetrack.extract.marks import find_marks
+from quotetrack.extract.transcript import broadcast_regions, find_interview, read_tag
+
+pytestmark = pytest.mark.slow
+
+
+def said(body: str) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in quotes_of(body)}
+
+
+def test_a_bracketed_name_and_role_tag_gives_the_paragraph_under_it() -> None:
+    body = (
+        "[앵커]\n\n폭우로 도로 곳곳이 잠겼습니다.\n\n"
+        "[한지수 / 서울시 재난안전실장]\n\n배수펌프를 모두 가동하고 있습니다. 주민들께서는 지하차도를 피해 주십시오.\n\n"
+        "[기자]\n\n비는 내일 오전까지 이어지겠습니다."
+    )
+    quotes = quotes_of(body)
+    assert [(q.text, q.speaker, q.speaker_role) for q in quotes] == [
+        (
+            "배수펌프를 모두 가동하고 있습니다. 주민들께서는 지하차도를 피해 주십시오.",
+            "한지수",
+            "서울시 재난안전실장",
+        )
+    ]
+
+
+def test_the_words_inside_the_bracket_are_the_soundbite() -> None:
+    body = (
+        "청문회에서는 사과가 이어졌습니다.\n\n"
+        "[오민재/교육부 장관 후보자 : 거듭 죄송하다는 말씀을 드립니다]\n\n"
+        "[유나래/국토부 장관 후보자 : 제 불찰입니다]"
+    )
+    assert said(body) == {"거듭 죄송하다는 말씀을 드립니다": "오민재", "제 불찰입니다": "유나래"}
+
+
+def test_an_arrow_label_tag_names_a_description_and_the_dash_line_is_its_words() -> None:
+    body = (
+        "상인들의 걱정은 커지고 있습니다.\n\n"
+        '▶ 인터뷰 : 시장 상인\n- "손님이 절반으로 줄었어요. 장사가 안 돼요."\n\n'
+        "당국은 대책을 내놓겠다는 입장입니다."
+    )
+    assert said(body) == {"손님이 절반으로 줄었어요. 장사가 안 돼요.": "시장 상인"}
+
+
+def test_a_stand_up_in_quotation_marks_is_not_a_quote() -> None:
+    body = (
+        '▶ 스탠딩 : 문가람 / 기자\n- "제가 서 있는 이곳이 사고가 난 교차로입니다."\n\n'
+        '▶ 인터뷰 : 인근 주민\n- "밤마다 차들이 너무 빨리 달려요."'
+    )
+    assert said(body) == {"밤마다 차들이 너무 빨리 달려요.": "인근 주민"}
+
+
+def test_an_angle_bracket_label_then_who_and_a_quotation_printed_without_blank_lines() -> None:
+    body = (
+        "불이 난 건 새벽 3시쯤.\n<씽크> 이웃 주민\n“연기가 복도에 가득했어요.\n정말 무서웠어요.”\n"
+        "소방당국은 화재 원인을 조사하고 있습니다."
+    )
+    assert said(body) == {"연기가 복도에 가득했어요.\n정말 무서웠어요.": "이웃 주민"}
+
+
+def test_name_colon_turns_of_an_old_transcript() -> None:
+    body = (
+        "황보경 앵커 :\n\n단속이 허술하다는 지적입니다.\n\n"
+        "나은결 기자 :\n\n현장의 목소리를 들어봤습니다.\n\n"
+        "상가 주인 :\n\n단속 나온 걸 본 적이 없어요.\n\n"
+        "나은결 기자 :\n\n구청은 인력이 부족하다고 말합니다.\n\n"
+        "시민 2 :\n\n이제는 포기했어요."
+    )
+    assert said(body) == {
+        "단속 나온 걸 본 적이 없어요.": "상가 주인",
+        "이제는 포기했어요.": "시민 2",
+        "인력이 부족하다": "구청",  # reported speech in the reporter's narration
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("[인터뷰:도하준, 환경운동연합 사무처장]", "speech"),
+        ("【 앵커멘트 】", "narration"),
+        ("<스탠드업>", "standup"),
+        ("(S/U)", "standup"),
+        ("■ 녹취 : 피해 학생 학부모", "speech"),
+    ],
+)
+def test_tag_shapes(line: str, kind: str) -> None:
+    tag = read_tag(line, 0, len(line), turns=False)
+    assert tag is not None and tag.kind == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["<출근길 도로 곳곳 '살얼음'>", "[사진=연합뉴스]", "(서울=연합뉴스)", "▶ 관련 기사 보기", "사진: 서울시 제공"],
+)
+def test_intertitles_credits_and_captions_are_no_tags(line: str) -> None:
+    assert read_tag(line, 0, len(line), turns=True) is None
+
+
+def test_a_dash_question_and_triangle_answer_interview() -> None:
+    body = (
+        "여은서 감독이 새 작품을 내놨다. 다음은 일문일답.\n\n"
+        "-새 작품을 소개해 달라.\n\n▲가족이 서로를 다시 알아가는 이야기다.\n\n"
+        "-촬영은 어땠나.\n\n▲겨울 바다라 배우들이 고생했다. 그래도 후회는 없다.\n\n"
+        "다음 작품은 아직 정하지 않았다."
+    )
+    got = by_text(quotes_of(body))
+    assert got["가족이 서로를 다시 알아가는 이야기다."].speaker == "여은서"
+    assert got["겨울 바다라 배우들이 고생했다. 그래도 후회는 없다."].speaker == "여은서"
+    assert "새 작품을 소개해 달라." not in got and "촬영은 어땠나." not in got
+
+
+def test_q_and_a_labels_and_an_answer_in_quotation_marks_over_two_paragraphs() -> None:
+    body = (
+        "마라톤 선수 석하윤이 기자회견을 가졌다.\n\n"
+        'Q. 코스는 어떤가.\n\n"언덕이 많다.\n\n후반이 승부처가 될 것 같다"\n\n'
+        'Q. 목표는.\n\n"완주가 먼저다"'
+    )
+    got = said(body)
+    assert got == {"언덕이 많다.\n\n후반이 승부처가 될 것 같다": "석하윤", "완주가 먼저다": "석하윤"}
+
+
+def test_a_bulleted_list_is_not_an_interview() -> None:
+    body = "올해 달라지는 제도는 다음과 같다.\n\n- 최저임금 인상.\n\n- 육아휴직 기간 확대.\n\n- 전기요금 동결."
+    assert find_interview(body, find_marks(body)) is None
+
+
+def test_plain_prose_has_no_broadcast_regions() -> None:
+    body = '허윤석 대표는 "내년 상장을 추진한다"고 말했다.\n\n회사는 올해 흑자를 냈다.'
+    assert broadcast_regions(body, find_marks(body)) == []
