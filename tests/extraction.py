@@ -11,9 +11,10 @@ KST = timezone(timedelta(hours=9))
 
 
 def quotes_of(
-    body: str, *, title: str | None = None, published: date | None = date(2024, 3, 15)
+    body: str, *, title: str | None = None, published: date | None = date(2024, 3, 15), deck: str = ""
 ) -> list[Quote]:
-    """The quotes the extractor finds in `body` (already clean text) under `title`."""
+    """The quotes the extractor finds in `body` (already clean text) under `title`, with `deck` lines
+    (subheadlines) printed between the two."""
     article = CleanArticle(
         title=title,
         published=datetime.combine(published, time(10, 0), KST) if published else None,
@@ -21,7 +22,8 @@ def quotes_of(
         outlet=None,
         byline=None,
         dateline=None,
-        body=body,
+        body=f"{deck}\n\n{body}" if deck else body,
+        deck_end=len(deck),
     )
     return extract_quotes(article)
 

@@ -307,3 +307,17 @@ def test_a_name_learned_in_full_later_is_found_by_any_of_its_words() -> None:
         "굴복하지 않는다": "젤렌스키",
         "끝까지 간다": "블라디미르 푸틴",
     }
+
+
+def test_deck_lines_under_the_headline_give_headline_quotes_with_their_speakers() -> None:
+    quotes = quotes_of(
+        '채도윤 환경부 장관은 "내년부터 일회용 컵 보증금제를 전국에 시행한다"고 밝혔다.',
+        title='환경장관 "일회용 컵 보증금제 전국 시행"',
+        deck='채 장관 "자영업자 부담 덜 방안 마련"\n"재활용률 두 배로 높일 것"',
+    )
+    heads = {q.text: q.speaker for q in quotes if q.kind == "headline"}
+    assert heads == {
+        "일회용 컵 보증금제 전국 시행": "채도윤",
+        "자영업자 부담 덜 방안 마련": "채도윤",
+        "재활용률 두 배로 높일 것": "채도윤",  # a deck quote alone is the headline speaker's
+    }

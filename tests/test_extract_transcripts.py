@@ -103,7 +103,13 @@ def test_tag_shapes(line: str, kind: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["<출근길 도로 곳곳 '살얼음'>", "[사진=연합뉴스]", "(서울=연합뉴스)", "▶ 관련 기사 보기", "사진: 서울시 제공"],
+    [
+        "<출근길 도로 곳곳 '살얼음'>",
+        "[사진=연합뉴스]",
+        "(서울=연합뉴스)",
+        "▶ 관련 기사 보기",
+        "사진: 서울시 제공",
+    ],
 )
 def test_intertitles_credits_and_captions_are_no_tags(line: str) -> None:
     assert read_tag(line, 0, len(line), turns=True) is None
@@ -133,7 +139,9 @@ def test_q_and_a_labels_and_an_answer_in_quotation_marks_over_two_paragraphs() -
 
 
 def test_a_bulleted_list_is_not_an_interview() -> None:
-    body = "올해 달라지는 제도는 다음과 같다.\n\n- 최저임금 인상.\n\n- 육아휴직 기간 확대.\n\n- 전기요금 동결."
+    body = (
+        "올해 달라지는 제도는 다음과 같다.\n\n- 최저임금 인상.\n\n- 육아휴직 기간 확대.\n\n- 전기요금 동결."
+    )
     assert find_interview(body, find_marks(body)) is None
 
 

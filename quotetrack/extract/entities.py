@@ -239,6 +239,10 @@ class Registry:
                     return e
             if m.title:
                 for e in recent:
+                    if e.role and m.title in e.titles and _abbreviates(want, _key(e.role)):
+                        return e  # 환경장관 for 환경부 장관, 금융위원장 for 금융위원회 위원장
+            if m.title:
+                for e in recent:
                     if m.title in e.titles and (m.demonstrative or len(want) <= len(m.title) + 1):
                         return e
             return None
@@ -314,6 +318,15 @@ class Registry:
             e.titles.add(m.title)
         if e.kind == "unknown" and m.kind != "unknown":
             e.kind = m.kind
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Is `short` a clipped spelling of `full` (its letters in order, the first one shared)?
+    Headlines and second mentions clip institution names: 외교장관, 산업장관, 금융위원장."""
+    if not short or not full or short[0] != full[0] or len(short) >= len(full):
+        return False
+    it = iter(full)
+    return all(ch in it for ch in short)
 
 
 def _recency(e: Entity) -> tuple[int, int]:

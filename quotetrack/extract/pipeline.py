@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from difflib import SequenceMatcher
 from zoneinfo import ZoneInfo
 
+from quotetrack.extract.attribution import Found
 from quotetrack.extract.document import ArticleReader, Attributed
 from quotetrack.extract.entities import Entity, Registry, expand_org, expand_role
 from quotetrack.extract.headline import HeadlineQuote, headline_quotes
@@ -90,6 +92,8 @@ def extract_quotes(c: CleanArticle) -> list[Quote]:
     main = next((e for _, e, _ in heads if e is not None), None) or _main_speaker(items)
     for a in items:
         a.found.extra["text"] = c.body[a.found.start : a.found.end]
+    if c.deck_end:
+        items = _with_deck_quotes(c.body, c.deck_end, items, heads, reader.registry, main)
     days = said_on(reader, items, main)
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
@@ -103,6 +107,38 @@ def extract_quotes(c: CleanArticle) -> list[Quote]:
     if c.title:
         quotes[:0] = _headline(c.title, heads, items, days, published, main)
     return quotes
+
+
+def _with_deck_quotes(
+    body: str,
+    deck_end: int,
+    items: list[Attributed],
+    heads: list[tuple[HeadlineQuote, Entity | None, str | None]],
+    registry: Registry,
+    main: Entity | None,
+) -> list[Attributed]:
+    """The quotes of the deck lines under the headline, read as headlines are (이동관 "…", or a quote
+    alone, which is the headline's speaker's).  They replace what the body reading made of them."""
+    deck: list[Attributed] = []
+    for line in re.finditer(r"[^\n]+", body[:deck_end]):
+        for hq, entity, label in _headline_speakers(line.group(), registry):
+            start, end = _trimmed(body, line.start() + hq.start, line.start() + hq.end)
+            if start >= end:
+                continue
+            text = body[start:end]
+            if entity is None and label is None:
+                if hq.speaker_text is None:  # a quote alone: the headline's speaker, else whose words
+                    entity, label = next(((e, lb) for _, e, lb in heads if e or lb), (None, None))
+                if entity is None and label is None:
+                    entity = _matching_speaker(text, items) or main
+            f = Found("direct", start, end, None, "mention", sentence=-1, region=(line.start(), line.end()))
+            f.extra["text"] = text
+            deck.append(Attributed(f, entity, label))
+    if not deck:
+        return items
+    spans = [(a.found.start, a.found.end) for a in deck]
+    kept = [a for a in items if not any(a.found.start < e and s < a.found.end for s, e in spans)]
+    return sorted(kept + deck, key=lambda a: a.found.start)
 
 
 def _kind(entity: Entity | None, label: str | None) -> SpeakerKind:

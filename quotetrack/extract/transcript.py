@@ -51,7 +51,11 @@ REPORTER_TITLES = ("기자", "앵커", "특파원", "리포터", "아나운서",
 _OPEN = "[【<〈(《"
 _CLOSE = "]】>〉)》"
 _BRACKET = re.compile(
-    r"[ \t]*[" + re.escape(_OPEN) + r"][ \t]*(?P<inner>[^" + re.escape(_CLOSE) + r"\n]{1,300}?)[ \t]*["
+    r"[ \t]*["
+    + re.escape(_OPEN)
+    + r"][ \t]*(?P<inner>[^"
+    + re.escape(_CLOSE)
+    + r"\n]{1,300}?)[ \t]*["
     + re.escape(_CLOSE)
     + r"][ \t]*(?P<rest>[^\n]*)"
 )
@@ -382,7 +386,7 @@ def _answers(
     line (without its answer marker) is one answer."""
     lo, hi = block[0][0], block[-1][1]
     quoted = _soundbite_quotes(body, marks, lo, hi)
-    if quoted and any(body[lo:hi].lstrip().startswith(ch) for ch in "\"“”″"):
+    if quoted and any(body[lo:hi].lstrip().startswith(ch) for ch in '"“”″'):
         return [Region("answer", lo, hi, quotes=quoted)]
     out: list[Region] = []
     for a, b in block:
