@@ -98,3 +98,25 @@ def test_a_name_first_met_alone_is_remembered_for_a_later_surname_and_honorific(
 def test_a_quotation_opening_at_the_subject_word_does_not_take_the_name_before_it() -> None:
     body = '\n서도윤 "대표가 먼저 사과해야"\n\n서도윤 민생당 최고위원은 "당이 갈라질 수 있다"고 말했다. 서 최고위원은 "늦기 전에 만나야 한다"고 했다.'
     assert one(quotes_of(body), "늦기 전에").speaker == "서도윤"
+
+
+@pytest.mark.parametrize("name", ["이두진", "양승택(梁承澤)"])
+def test_a_korean_name_kiwi_splits_oddly_still_sits_between_affiliation_and_title(name: str) -> None:
+    body = f'제7공병여단 {name} 중령은 "복구를 서두르겠다"고 말했다. {name[0]} 중령은 "주민 안전이 먼저"라고 했다.'
+    got = by_text(quotes_of(body))
+    full = name.split("(")[0]
+    assert got["복구를 서두르겠다"].speaker == full and got["주민 안전이 먼저"].speaker == full
+
+
+@pytest.mark.parametrize("word", ["마라톤", "이사회", "이어서", "차관과"])
+def test_a_word_that_only_starts_with_a_surname_is_no_name(word: str) -> None:
+    from quotetrack.extract.nounphrase import korean_name_like
+
+    assert not korean_name_like(word)
+
+
+def test_a_ministry_ending_in_the_letters_of_a_title_is_an_organisation() -> None:
+    from quotetrack.extract.nounphrase import is_org, is_title
+
+    assert is_org("정보통신부") and not is_title("정보통신부")
+    assert is_title("공보담당관") and is_title("부산시장") and is_title("고성대대장")

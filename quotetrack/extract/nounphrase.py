@@ -188,6 +188,8 @@ class _PhraseWord:
     name_shape: bool
     """2-4 Hangul syllables: may be a name before a title."""
     surname: bool
+    korean_name: bool
+    """Three syllables from a Korean surname, not a common word (이두진, which Kiwi reads 이/MM 두/MM 진)."""
     long_name: bool
     """2-5 Hangul syllables: a name that may run on over the next word."""
     role_modifier: bool
@@ -216,7 +218,8 @@ def _phrase_word(text: str) -> _PhraseWord:
         core=c,
         glued=glued,
         offset=text.rindex(c) if c else 0,
-        name_shape=_HANGUL_2_4.fullmatch(c) is not None,
+        name_shape=_HANGUL_2_4.fullmatch(_strip_paren(c)) is not None,  # 양승택(梁承澤) too
+        korean_name=korean_name_like(_strip_paren(c)),
         surname=c in lx.KOREAN_SURNAMES,
         long_name=_HANGUL_2_5.fullmatch(c) is not None,
         role_modifier=c in ROLE_MODIFIERS,
@@ -258,7 +261,7 @@ def phrase_before(words: list[Word], head: int, stem_end: int) -> list[tuple[str
         name_before_title = (
             (p.name_shape or (p.surname and head - j == 1))
             and (right_names or right_is_name)
-            and _unknown_word(c)
+            and (_unknown_word(c) or p.korean_name)
         )
         if not (p.nominal or name_before_title or (p.role_modifier and right_title)):  # 트럼프 전 대통령
             break
@@ -307,9 +310,27 @@ _MEDIA_RE = re.compile("|".join(re.escape(m) for m in _MEDIA if len(m) > 1))
 
 @lru_cache(maxsize=65536)
 def is_title(tok: str) -> bool:
-    """True for a job title or role word (공보담당관, 대통령, 부문장(사장))."""
+    """True for a job title or role word (공보담당관, 대통령, 부문장(사장)).
+
+    When the word also ends like an organisation, the title must start where one of its
+    morphemes starts: 정보통신부 ends in the letters of 신부 (a priest) but is 정보 + 통신 + 부,
+    a ministry.
+    """
     t = _PARENS.sub("", tok)
-    return _ends_with_any(t, _TITLES_BY_LEN) is not None or t in lx.ORG_ROLE_WORDS
+    if t in _TITLE_SET or t in lx.ORG_ROLE_WORDS:
+        return True
+    for n in sorted(_TITLES_BY_LEN, reverse=True):
+        if len(t) > n and t[-n:] in _TITLES_BY_LEN[n]:
+            return not _org_ending(t) or _morpheme_starts_at(t, len(t) - n)
+    return False
+
+
+def _org_ending(t: str) -> bool:
+    return any(len(t) > max(n, 2) and t[-n:] in _ORGS_BY_LEN[n] for n in _ORGS_BY_LEN)
+
+
+def _morpheme_starts_at(word: str, at: int) -> bool:
+    return any(m.start == at for m in morphs(word))
 
 
 @lru_cache(maxsize=65536)
@@ -322,7 +343,7 @@ def is_org(tok: str) -> bool:
         return True
     # a one-syllable ending marks an organisation only on a longer word: 외교부, 공정위 (정부, 여당 are
     # listed), never 행위, 요청, 대처
-    return any(len(t) > max(n, 2) and t[-n:] in _ORGS_BY_LEN[n] for n in _ORGS_BY_LEN)
+    return _org_ending(t)
 
 
 @lru_cache(maxsize=65536)
@@ -399,10 +420,16 @@ def korean_name_like(tok: str) -> bool:
 
 
 def _one_common_word(tok: str) -> bool:
-    """Kiwi reads the word as one common noun it knows (마라톤, 이사회), maybe with a suffix (한국인).
-    Names it does not know come apart into pieces instead (강대석 → 강대 석, 여은서 → 여 은 서)."""
+    """Kiwi reads the word as one common noun it knows (마라톤, 이사회), maybe with a suffix (한국인),
+    or as a verb or adjective form (이어서, 이렇게).  Names it does not know come apart into noun
+    and determiner pieces instead (강대석 → 강대 석, 여은서 → 여 은 서, 이두진 → 이 두 진)."""
     ms = morphs(tok)
-    return bool(ms) and ms[0].tag == "NNG" and not ms[0].unknown and all(m.tag == "XSN" for m in ms[1:])
+    if any(m.tag.startswith(("V", "E", "XSV", "XSA")) for m in ms):
+        return True
+    if not ms or ms[0].tag != "NNG" or ms[0].unknown:
+        return False
+    # 마라톤, 한국인; 차관과 (a noun and its particle).  윤도한 → 윤/NNP 도/JX 한/MM stays a name
+    return all(m.tag == "XSN" or m.tag.startswith("J") for m in ms[1:])
 
 
 @lru_cache(maxsize=65536)
@@ -431,7 +458,7 @@ def classify(tok: str, first: bool) -> TokenClass:
         return "G"
     if is_org(tok):
         return "O"
-    if korean_name_like(tok):
+    if korean_name_like(_strip_paren(tok)):
         return "N"  # 한상혁: Kiwi may read the surname 한 as the numeral 'one'
     ms = morphs(tok)
     if ms and ms[0].tag == "MM":
