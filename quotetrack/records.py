@@ -16,7 +16,18 @@ from quotetrack.types import Article, Quote
 KST = timezone(timedelta(hours=9), "KST")
 
 ARTICLE_KEYS = ("source", "title", "published", "outlet", "byline", "quotes")
-QUOTE_KEYS = ("text", "speaker", "speaker_role", "kind", "said_on", "verb", "start", "end")
+QUOTE_KEYS = (
+    "text",
+    "speaker",
+    "speaker_role",
+    "kind",
+    "said_on",
+    "verb",
+    "start",
+    "end",
+    "attribution",
+    "relayed_by",
+)
 ROW_KEYS = (
     "id",
     "said_on",
@@ -58,6 +69,8 @@ def quote_record(quote: Quote) -> dict[str, Any]:
         "verb": quote.verb,
         "start": quote.start,
         "end": quote.end,
+        "attribution": quote.attribution,
+        "relayed_by": quote.relayed_by,
     }
 
 

@@ -21,7 +21,30 @@ QuoteKind = Literal["direct", "indirect", "headline"]
 SpeakerKind = Literal["person", "organisation", "anonymous", "unknown"]
 QuoteField = Literal["title", "body"]
 
+Attribution = Literal["explicit", "pronoun", "carried", "resolved", "tag", "interview", "headline", "relay"]
+"""How the extractor found a quote's speaker, from most to least direct evidence:
+
+- ``explicit``: the clause names the speaker (김정훈 대표는 "…"라고 말했다);
+- ``resolved``: a shorter mention resolved to the fuller name given earlier (김 대표는, 대표는, 푸틴은);
+- ``pronoun``: 그는, 그녀는;
+- ``carried``: no subject at all; the speaker goes on from the quote before or is given after;
+- ``tag``: a broadcast soundbite tag names the speaker ([김정훈 / 대표]);
+- ``interview``: an answer in a Q&A interview, spoken by the interviewee;
+- ``headline``: the headline or a deck line names the speaker (푸틴 "…");
+- ``relay``: a medium relays the speech (…라고 말했다고 교도통신이 전했다); see Quote.relayed_by.
+"""
+
 QUOTE_KINDS: tuple[QuoteKind, ...] = ("headline", "direct", "indirect")
+ATTRIBUTIONS: tuple[Attribution, ...] = (
+    "explicit",
+    "resolved",
+    "pronoun",
+    "carried",
+    "tag",
+    "interview",
+    "headline",
+    "relay",
+)
 SPEAKER_KINDS: tuple[SpeakerKind, ...] = ("person", "organisation", "anonymous", "unknown")
 
 
@@ -78,6 +101,11 @@ class Quote:
     start: int
     end: int
     field: QuoteField = "body"
+    attribution: Attribution | None = None
+    """How the speaker was found (None when no speaker was)."""
+    relayed_by: str | None = None
+    """The medium that carried the words, when the article reports them second-hand
+    (…라고 말했다고 타스통신이 전했다 → 타스통신); None for first-hand reporting."""
 
 
 @dataclass(frozen=True)

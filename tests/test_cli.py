@@ -25,7 +25,18 @@ from quotetrack.db.engine import make_engine, transaction
 from quotetrack.db.schema import Article, Outlet, Quote, Speaker
 
 PUTIN = ("블라디미르 푸틴", "러시아 대통령")
-QUOTE_KEYS = {"text", "speaker", "speaker_role", "kind", "said_on", "verb", "start", "end"}
+QUOTE_KEYS = {
+    "text",
+    "speaker",
+    "speaker_role",
+    "kind",
+    "said_on",
+    "verb",
+    "start",
+    "end",
+    "attribution",
+    "relayed_by",
+}
 PESKOV = ("드미트리 페스코프", "크렘린궁 대변인")
 
 

@@ -174,6 +174,8 @@ def analyze(
     found: list[Found] = []
     region_start = sent.start
     pending: list[Span] = []
+    embedded: set[int] = set()
+    """Subject words of an embedded clause (…가 "…"고 말한 것과 관련해): never a later quote's speaker."""
 
     def word_at(pos: int) -> int:
         return next((k for k, w in enumerate(ws) if w.end > pos), len(ws))
@@ -203,7 +205,10 @@ def analyze(
         if verb is not None and verb.naming:
             pending.clear()
             continue
-        speaker, main_pick = _clause_speaker(ws, marks, region_start, pending[0].open, verb, main, subjects)
+        speaker, main_pick = _clause_speaker(
+            ws, marks, region_start, pending[0].open, verb, main, _outside(subjects, embedded)
+        )
+        relay = _relay(ws, verb)
         for q in pending:
             f = Found(
                 "direct",
@@ -217,17 +222,25 @@ def analyze(
             )
             if main_pick:
                 f.extra["main"] = "1"
+            if relay:
+                f.extra["relay"] = relay
             if verb is not None and verb.form == "quotative":
                 f.extra["verb_index"] = str(verb.index)
                 f.extra["verb_speech"] = "1" if verb.speech else ""
             found.append(f)
         pending.clear()
+        if verb is not None and verb.form == "adnominal":
+            # …"고 말한 것과 관련해: the subjects so far speak inside that clause, not the sentence's
+            before = ws[verb.index].start
+            embedded.update(k for k, m in subjects if ws[k].end <= before and m.particle in ("이", "가"))
         if (verb is not None and verb.form in ("connective", "final")) or (
             verb is not None and verb.form == "quotative" and verb.speech
         ):
             region_start = ws[verb.index].end
     if pending:  # connectives with no closing verb: the sentence's subject speaks
-        speaker, main_pick = _clause_speaker(ws, marks, region_start, pending[0].open, None, main, subjects)
+        speaker, main_pick = _clause_speaker(
+            ws, marks, region_start, pending[0].open, None, main, _outside(subjects, embedded)
+        )
         for q in pending:
             f = Found(
                 "direct",
@@ -453,6 +466,11 @@ def _indirect(
             or (media_after and any(lo <= s.open < w.start for s in spans))
         ):
             # …"이라고 주장했다고 교도통신이 전했다: a medium relaying speech reported inside
+            if media_after and verb.postposed is not None:
+                medium = subject_mention(ws, verb.postposed)
+                for f in out:
+                    if f.extra.get("verb_word") == str(k) and medium is not None:
+                        f.extra["relay"] = medium.description
             prev_cue_end = w.end
             continue
         speaker: Mention | None = None
@@ -475,6 +493,16 @@ def _indirect(
                     content_start = ws[cands[-1][0]].end
             else:
                 picked = pick_speaker(cands, verb.lemma if verb else None)
+                if (
+                    picked is not None
+                    and cands[0][1].particle in ("이", "가")
+                    and cands[0][0] < picked[0]
+                    and not cands[0][1].media
+                    and not any(_predicate(ws[j].text) for j in range(cands[0][0] + 1, picked[0]))
+                ):
+                    # X가 자국은 …라고 밝혔다: a topic right after the subject belongs to what was said
+                    # (but in X가 …을 강조한 것은 … Y는 …고 말했다, X speaks in a clause of its own)
+                    picked = cands[0]
                 if picked is not None:
                     speaker, main_pick = picked[1], True
                     content_start = ws[picked[0]].end
@@ -496,6 +524,11 @@ def _indirect(
             region=(lo, sent.end),
         )
         f.extra["cue_index"] = str(k)
+        if verb is not None:
+            f.extra["verb_word"] = str(verb.index)
+            relay = _relay(ws, verb)
+            if relay:
+                f.extra["relay"] = relay
         if main_pick:
             f.extra["main"] = "1"
         out.append(f)
@@ -515,6 +548,26 @@ def _closing_marks(ws: list[Word], spans: list[Span]) -> dict[int, Span]:
         if k >= 0 and s.close < ws[k].end:
             out.setdefault(k, s)
     return out
+
+
+def _predicate(word: str) -> bool:
+    """Does the word hold a verb or adjective (강조한, 이례적인): a clause of its own?"""
+    return any(m.tag.startswith(("VV", "VA", "VX", "VCP", "XSV", "XSA")) for m in morphs(core(word)))
+
+
+def _outside(subjects: list[tuple[int, Mention]], embedded: set[int]) -> list[tuple[int, Mention]]:
+    return [c for c in subjects if c[0] not in embedded] if embedded else subjects
+
+
+def _relay(ws: list[Word], verb: Verb | None) -> str | None:
+    """The medium that reports the speech: …라고 말했다고 교도통신이 전했다 → 교도통신."""
+    if verb is None or verb.form != "quotative" or not verb.speech:
+        return None
+    report = find_verb(ws, verb.index + 1)
+    if report is None or report.lemma not in REPORT_VERBS or report.postposed is None:
+        return None
+    m = subject_mention(ws, report.postposed)
+    return m.description if m is not None and m.media else None
 
 
 def _is_media_subject(ws: list[Word], k: int) -> bool:

@@ -285,6 +285,11 @@ KOREAN_SURNAMES = names.KOREAN_SURNAMES | names.COMPOUND_SURNAMES
 """The Korean surnames, one- and two-syllable (kept in quotetrack/names.py, which speaker
 matching shares without loading the extractor)."""
 
+FOREIGN_NAME_SYLLABLES = names.FOREIGN_SYLLABLES | frozenset("타토카케코쿠츠즈로루")
+"""Syllables of transliterated names (마크롱, 시진핑; Japanese 신타로, 가즈코) that Korean given names
+practically never use: a three-syllable word holding one is no Korean name even after a surname
+syllable (신타로 is the given name of 모리 신타로)."""
+
 HANJA_SURNAMES = {
     "金": "김", "李": "이", "朴": "박", "崔": "최", "鄭": "정", "姜": "강", "趙": "조", "尹": "윤", "張": "장",
     "林": "임", "韓": "한", "吳": "오", "徐": "서", "申": "신", "權": "권", "黃": "황", "安": "안", "宋": "송",

@@ -212,7 +212,7 @@ def _phrase_word(text: str) -> _PhraseWord:
     glued = "," in c  # 관련,주한 일본대사관: a comma with no space still ends the phrase before it
     if glued:
         c = core(c.rsplit(",", 1)[1])
-    stops = not c or text.rstrip()[-1:] in ",.;:!?…"
+    stops = not c or text.rstrip()[-1:] in ",.;:!?…" or "=" in c  # [서울=뉴시스] 홍길동 기자 = …
     return _PhraseWord(
         stops=stops,
         core=c,
@@ -416,7 +416,12 @@ def korean_name_like(tok: str) -> bool:
     names speaking in the dev corpus, none is one common noun to Kiwi (they are proper nouns,
     unknown words, or split into pieces: 양승택 → 양/MM 승 택, 강대석 → 강대 석).
     """
-    return bool(_HANGUL_3.fullmatch(tok)) and tok[0] in lx.KOREAN_SURNAMES and not _one_common_word(tok)
+    return (
+        bool(_HANGUL_3.fullmatch(tok))
+        and tok[0] in lx.KOREAN_SURNAMES
+        and not any(ch in lx.FOREIGN_NAME_SYLLABLES for ch in tok[1:])
+        and not _one_common_word(tok)
+    )
 
 
 def _one_common_word(tok: str) -> bool:

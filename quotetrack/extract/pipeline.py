@@ -26,7 +26,7 @@ from quotetrack.extract.lexicon import COUNTRIES, COUNTRY_ABBREVIATIONS
 from quotetrack.extract.nounphrase import mention_of_text
 from quotetrack.extract.said_on import said_on
 from quotetrack.ingest.clean import clean
-from quotetrack.types import Article, CleanArticle, Quote, RawDocument, SpeakerKind
+from quotetrack.types import Article, Attribution, CleanArticle, Quote, RawDocument, SpeakerKind
 
 log = logging.getLogger(__name__)
 
@@ -97,13 +97,20 @@ def extract_quotes(c: CleanArticle) -> list[Quote]:
     days = said_on(reader, items, main)
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
+    said: set[tuple[str, str | None, str]] = set()
     for a, day in zip(items, days, strict=True):
         f = a.found
         if (f.start, f.end) in seen or not c.body[f.start : f.end].strip():
             continue
         seen.add((f.start, f.end))
         kind = "headline" if f.end <= c.deck_end else f.kind
-        quotes.append(_quote(c.body, a, day, kind))
+        q = _quote(c.body, a, day, kind)
+        # a page that prints a paragraph (or the whole story) twice reports the words once
+        key = ("".join(q.text.split()), q.speaker, q.kind)
+        if key in said:
+            continue
+        said.add(key)
+        quotes.append(q)
     if c.title:
         quotes[:0] = _headline(c.title, heads, items, days, published, main)
     return quotes
@@ -176,6 +183,29 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _attribution(a: Attributed, kind: str) -> Attribution | None:
+    """How the speaker of `a` was found (see types.Attribution)."""
+    f, e = a.found, a.entity
+    if e is None and not a.label:
+        return None
+    if f.extra.get("relay"):
+        return "relay"
+    if kind == "headline":
+        return "headline"
+    if f.rule == "tag":
+        return "interview" if f.sentence < 0 else "tag"
+    if f.rule in ("carry", "forward"):
+        return "carried"
+    m = f.mention
+    if m is None:
+        return "explicit"
+    if m.form == "pronoun":
+        return "pronoun"
+    if e is not None and e.name and (m.form in ("surname_title", "title") or (m.name and m.name != e.name)):
+        return "resolved"  # 김 대표 → 김정훈, 푸틴 → 블라디미르 푸틴
+    return "explicit"
+
+
 def _quote(body: str, a: Attributed, day: date | None, kind: str) -> Quote:
     f = a.found
     start, end = _trimmed(body, f.start, f.end)
@@ -190,6 +220,8 @@ def _quote(body: str, a: Attributed, day: date | None, kind: str) -> Quote:
         verb=f.verb,
         start=start,
         end=end,
+        attribution=_attribution(a, kind),
+        relayed_by=f.extra.get("relay"),
     )
 
 
@@ -247,6 +279,7 @@ def _headline(
                 start=start,
                 end=end,
                 field="title",
+                attribution="headline" if entity is not None or label else None,
             )
         )
     return out
