@@ -148,3 +148,27 @@ def test_a_bulleted_list_is_not_an_interview() -> None:
 def test_plain_prose_has_no_broadcast_regions() -> None:
     body = '허윤석 대표는 "내년 상장을 추진한다"고 말했다.\n\n회사는 올해 흑자를 냈다.'
     assert broadcast_regions(body, find_marks(body)) == []
+
+
+def test_two_interviews_in_one_article_each_go_to_the_person_introduced_before_them() -> None:
+    body = (
+        "올해 데뷔 10년을 맞은 배우 탁서윤을 만나 소감을 들어봤다.\n\n"
+        "Q. 10년을 돌아보면?\n\nA. 매 작품이 시험이었다.\n\n"
+        "Q. 다음 목표는?\n\nA. 무대 연기에 도전하고 싶다.\n\n"
+        "신인상을 받은 배우 연지후도 만나 이야기를 나눴다.\n\n"
+        "Q. 수상 소감은?\n\nA. 아직 실감이 나지 않는다."
+    )
+    got = said(body)
+    assert got["매 작품이 시험이었다."] == "탁서윤"
+    assert got["무대 연기에 도전하고 싶다."] == "탁서윤"
+    assert got["아직 실감이 나지 않는다."] == "연지후"
+
+
+def test_a_bystander_who_spoke_before_the_questions_is_not_the_interviewee() -> None:
+    body = (
+        "수영 선수 맹하은이 기자회견을 했다.\n\n"
+        '사회를 본 협회의 진보람씨도 "영어 실력이 많이 늘었다"고 말했다.\n\n'
+        '-컨디션은 어떤가.\n\n"아주 좋다"\n\n-목표는.\n\n"결승 진출이다"'
+    )
+    got = said(body)
+    assert got["아주 좋다"] == "맹하은" and got["결승 진출이다"] == "맹하은"

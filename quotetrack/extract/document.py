@@ -37,7 +37,7 @@ from quotetrack.extract.nounphrase import (
     subject_mention,
 )
 from quotetrack.extract.sentences import Sentence, Word, split_sentences, words
-from quotetrack.extract.transcript import Region, broadcast_regions, find_interview
+from quotetrack.extract.transcript import Interview, Region, broadcast_regions, find_interview
 
 _THIS_WAY = re.compile(r"(?:이같이|이렇게|이와\s*같이|이처럼|이 같이)\s*\S*")
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -147,19 +147,48 @@ class ArticleReader:
         for a in self._forward:  # nothing followed: unattributed
             a.found.rule = "carry"
         if interview is not None and interview.answers:
-            self._answers(interview.answers, interview.questions[0][0])
+            self._answers(interview)
         self._inside_indirect()
         return sorted(self.out, key=lambda a: a.found.start)
 
-    def _answers(self, answers: list[Region], first_question: int) -> None:
-        """Each answer of an interview is a direct quote of the person interviewed: the first person
-        the article introduces before its questions."""
-        people = [e for e in self.registry.entities if e.kind == "person" and e.first_pos < first_question]
-        interviewee = min(people, key=lambda e: e.first_pos) if people else self.registry.last_speaker
-        for r in answers:
+    def _answers(self, interview: Interview) -> None:
+        """Each answer of an interview is a direct quote of the person interviewed (_interviewee)."""
+        questions = [q[0] for q in interview.questions]
+        who: Entity | None = None
+        since = 0  # where the prose before the current run of questions starts
+        for r in interview.answers:
+            k = max(0, bisect_right(questions, r.start) - 1)
+            asked = questions[k]
+            if who is None or (k > 0 and self._prose_between(interview, k)):
+                who = self._interviewee(since, asked) or who
+            since = r.end
             for a, b in r.quotes:
                 f = Found("direct", a, b, None, "tag", sentence=-1, region=(a, a))
-                self.out.append(Attributed(f, interviewee, None))
+                self.out.append(Attributed(f, who, None))
+
+    def _prose_between(self, interview: Interview, k: int) -> bool:
+        """Does the article's own text stand between question k-1's answers and question k (a second
+        interview introduced in between)?"""
+        lo, hi = interview.questions[k - 1][1], interview.questions[k][0]
+        taken = [r for r in interview.answers if lo <= r.start < hi]
+        end = max((r.end for r in taken), default=lo)
+        return bool(self.body[end:hi].strip())
+
+    def _interviewee(self, lo: int, hi: int) -> Entity | None:
+        """Whom questions put at `hi` are asked: of the people the prose before them (from `lo`)
+        mentions, outside quotations, one who does not speak in that prose (진행을 본 론다 글렌씨도
+        "…"라고 감탄: a bystander), then the most mentioned, then the first introduced."""
+        spoke = {id(a.entity) for a in self.out if a.entity is not None and lo <= a.found.start < hi}
+        best: tuple[bool, int, int] | None = None
+        found: Entity | None = None
+        for e in self.registry.entities:
+            if e.kind != "person" or self.marks.inside(e.first_pos):
+                continue
+            n = sum(1 for p in e.mentions if lo <= p < hi)
+            score = (id(e) not in spoke, n, -e.first_pos)
+            if n and (best is None or score > best):
+                best, found = score, e
+        return found or self.registry.last_speaker
 
     # ------------------------------------------------------------ mentions
     def _register_mentions(self, sent: Sentence) -> None:
@@ -177,16 +206,21 @@ class ArticleReader:
                 if end is None:
                     continue
                 stem_end, stem_is_title = end
-                if not stem_is_title and not clues.title_before(k):
+                named = korean_name_like(w.text[:stem_end])  # 문경준을 만나: worth remembering in any case
+                if not stem_is_title and not clues.title_before(k) and not named:
                     continue
                 m = parse(phrase_before(ws, k, stem_end))
-            if m is None or m.form not in ("name", "org") or m.weak:
-                continue
-            if not m.role and not m.title and len((m.name or "").split()) < 2 and not _full_korean_name(m):
-                continue  # a bare word (경기가, 러시아는) is a speaker only when it speaks
-            if self.marks.inside(w.start) and not m.role:
-                continue
-            self.registry.resolve(m, w.start)
+            self._enter(m, w.start)
+
+    def _enter(self, m: Mention | None, pos: int) -> None:
+        """Resolve (and so remember) a named speaker phrase met at `pos`, if it names someone."""
+        if m is None or m.form not in ("name", "org") or m.weak:
+            return
+        if not m.role and not m.title and len((m.name or "").split()) < 2 and not _full_korean_name(m):
+            return  # a bare word (경기가, 러시아는) is a speaker only when it speaks
+        if self.marks.inside(pos) and not m.role:
+            return
+        self.registry.resolve(m, pos)
 
     def subjects_in(self, sent: Sentence) -> list[Entity]:
         """Entities named as a subject in the sentence, outside quotations (no new ones are made)."""

@@ -92,6 +92,8 @@ class Entity:
     first_pos: int = -1
     seq: int = 0
     """Order of introduction: breaks ties between entities last seen at one position."""
+    mentions: list[int] = field(default_factory=list)
+    """Where the article mentions the entity, in reading order (how prominent it is where)."""
 
     @property
     def label(self) -> str:
@@ -180,6 +182,7 @@ class Registry:
         """Record a mention of `e` at `pos`, keeping `_recent` ordered by last mention."""
         if pos <= e.last_pos:
             return
+        e.mentions.append(pos)
         recent = self._recent
         if recent[0] is e:  # the entity mentioned last is mentioned again: it stays first
             e.last_pos = pos
@@ -287,6 +290,7 @@ class Registry:
         elif m.form in ("title", "surname_title") and m.form == "title":
             description = m.role or m.text
         e = Entity(
+            mentions=[pos],
             name=m.name if m.form in ("name", "org") else None,
             role=expand_role(role) if m.form != "title" else expand_role(m.role),
             kind=m.kind,

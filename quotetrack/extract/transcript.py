@@ -342,6 +342,10 @@ def find_interview(body: str, marks: Marks) -> Interview | None:
             if not block and mk is None and questions and _continues_question(body, questions[-1], ln):
                 questions[-1] = (questions[-1][0], ln[1])  # a question printed over two lines
                 continue
+            if answer_marker in ("A",) and mk is None and block:
+                flush()  # labelled answers: an unlabelled paragraph after one is the article's own text
+                started = False
+                continue
             block.append(ln)
     flush()
     if len(questions) < QA_MIN_QUESTIONS:
