@@ -172,3 +172,11 @@ def test_a_bystander_who_spoke_before_the_questions_is_not_the_interviewee() -> 
     )
     got = said(body)
     assert got["아주 좋다"] == "맹하은" and got["결승 진출이다"] == "맹하은"
+
+
+def test_a_script_run_together_on_one_line_is_cut_at_its_tags() -> None:
+    body = (
+        "[앵커] 새벽 도심에서 화재가 났습니다. 나하람 기자입니다. [기자] 불길은 순식간에 번졌습니다. "
+        "[배수진 / 목격자] 연기가 너무 많이 나서 앞이 안 보였어요. [기자] 경찰은 원인을 조사하고 있습니다."
+    )
+    assert said(body) == {"연기가 너무 많이 나서 앞이 안 보였어요.": "배수진"}

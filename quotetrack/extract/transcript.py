@@ -202,6 +202,27 @@ def _lines(body: str) -> list[tuple[int, int]]:
     return out
 
 
+_INLINE_TAG = re.compile(r"(?<=\s)[\[【<〈]")
+
+
+def _script_lines(body: str) -> list[tuple[int, int]]:
+    """Lines, with a script run together on one line (video sites print '[앵커] … [기자] … [김민석 /
+    주민] …' as one paragraph) cut before each tag inside it: a narration label or a bracketed
+    name / role (with a slash; a comma is too common inside brackets to mark a tag)."""
+    out: list[tuple[int, int]] = []
+    for a, b in _lines(body):
+        cuts = [a]
+        for m in _INLINE_TAG.finditer(body, a, b):
+            tag = read_tag(body, m.start(), b, turns=False)
+            inner = _BRACKET.match(body, m.start(), b)
+            if tag is None or inner is None:
+                continue
+            if tag.kind != "speech" or "/" in inner.group("inner"):
+                cuts.append(m.start())
+        out.extend(zip(cuts, [*cuts[1:], b], strict=True))
+    return out
+
+
 def _turn_lines(body: str, lines: list[tuple[int, int]]) -> int:
     count = 0
     for a, b in lines:
@@ -217,7 +238,7 @@ def broadcast_regions(body: str, marks: Marks) -> list[Region]:
     A tag's words are the rest of its own line, else the paragraph under it; when they open with a
     quotation mark they run to its closing mark (scripts printed without blank lines).
     """
-    lines = _lines(body)
+    lines = _script_lines(body)
     turns = _turn_lines(body, lines) >= MIN_TURNS
     out: list[Region] = []
     k = 0
