@@ -321,3 +321,15 @@ def test_deck_lines_under_the_headline_give_headline_quotes_with_their_speakers(
         "자영업자 부담 덜 방안 마련": "채도윤",
         "재활용률 두 배로 높일 것": "채도윤",  # a deck quote alone is the headline speaker's
     }
+
+
+def test_a_speaker_quoting_their_own_words_inside_their_quote_speaks_both() -> None:
+    body = '남궁현 감독은 "선수들에게 \'끝까지 버티자\'고 말을 했다"며 "결과가 따라왔다"고 말했다.'
+    got = by_text(quotes_of(body))
+    assert got["끝까지 버티자"].speaker == "남궁현"
+
+
+@pytest.mark.parametrize("tail", ["이란 점을 강조했다", "라는 뜻을 밝혔다"])
+def test_a_quote_filling_an_attitude_noun_is_the_subjects(tail: str) -> None:
+    body = f'염태오 사장은 "임금 협상은 합의서대로 진행한다"{tail}.'
+    assert one(quotes_of(body), "합의서대로").speaker == "염태오"

@@ -355,6 +355,9 @@ def _adnominal(
         if stem in lx.SPEECH_NOUNS or any(stem.endswith(n) for n in lx.SPEECH_NOUNS if len(n) > 1):
             noun_k = k
             break
+        if k == after[0] and _stance_object(ws, k, stem):
+            noun_k = k  # …"이란 점을 강조했다, …"라는 뜻을 밝혔다: the quote states what is stressed
+            break
         if c != stem and not c.endswith(("의", "과", "와")) and k != after[0]:
             break
     content = body[sp.start : sp.end].rstrip(" .")
@@ -405,6 +408,18 @@ def _adnominal(
     )
     f.extra["embedded"] = "1"  # someone quoted inside another's sentence: not the current speaker
     return f
+
+
+STANCE_OBJECTS = lx.ATTITUDE_NOUNS | {"점", "사실"}
+"""Nouns a quote can fill (…"라는 점을, …"는 뜻을) when a verb of speech or attitude follows."""
+
+
+def _stance_object(ws: list[Word], k: int, stem: str) -> bool:
+    """Is words[k] an attitude noun object (점을, 뜻을) of a verb of speech or attitude (강조하고, 밝혔다)?"""
+    if stem not in STANCE_OBJECTS or not core(ws[k].text).endswith(("을", "를")) or k + 1 >= len(ws):
+        return False
+    lemma = lemma_of(morphs(core(ws[k + 1].text)))
+    return lemma is not None and (lemma in lx.SPEECH_VERBS or lemma in lx.ATTITUDE_VERBS)
 
 
 def _between(ws: list[Word], lo: int, hi: int) -> Mention | None:

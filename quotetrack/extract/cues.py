@@ -116,9 +116,15 @@ def find_verb(words: list[Word], after: int) -> Verb | None:
             if subject_mention(words, k) is not None and postposed is None:
                 postposed = k
             ms = morphs(w)
-            if ms and ms[-1].tag in ("JKO",) and ms[0].form in lx.ATTITUDE_NOUNS and k + 1 < len(words):
+            if ms and ms[-1].tag in ("JKO",) and k + 1 < len(words):
+                noun = ms[0].form
                 nxt_lemma, nxt_end = _lemma(core(words[k + 1].text))
-                if nxt_lemma in lx.ATTITUDE_VERBS:
+                does = nxt_lemma == "하" or core(words[k + 1].text).startswith(("한", "했", "할", "합", "하"))
+                if (noun in lx.ATTITUDE_NOUNS and nxt_lemma in lx.ATTITUDE_VERBS) or (
+                    noun in lx.SPEECH_NOUNS and does  # …'고 얘기를 한 (Kiwi reads a lone 한 as 'one'), 말을 했다
+                ):
+                    if does:
+                        nxt_lemma = "하"
                     return _verb(words, k + 1, nxt_lemma, nxt_end, postposed, speech=True)
             continue
         return _verb(words, k, lemma, ending, postposed)

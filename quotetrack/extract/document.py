@@ -369,6 +369,13 @@ class ArticleReader:
                     if mm is not None:
                         subj = mm
                 if subj is None:
+                    # "선수들에게 '마지막이 될 수 있다'고 얘기를 한 일이": no one else speaks inside, so
+                    # the outer speaker quotes their own words
+                    host = next((a for a in reversed(self.out) if a.found is f), None)
+                    if host is not None and (host.entity is not None or host.label):
+                        nf = Found("direct", inner.start, inner.end, verb.text, "carry", sentence=i)
+                        nf.region = (outer.start, outer.end)
+                        self.out.append(Attributed(nf, host.entity, host.label))
                     continue
                 nf = Found(
                     "direct",
