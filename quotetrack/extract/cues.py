@@ -119,9 +119,10 @@ def find_verb(words: list[Word], after: int) -> Verb | None:
             if ms and ms[-1].tag in ("JKO",) and k + 1 < len(words):
                 noun = ms[0].form
                 nxt_lemma, nxt_end = _lemma(core(words[k + 1].text))
+                # …'고 얘기를 한, 말을 했다 (Kiwi reads a lone 한 as the determiner 'one')
                 does = nxt_lemma == "하" or core(words[k + 1].text).startswith(("한", "했", "할", "합", "하"))
                 if (noun in lx.ATTITUDE_NOUNS and nxt_lemma in lx.ATTITUDE_VERBS) or (
-                    noun in lx.SPEECH_NOUNS and does  # …'고 얘기를 한 (Kiwi reads a lone 한 as 'one'), 말을 했다
+                    noun in lx.SPEECH_NOUNS and does
                 ):
                     if does:
                         nxt_lemma = "하"
