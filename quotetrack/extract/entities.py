@@ -30,6 +30,7 @@ _SPACE = re.compile(r"\s+")
 _HANGUL_2_4 = re.compile(r"[가-힣]{2,4}")
 _HANGUL_3 = re.compile(r"[가-힣]{3}")
 _ROLE_SPLIT = re.compile(r"[\s()]+")
+_PAREN_ALIAS = re.compile(r"\(([가-힣]{2,6})\)")
 _ABBR_GLUED = re.compile(
     r"^(" + "|".join(sorted(map(re.escape, COUNTRY_ABBREVIATIONS), key=len, reverse=True)) + r")(?=[가-힣])"
 )
@@ -94,6 +95,8 @@ class Entity:
     """Order of introduction: breaks ties between entities last seen at one position."""
     mentions: list[int] = field(default_factory=list)
     """Where the article mentions the entity, in reading order (how prominent it is where)."""
+    aliases: set[str] = field(default_factory=set)
+    """Short forms the article gives in parentheses: 중앙선거관리위원회(선관위)."""
 
     @property
     def label(self) -> str:
@@ -272,6 +275,16 @@ class Registry:
             other = _org_keys(e.name)[1]
             if (bare in other or other in bare) and min(len(bare), len(other)) >= 2:
                 return e
+        if len(bare) >= 2:
+            # 합참 after 합동참모본부, 공정위 after 공정거래위원회: the short form of a name given earlier
+            for e in recent:
+                if (
+                    e.kind == "organisation"
+                    and e.name
+                    and " " not in e.name.strip()
+                    and (_abbreviates(bare, _org_keys(e.name)[1]) or bare in e.aliases)
+                ):
+                    return e
         return None
 
     @staticmethod
@@ -303,6 +316,8 @@ class Registry:
         )
         if m.form == "surname_title":
             e.description = m.text.replace("  ", " ")
+        if e.kind == "organisation":
+            e.aliases.update(_key(a) for a in _PAREN_ALIAS.findall(m.text))
         self.entities.append(e)
         self._index(e)
         self._last_first = max(self._last_first, pos)

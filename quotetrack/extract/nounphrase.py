@@ -48,7 +48,7 @@ _ORG_SHAPE = re.compile(r"[A-Z]{2,}|[A-Z][a-z]*[가-힣]|\d")
 _MEDIA_NOISE = re.compile(r"[<>《》〈〉\s]")
 _PARENS = re.compile(r"\([^)]*\)")
 _NONSPACE = re.compile(r"\S+")
-_PAREN_TAIL = re.compile(r"\((?:\d{1,3}(?:세)?|[A-Za-z·\s]+|[一-鿿]+)\)$")
+_PAREN_TAIL = re.compile(r"\((?:\d{1,3}(?:세)?|[A-Za-z·\s]+|[一-鿿]+|[가-힣]{1,8})\)$")
 _TITLE_SUFFIXES = tuple(sorted(set(lx.TITLE_WORDS), key=len, reverse=True))
 _TITLE_SET = frozenset(lx.TITLE_WORDS)
 _OPENING_MARKS = "\"'“”‘’″『「"
@@ -663,8 +663,10 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
                     particle=particle,
                     media=media,
                 )
+            # 중앙선거관리위원회(선관위): the short form in parentheses is no part of the name
+            name = " ".join([*toks[:-1], _strip_paren(toks[-1])])
             return Mention(
-                text, start, end, "org", text_clean, None, "organisation", particle=particle, media=media
+                text, start, end, "org", name, None, "organisation", particle=particle, media=media
             )
         if last == "T":
             return Mention(
