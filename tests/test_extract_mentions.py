@@ -120,3 +120,37 @@ def test_a_ministry_ending_in_the_letters_of_a_title_is_an_organisation() -> Non
 
     assert is_org("정보통신부") and not is_title("정보통신부")
     assert is_title("공보담당관") and is_title("부산시장") and is_title("고성대대장")
+
+
+def test_a_name_glued_to_the_end_of_the_previous_sentence_is_still_read() -> None:
+    body = '정부는 대책을 내놓을 방침이다.남궁하늘 과학기술부장관은 "연구비를 늘리겠다"고 말했다. 그는 "예산은 확보됐다"고 덧붙였다.'
+    got = by_text(quotes_of(body))
+    assert got["연구비를 늘리겠다"].speaker == "남궁하늘"
+    assert got["예산은 확보됐다"].speaker == "남궁하늘"  # a ministry in the role does not make him a medium
+
+
+def test_a_korean_name_printed_with_a_space_is_one_name() -> None:
+    body = '김 도윤 도지사는 "주민투표 결과를 따르겠다"고 말했다. 김 지사는 "갈등은 없을 것"이라고 했다.'
+    assert {q.speaker for q in quotes_of(body)} == {"김도윤"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "label"),
+    [
+        ("북한 조선중앙통신", "조선중앙통신"),
+        ("일본 아사히(朝日)신문", "아사히신문"),
+        ("북한의 외무성 대변인", "북한 외무성 대변인"),
+    ],
+)
+def test_media_are_known_by_their_own_name_and_a_countrys_genitive_is_its_role(
+    phrase: str, label: str
+) -> None:
+    q = one(quotes_of(f'{phrase}은 "협상은 끝났다"고 밝혔다.'), "협상은")
+    assert q.speaker == label
+
+
+@pytest.mark.parametrize("glued", ["윌슨대통령은", "타나카총리는"])
+def test_a_foreign_name_glued_to_its_title_resolves_to_the_full_name(glued: str) -> None:
+    body = f'찰스 윌슨 미국 대통령과 타나카 히로시 일본 총리가 만났다. {glued} "협력을 넓히겠다"고 말했다.'
+    full = "찰스 윌슨" if glued.startswith("윌슨") else "타나카 히로시"
+    assert one(quotes_of(body), "협력을").speaker == full

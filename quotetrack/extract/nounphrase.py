@@ -40,6 +40,8 @@ _DATE_WORD = re.compile(
 _SUBJECT_END = re.compile(r"(?:은|는|이|가|께서|도)$")
 _HANGUL_1 = re.compile(r"[가-힣]")
 _HANGUL_ONLY = re.compile(r"[가-힣]+")
+_GLUED_STOP = re.compile(r"[다요]\.[가-힣]")
+_GLOSS = re.compile(r"\([一-鿿A-Za-z·\s]+\)")
 _HANGUL_2_4 = re.compile(r"[가-힣]{2,4}")
 _HANGUL_2_5 = re.compile(r"[가-힣]{2,5}")
 _HANGUL_3 = re.compile(r"[가-힣]{3}")
@@ -209,9 +211,11 @@ def _phrase_word(text: str) -> _PhraseWord:
     """What phrase_before asks of the word `text`, cached: speaker phrases are looked for at most
     words of an article, and eojeols repeat."""
     c = core(text)
-    glued = "," in c  # 관련,주한 일본대사관: a comma with no space still ends the phrase before it
+    # 관련,주한 일본대사관 / 방침이다.남궁석 장관은: a comma or a sentence's full stop with no space
+    # after it still ends the phrase before it
+    glued = "," in c or bool(_GLUED_STOP.search(c))
     if glued:
-        c = core(c.rsplit(",", 1)[1])
+        c = core(re.split(r"[,.]", c)[-1])
     stops = not c or text.rstrip()[-1:] in ",.;:!?…" or "=" in c  # [서울=뉴시스] 홍길동 기자 = …
     return _PhraseWord(
         stops=stops,
@@ -663,8 +667,14 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
                     particle=particle,
                     media=media,
                 )
-            # 중앙선거관리위원회(선관위): the short form in parentheses is no part of the name
-            name = " ".join([*toks[:-1], _strip_paren(toks[-1])])
+            # 중앙선거관리위원회(선관위): the short form in parentheses is no part of the name; a medium
+            # is known by its own name (북한 조선중앙통신 → 조선중앙통신, 요미우리(讀賣)신문 → 요미우리신문)
+            parts = [*toks[:-1], _strip_paren(toks[-1])]
+            if media:
+                parts = [_GLOSS.sub("", t) for t in parts]
+                while len(parts) > 1 and (parts[0] in lx.COUNTRIES or parts[0] in lx.COUNTRY_ABBREVIATIONS):
+                    parts = parts[1:]
+            name = " ".join(parts)
             return Mention(
                 text, start, end, "org", name, None, "organisation", particle=particle, media=media
             )
@@ -711,6 +721,8 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
             particle=particle,
             demonstrative=demonstrative,
         )
+    if len(name_toks) == 2 and name_toks[0] in lx.KOREAN_SURNAMES and len(name_toks[1]) == 2:
+        name_toks = [name_toks[0] + name_toks[1]]  # 김 태환 도지사: a Korean name printed with a space
     name = " ".join(name_toks)
     weak = (
         a == 0
@@ -721,6 +733,9 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
     # introduced as 가수 치즈(CHEEZE)); with a title word the phrase is trusted (배우 수애, 가수 승리)
     kind = "person"
     org_role = bool(role) and any(role.endswith((w, w + "인")) for w in lx.ORG_ROLE_WORDS)  # type: ignore[union-attr]
+    # a person whose role names a medium or ministry (남궁석 정보통신부장관) is no medium: only the
+    # name decides (교도통신, 요미우리신문)
+    media = is_media(name) if title else media
     if media or (role is None and is_org(name)) or org_role:
         kind = "organisation"
     return Mention(
@@ -732,8 +747,9 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
 def unglue(tok: str, alone: bool = False) -> tuple[str, ...]:
     """A word that writes a surname (or, `alone`, a whole name) and a title as one, as its parts.
 
-    李대통령 → 이 대통령, 南宮장관 → 남궁 장관, 朴 → 박, 이총재 → 이 총재, 최문순지사 → 최문순 지사
-    (only for a word standing alone: 남양주시장 inside 조광한 남양주시장 is a city and a title).
+    李대통령 → 이 대통령, 南宮장관 → 남궁 장관, 朴 → 박, 이총재 → 이 총재, 최문순지사 → 최문순 지사,
+    클린턴대통령 → 클린턴 대통령 (a whole name only for a word standing alone: 남양주시장 inside
+    조광한 남양주시장 is a city and a title).
     A word that is itself a title (부사장, 조교수, 구청장, 도의원) stays whole.
     """
     m = _HANJA_SURNAME.match(tok)
@@ -750,8 +766,14 @@ def unglue(tok: str, alone: bool = False) -> tuple[str, ...]:
     head = tok[: -len(title)]
     if head in lx.KOREAN_SURNAMES and head not in lx.GLUED_SURNAME_EXCLUDED:
         return (head, title)
-    if alone and korean_name_like(head) and not (is_org(head) or is_title(head)) and _not_common_noun(head):
-        return (head, title)
+    if (
+        alone
+        and len(head) >= 2
+        and (korean_name_like(head) or _name_like(head))
+        and not (is_org(head) or is_title(head) or head in lx.COUNTRIES or _is_province(head))
+        and _not_common_noun(head)
+    ):
+        return (head, title)  # 최문순지사, 클린턴대통령: a name (Korean or foreign) glued to its title
     return (tok,)
 
 
@@ -773,6 +795,8 @@ def _spelled_out(words: tuple[str, ...]) -> list[str]:
                 toks.extend(unglue(t, alone=i == 0))
             break
         toks.extend(unglue(t, alone=len(words) == 1))
+    # 북한의 외무성 대변인: a country's genitive is the role's country (북한 외무성 대변인)
+    toks = [t[:-1] if t.endswith("의") and t[:-1] in lx.COUNTRIES else t for t in toks]
     last = _strip_paren(toks[-1]) if toks else ""
     if last.endswith("씨") and len(last) >= 2 and _HANGUL_ONLY.fullmatch(last) and not last.endswith("모씨"):
         toks[-1:] = [last[:-1], "씨"]  # 권말순씨(68): the age in parentheses goes too

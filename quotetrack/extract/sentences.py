@@ -20,7 +20,11 @@ if TYPE_CHECKING:
     from quotetrack.extract.clues import SentenceClues
     from quotetrack.extract.nounphrase import Mention
 
-_END_PUNCT = re.compile(r"(?:[.?!。](?=[\s\"'“”’‘″』」)\]]*(?:\s|$))|(?<=[다요])\.(?=[★☆■□▶▷◆◇●○※]))")
+_END_PUNCT = re.compile(
+    r"(?:[.?!。](?=[\s\"'“”’‘″』」)\]]*(?:\s|$))|(?<=[다요])\.(?=[★☆■□▶▷◆◇●○※])|(?<=[다요])\.(?=[가-힣]{2}))"
+)
+"""A sentence ends at a full stop before white space, or after a final 다/요 before a bullet or a
+word glued to it (…방침이다.남궁석 장관은: older archives drop the space)."""
 _QUOTE_THEN_CLAUSE = re.compile(
     r"[.?!](?:\.\.)?([\"”’″』」])[ \t]+"
     r"(?!(?:이?라고|고|며|면서|이?라며|라는|는|하고)[\s,.])(?=[가-힣A-Za-z\[(<])"
