@@ -9,7 +9,7 @@ A reporter's stand-up and the anchor's narration are not quotes.
 from __future__ import annotations
 
 import pytest
-from extraction import by_text, quotes_of
+from extraction import by_text, one, quotes_of
 
 from quotetrack.extract.marks import find_marks
 from quotetrack.extract.transcript import broadcast_regions, find_interview, read_tag
@@ -180,3 +180,18 @@ def test_a_script_run_together_on_one_line_is_cut_at_its_tags() -> None:
         "[배수진 / 목격자] 연기가 너무 많이 나서 앞이 안 보였어요. [기자] 경찰은 원인을 조사하고 있습니다."
     )
     assert said(body) == {"연기가 너무 많이 나서 앞이 안 보였어요.": "배수진"}
+
+
+def test_a_reporters_question_at_a_briefing_holds_no_quote() -> None:
+    body = (
+        "[마서준 / 국방부 대변인]\n\n추가 질문 받겠습니다.\n\n"
+        "[기자]\n\n외신 보도에 따르면 비행거리가 길었다고 하는데 맞습니까?\n\n"
+        "[마서준 / 국방부 대변인]\n\n분석 중입니다."
+    )
+    assert said(body) == {"추가 질문 받겠습니다.": "마서준", "분석 중입니다.": "마서준"}
+
+
+@pytest.mark.parametrize("ending", ["있다라고 말했다", "있다라며 웃었다"])
+def test_speech_ending_in_da_before_the_quotative_ra_keeps_its_da(ending: str) -> None:
+    q = one(quotes_of(f"구도윤 감독은 아직 기회가 {ending}."), "기회가")
+    assert q.text == "아직 기회가 있다"

@@ -219,7 +219,9 @@ def quotative_end(word: str) -> tuple[int, bool] | None:
         vcp = any(x.tag == "VCP" for x in ms)
         cut = m.start(1) if vcp else m.start(2)
     elif m.group(2) == "라" and not any(x.tag in ("VCP", "VCN") for x in ms):
-        cut = m.start(2) + 1  # 끝내달라고, 하라고: the imperative 라 belongs to what was said
+        # 끝내달라고, 하라고: the imperative 라 belongs to what was said; in 있다라고, 싶었다라며 (speech
+        # that ends in 다 with the quotative 라고 after it) it does not
+        cut = m.start(2) if c[m.start(2) - 1 : m.start(2)] in ("다", "냐", "까") else m.start(2) + 1
     return word.rindex(c) + cut, connective
 
 

@@ -246,7 +246,12 @@ def broadcast_regions(body: str, marks: Marks) -> list[Region]:
         a, b = lines[k]
         tag = read_tag(body, a, b, turns) if body[a:b].strip() else None
         k += 1
-        if tag is None or tag.kind == "narration":
+        if tag is None:
+            continue
+        if tag.kind == "narration":
+            question = _question_under(body, lines, k, tag, turns)
+            if question is not None:
+                out.append(Region("question", a, question))  # [기자] …보시나요?: a briefing's question
             continue
         if tag.rest is not None:
             lo, hi = tag.rest
@@ -273,6 +278,20 @@ def broadcast_regions(body: str, marks: Marks) -> list[Region]:
             region.quotes = _soundbite_quotes(body, marks, lo, hi)
         out.append(region)
     return out
+
+
+def _question_under(body: str, lines: list[tuple[int, int]], k: int, tag: Tag, turns: bool) -> int | None:
+    """Where the words under a narration tag end, when they are a question (a reporter asking at a
+    briefing): no one's quote, and nothing in them is reported speech."""
+    if tag.rest is not None:
+        lo, hi = tag.rest
+    else:
+        while k < len(lines) and not body[lines[k][0] : lines[k][1]].strip():
+            k += 1
+        if k == len(lines) or read_tag(body, *lines[k], turns) is not None:
+            return None
+        lo, hi = lines[k]
+    return hi if body[lo:hi].rstrip().endswith("?") else None
 
 
 def _opening_span(body: str, marks: Marks, lo: int, hi: int) -> int | None:
