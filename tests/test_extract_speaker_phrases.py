@@ -61,3 +61,21 @@ def test_a_korean_name_is_one_word_and_a_common_noun_after_it_starts_the_role() 
 def test_a_company_name_between_the_name_and_the_title_is_the_role() -> None:
     m = mention_of_text("배준호 한결물산 사장")
     assert m is not None and (m.name, m.role) == ("배준호", "한결물산 사장")
+
+
+def test_a_phrase_about_an_event_of_someone_is_not_them_but_remembers_them() -> None:
+    body = (
+        '제5대 한빛 구단의 새 사령탑인 길태호 감독 취임식이 열린 가운데 길 감독은 "우승이 목표"라고 말했다.'
+    )
+    q = one(quotes_of(body), "우승이")
+    assert q.speaker == "길태호" and (q.speaker_role or "").endswith("감독")
+
+
+def test_a_group_led_by_a_named_person_is_described_as_printed() -> None:
+    body = '명도윤 의장 등 군의원들은 "예산 삭감은 의회의 권한"이라고 반박했다.'
+    assert one(quotes_of(body), "예산 삭감").speaker == "명도윤 의장 등 군의원들"
+
+
+def test_a_role_as_printed_keeps_its_country_abbreviation() -> None:
+    q = one(quotes_of('빌 하워드 미 국무장관은 "동맹은 굳건하다"고 말했다.'), "동맹은")
+    assert (q.speaker, q.speaker_role) == ("빌 하워드", "미 국무장관")

@@ -33,8 +33,10 @@ from quotetrack.extract.nounphrase import (
     korean_name_like,
     mention_of_text,
     parse,
+    person_within,
     phrase_before,
     subject_mention,
+    subject_particle,
 )
 from quotetrack.extract.sentences import Sentence, Word, split_sentences, words
 from quotetrack.extract.transcript import Interview, Region, broadcast_regions, find_interview
@@ -202,6 +204,11 @@ class ArticleReader:
         for k, subject, end in clues.mentions:  # words with a subject marker or closing a name
             w = ws[k]
             m = subject_mention(ws, k) if subject else None
+            if m is None and subject:  # 김응용 감독 취임식이: remember the person the event is of
+                split = subject_particle(w.text)
+                if split is not None:
+                    stem = split[0]
+                    self._enter(person_within(phrase_before(ws, k, w.text.index(stem) + len(stem))), w.start)
             if m is None:
                 if end is None:
                     continue

@@ -305,7 +305,7 @@ class Registry:
         e = Entity(
             mentions=[pos],
             name=m.name if m.form in ("name", "org") else None,
-            role=expand_role(role) if m.form != "title" else expand_role(m.role),
+            role=role if m.form != "title" else m.role,  # as printed (미 대통령); keys expand it
             kind=m.kind,
             description=description,
             surname=m.surname,
@@ -332,7 +332,7 @@ class Registry:
         if m.form == "name" and m.name and e.name is None:
             e.name = m.name
         if m.role and not e.role and m.form in ("name", "org", "surname_title"):
-            e.role = expand_role(m.role)
+            e.role = m.role
         if m.title:
             e.titles.add(m.title)
         if e.kind == "unknown" and m.kind != "unknown":

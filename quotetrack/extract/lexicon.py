@@ -185,6 +185,8 @@ PERSON_NOUNS = frozenset({
     # people in general
     "여성", "남성", "청년", "노인", "어르신", "학생", "유학생", "외국인", "탈북민", "탈북자", "난민", "이민자",
     "네티즌", "누리꾼", "리포터", "취재진", "전문가", "동료", "친구", "지인", "선배", "후배", "측근",
+    # nominees and the like (장관 후보자): a person after a title
+    "후보자", "지명자", "내정자", "피고인", "피의자", "용의자", "가해자", "신청자", "지원자", "수상자",
 })
 """Nouns for people (표준국어대사전 sense 'person who…'): with or without 들 (주민들, 유가족들) or inside a
 compound (서울시민, 우유배달 여성, 아파트 경비원) they can speak.  Any other common noun (선거, 개념,
@@ -324,7 +326,7 @@ NON_SPEAKER_HEADS = frozenset({
 """Head nouns that cannot be a speaker (…한 것은, 이번 발표는): a topic phrase ending in
 one of these is part of the sentence's content, not who is speaking."""
 
-TEMPORAL_NOUNS = frozenset({"후", "전", "뒤", "직후", "직전", "이후", "이전", "도중", "중", "당시", "무렵", "끝"})
+TEMPORAL_NOUNS = frozenset({"후", "전", "뒤", "직후", "직전", "이후", "이전", "도중", "중", "당시", "무렵", "끝", "가운데"})
 """Nouns that turn the phrase before them into a time (경기 후, 회담 직후): a speaker phrase stops there.
 전 before a title (트럼프 전 대통령) is the adjective 'former' and is part of the role."""
 

@@ -453,6 +453,8 @@ def classify(tok: str, first: bool) -> TokenClass:
         return "G"  # 우리 국방부 대변인: a pronoun modifying the phrase
     if tok in lx.ANONYMOUS_HEADS or (tok.endswith("들") and tok[:-1] in lx.ANONYMOUS_HEADS):
         return "A"
+    if tok.endswith("들") and len(tok) > 2 and is_title(tok[:-1]) and tok[:-1] not in lx.ORG_ROLE_WORDS:
+        return "A"  # 군의원들, 의원들: office-holders as a group (소속사들 are organisations)
     if person_noun(tok) and not korean_name_like(tok) and not is_title(tok):
         return "A"  # 유가족들, 상인들, 우유배달 여성: people described, not named
     if tok in lx.PRONOUNS:
@@ -615,7 +617,11 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
             return None
     if classes == ["R"] or (classes and classes[-1] == "R"):
         return Mention(text, start, end, "pronoun", None, None, "person", particle=particle)
-    if classes[-1] == "A" and any(korean_name_like(_strip_paren(t)) for t in toks[:-1]):
+    if (
+        classes[-1] == "A"
+        and any(korean_name_like(_strip_paren(t)) for t in toks[:-1])
+        and "등" not in toks  # 김응선 의장 등 군의원들: a group led by a named person
+    ):
         classes[-1] = "T"  # 이도윤 소방관, 박민지 서울 마포구 주민: a named person described
     last = classes[-1]
     if last == "A":
@@ -707,6 +713,13 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
     if title_at is None:
         title_at = next((k for k in range(a - 1, -1, -1) if classes[k] == "T"), None)
     title = _title_of(toks[title_at]) if title_at is not None else ("씨" if honorific else None)
+    head_at = title_at if title_at is not None and title_at >= b else len(toks)
+    after = toks[head_at + 1 :]
+    if after and all(
+        c == "N" and _common_noun(t) and not person_noun(t)
+        for c, t in zip(classes[head_at + 1 :], after, strict=True)
+    ):
+        return None  # 김응용 감독 취임식: the phrase names an event of the person, not the person
     if b - a == 1 and name_toks[0] in lx.KOREAN_SURNAMES and title:
         return Mention(
             text,
@@ -869,6 +882,8 @@ def _trim_run(toks: list[str], i: int, j: int) -> tuple[int, int]:
 
 def _role_text(toks: list[str]) -> str | None:
     parts = list(toks)
+    while parts and not any(ch.isalnum() for ch in parts[0]):
+        parts.pop(0)  # ▲ 제9대 …: a caption's bullet is no part of a role
     if parts and parts[-1].endswith("의") and len(parts[-1]) > 1:
         parts[-1] = parts[-1][:-1]
     if parts and parts[-1].endswith("인") and is_title(parts[-1][:-1]):
@@ -911,6 +926,16 @@ def _subject_mention(words: list[Word], i: int) -> Mention | None:
         c = core(parts[-1][0])
         parts[-1] = (c, parts[-1][1] + parts[-1][0].index(c) if c else parts[-1][1], parts[-1][2])
     return parse(parts, particle)
+
+
+def person_within(parts: list[tuple[str, int, int]]) -> Mention | None:
+    """The titled name inside a phrase about something of theirs (김응용 감독 | 취임식), if any."""
+    while len(parts) > 2 and _common_noun(parts[-1][0]) and not person_noun(parts[-1][0]):
+        parts = parts[:-1]
+        if is_title(parts[-1][0]):
+            m = parse(parts)
+            return m if m is not None and m.form == "name" and m.title else None
+    return None
 
 
 def mention_of_text(text: str, start: int = 0) -> Mention | None:
