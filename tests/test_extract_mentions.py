@@ -154,3 +154,29 @@ def test_a_foreign_name_glued_to_its_title_resolves_to_the_full_name(glued: str)
     body = f'찰스 윌슨 미국 대통령과 타나카 히로시 일본 총리가 만났다. {glued} "협력을 넓히겠다"고 말했다.'
     full = "찰스 윌슨" if glued.startswith("윌슨") else "타나카 히로시"
     assert one(quotes_of(body), "협력을").speaker == full
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("롯데 박도겸", "박도겸"),
+        ("의협 황보라", "황보라"),
+        ("같은 날 변지후", "변지후"),
+        ("금하람 한빛반도체", "금하람"),
+    ],
+)
+def test_a_korean_name_is_one_word_and_the_words_around_it_are_its_affiliation(
+    phrase: str, name: str
+) -> None:
+    q = one(quotes_of(f'{phrase} 사장은 "올해는 흑자"라고 말했다.'), "흑자")
+    assert q.speaker == name
+
+
+def test_a_japanese_name_that_looks_korean_stays_whole() -> None:
+    q = one(quotes_of('이시카와 다로 일본 외무상은 "협의를 계속하겠다"고 말했다.'), "협의를")
+    assert q.speaker == "이시카와 다로"
+
+
+def test_a_name_in_hanja_glued_to_its_title_and_its_surname_later() -> None:
+    body = '申東鎬외무장관은 "제재 논의에 착수한다"고 말했다. 申장관은 "대화의 문은 열려 있다"고 덧붙였다.'
+    assert {q.speaker for q in quotes_of(body)} == {"申東鎬"}

@@ -22,13 +22,14 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from quotetrack.extract.lexicon import COUNTRY_ABBREVIATIONS
+from quotetrack.extract.lexicon import COUNTRY_ABBREVIATIONS, HANJA_SURNAMES
 from quotetrack.extract.nounphrase import Mention, is_title
 from quotetrack.types import SpeakerKind
 
 _SPACE = re.compile(r"\s+")
 _HANGUL_2_4 = re.compile(r"[가-힣]{2,4}")
 _HANGUL_3 = re.compile(r"[가-힣]{3}")
+_HANJA_2_4 = re.compile(r"[一-鿿]{2,4}")
 _ROLE_SPLIT = re.compile(r"[\s()]+")
 _PAREN_ALIAS = re.compile(r"\(([가-힣]{2,6})\)")
 _ABBR_GLUED = re.compile(
@@ -115,7 +116,11 @@ class Entity:
 
 @lru_cache(maxsize=8192)
 def _has_surname(name: str, surname: str) -> bool:
-    """Is `name` one Korean word of 2-4 syllables that starts with `surname`?  Cached."""
+    """Is `name` one Korean word of 2-4 syllables that starts with `surname` (in hangul, or in hanja
+    read as hangul: 申東鎬 has the surname 신)?  Cached."""
+    if _HANJA_2_4.fullmatch(name):
+        reading = HANJA_SURNAMES.get(name[:2]) or HANJA_SURNAMES.get(name[0])
+        return reading == surname
     return _HANGUL_2_4.fullmatch(name) is not None and len(name) > len(surname) and name.startswith(surname)
 
 

@@ -203,7 +203,8 @@ ORG_SUFFIXES = (
     "경찰", "의회", "정부", "당국", "사무국", "사무소", "본부", "대사관", "영사관", "총영사관", "기구",
     "팀", "구단", "클럽", "FC", "엔터테인먼트", "컴퍼니", "홀딩스", "코리아", "거래소", "증권", "보험",
     "카드", "캐피탈", "자동차", "중공업", "건설", "화학", "제약", "바이오", "항공", "해운", "철강",
-    "물산", "산업", "상사", "운수", "식품", "유통", "에너지", "테크", "시스템", "네트웍스",
+    "물산", "산업", "상사", "운수", "식품", "유통", "에너지", "테크", "시스템", "네트웍스", "반도체",
+    "디스플레이", "게임즈", "미디어", "케미칼", "로보틱스",
     "모빌리티", "자산운용", "생명", "해상", "물류", "상선", "공업", "제철", "석유", "전력", "소프트",
     "지자체", "시청", "도청", "구청", "군청", "교육청", "합참", "합동참모본부", "외무성", "국무부",
     "국방성", "상무부", "재무부", "백악관", "크렘린", "크렘린궁", "청와대", "대통령실", "총리실", "내각",
@@ -287,7 +288,7 @@ KOREAN_SURNAMES = names.KOREAN_SURNAMES | names.COMPOUND_SURNAMES
 """The Korean surnames, one- and two-syllable (kept in quotetrack/names.py, which speaker
 matching shares without loading the extractor)."""
 
-FOREIGN_NAME_SYLLABLES = names.FOREIGN_SYLLABLES | frozenset("타토카케코쿠츠즈로루")
+FOREIGN_NAME_SYLLABLES = names.FOREIGN_SYLLABLES | frozenset("타토카케코쿠츠즈로루야")
 """Syllables of transliterated names (마크롱, 시진핑; Japanese 신타로, 가즈코) that Korean given names
 practically never use: a three-syllable word holding one is no Korean name even after a surname
 syllable (신타로 is the given name of 모리 신타로)."""

@@ -192,6 +192,8 @@ class _PhraseWord:
     surname: bool
     korean_name: bool
     """Three syllables from a Korean surname, not a common word (이두진, which Kiwi reads 이/MM 두/MM 진)."""
+    foreign_name: bool
+    """Holds a syllable of transliterated names (다로, 요시마사), which Kiwi may read as anything."""
     long_name: bool
     """2-5 Hangul syllables: a name that may run on over the next word."""
     role_modifier: bool
@@ -224,6 +226,11 @@ def _phrase_word(text: str) -> _PhraseWord:
         offset=text.rindex(c) if c else 0,
         name_shape=_HANGUL_2_4.fullmatch(_strip_paren(c)) is not None,  # 양승택(梁承澤) too
         korean_name=korean_name_like(_strip_paren(c)),
+        foreign_name=(
+            any(ch in lx.FOREIGN_NAME_SYLLABLES for ch in c)
+            and not _one_common_word(c)
+            and subject_particle(c) is None  # 그는: a pronoun and its particle
+        ),
         surname=c in lx.KOREAN_SURNAMES,
         long_name=_HANGUL_2_5.fullmatch(c) is not None,
         role_modifier=c in ROLE_MODIFIERS,
@@ -265,7 +272,7 @@ def phrase_before(words: list[Word], head: int, stem_end: int) -> list[tuple[str
         name_before_title = (
             (p.name_shape or (p.surname and head - j == 1))
             and (right_names or right_is_name)
-            and (_unknown_word(c) or p.korean_name)
+            and (_unknown_word(c) or p.korean_name or p.foreign_name)
         )
         if not (p.nominal or name_before_title or (p.role_modifier and right_title)):  # 트럼프 전 대통령
             break
@@ -399,6 +406,18 @@ def _can_be_named(name_toks: tuple[str, ...]) -> bool:
     if any("(" in t or korean_name_like(_strip_paren(t)) or person_noun(_strip_paren(t)) for t in name_toks):
         return True
     return not all(_common_noun(t) for t in name_toks)
+
+
+_HANJA_NAME = re.compile(r"[一-鿿]{2,4}")
+_HANJA_NAME_HEAD = re.compile(r"[一-鿿]{2,3}(?=[가-힣])")
+_ORG_ABBREVIATION = re.compile(r"[가-힣]{1,3}[연협본]")
+"""Clipped institution names (천문연, 의협, 국수본): 연구원, 협회, 본부 shortened to their first syllable."""
+
+
+def _hanja_name(tok: str) -> bool:
+    """申東鎬, 李錫元(45): a name written in hanja, starting with a surname (older print)."""
+    t = _strip_paren(tok)
+    return bool(_HANJA_NAME.fullmatch(t)) and (t[0] in lx.HANJA_SURNAMES or t[:2] in lx.HANJA_SURNAMES)
 
 
 def _two_syllable_name(tok: str) -> bool:
@@ -770,7 +789,12 @@ def unglue(tok: str, alone: bool = False) -> tuple[str, ...]:
         surname, rest = lx.HANJA_SURNAMES[m.group(1)], tok[m.end() :]
         if not rest:
             return (surname,)
-        return (surname, rest) if rest in _TITLE_SET else (tok,)
+        if rest in _TITLE_SET or (is_title(rest) and not _HANJA_NAME_HEAD.match(rest)):
+            return (surname, rest)  # 李대통령, 金부장검사
+        name = _HANJA_NAME_HEAD.match(tok)
+        if name and is_title(tok[name.end() :]):
+            return (name.group(), tok[name.end() :])  # 申東鎬외무장관, 崔在浩정선군수: a name in hanja
+        return (tok,)
     if tok in _TITLE_SET or not _HANGUL_ONLY.fullmatch(tok):
         return (tok,)
     title = _ends_with_any(tok, _TITLES_BY_LEN)
@@ -868,11 +892,22 @@ def _trim_run(toks: list[str], i: int, j: int) -> tuple[int, int]:
 
     A Korean name is one word, so common nouns before it (수비수 김민재) are its role.
     """
-    last = _strip_paren(toks[j - 1])
-    if j - i > 1 and korean_name_like(last) and all(not _name_like(t) for t in toks[i : j - 1]):
-        return j - 1, j
-    if j - i > 1 and korean_name_like(_strip_paren(toks[i])) and _common_noun(toks[i + 1]):
-        return i, i + 1  # 박근혜 | 대선 후보: a Korean name is one word; the common noun starts the role
+    if j - i == 2 and toks[i] in lx.KOREAN_SURNAMES and len(toks[i + 1]) == 2:
+        return i, j  # 김 태환: a Korean name printed with a space
+    if j - i > 1:
+        korean = [k for k in range(i, j) if korean_name_like(_strip_paren(toks[k])) or _hanja_name(toks[k])]
+        foreign = any(ch in lx.FOREIGN_NAME_SYLLABLES for t in toks[i:j] for ch in t)
+        if korean and not foreign:  # (제이크 설리번 is one foreign name, whatever 설리번 looks like)
+            # a Korean name is one word: the others in the run are its affiliation or role
+            # (롯데 | 박성진, 의협 | 홍세진, 박근혜 | 대선 후보, 김상우 | 한빛반도체).  First in the run,
+            # it is cut from what follows only when that is an organisation or a common word:
+            # 기시다 후미오, 하야시 요시마사 are Japanese names that only look Korean
+            k = korean[-1]
+            rest = [t for t in toks[k + 1 : j]]
+            if k > i or all(is_org(t) or _common_noun(t) or _ORG_ABBREVIATION.fullmatch(t) for t in rest):
+                return k, k + 1
+    while j - i > 1 and _common_noun(toks[j - 1]) and not person_noun(toks[j - 1]):
+        j -= 1  # 마르코 페레이라 | 축구 (대표팀 감독): a common noun after a name starts the role
     if j - i <= MAX_NAME_WORDS:
         return i, j
     if korean_name_like(_strip_paren(toks[j - 1])):
@@ -880,8 +915,11 @@ def _trim_run(toks: list[str], i: int, j: int) -> tuple[int, int]:
     return j - 2, j
 
 
+_AGE = re.compile(r"\(\d{1,3}(?:세)?\)")
+
+
 def _role_text(toks: list[str]) -> str | None:
-    parts = list(toks)
+    parts = [_AGE.sub("", t) for t in toks]  # 감독(45): an age is no part of the role
     while parts and not any(ch.isalnum() for ch in parts[0]):
         parts.pop(0)  # ▲ 제9대 …: a caption's bullet is no part of a role
     if parts and parts[-1].endswith("의") and len(parts[-1]) > 1:
