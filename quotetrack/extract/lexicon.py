@@ -288,10 +288,12 @@ KOREAN_SURNAMES = names.KOREAN_SURNAMES | names.COMPOUND_SURNAMES
 """The Korean surnames, one- and two-syllable (kept in quotetrack/names.py, which speaker
 matching shares without loading the extractor)."""
 
-FOREIGN_NAME_SYLLABLES = names.FOREIGN_SYLLABLES | frozenset("타토카케코쿠츠즈로루야")
-"""Syllables of transliterated names (마크롱, 시진핑; Japanese 신타로, 가즈코) that Korean given names
-practically never use: a three-syllable word holding one is no Korean name even after a surname
-syllable (신타로 is the given name of 모리 신타로)."""
+FOREIGN_NAME_SYLLABLES = names.FOREIGN_SYLLABLES | frozenset(
+    "타토카케코쿠츠즈로루야" "슨캐턴튼퍼펠렐릭렉맥벤윌웰엘델젤셀톤폰론잭러버커터닐빌필밀킨핀틴딘번"
+)
+"""Syllables of transliterated names (마크롱, 시진핑, 모리슨, 베커; Japanese 신타로, 가즈코) that Korean
+given names practically never use (대법원 인명용 한자 readings against 외래어 표기법 용례): a word
+holding one is no Korean name even after a surname syllable (모리슨 is 캐서린 모리슨's surname)."""
 
 HANJA_SURNAMES = {
     "金": "김", "李": "이", "朴": "박", "崔": "최", "鄭": "정", "姜": "강", "趙": "조", "尹": "윤", "張": "장",

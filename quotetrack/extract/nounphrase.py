@@ -896,8 +896,9 @@ def _trim_run(toks: list[str], i: int, j: int) -> tuple[int, int]:
         return i, j  # 김 태환: a Korean name printed with a space
     if j - i > 1:
         korean = [k for k in range(i, j) if korean_name_like(_strip_paren(toks[k])) or _hanja_name(toks[k])]
-        foreign = any(ch in lx.FOREIGN_NAME_SYLLABLES for t in toks[i:j] for ch in t)
-        if korean and not foreign:  # (제이크 설리번 is one foreign name, whatever 설리번 looks like)
+        # (a foreign syllable from the name on makes it a foreign name: 기시다 후미오, 제이크 설리번)
+        after = "".join(toks[korean[-1] : j]) if korean else ""
+        if korean and not any(ch in lx.FOREIGN_NAME_SYLLABLES for ch in after):
             # a Korean name is one word: the others in the run are its affiliation or role
             # (롯데 | 박성진, 의협 | 홍세진, 박근혜 | 대선 후보, 김상우 | 한빛반도체).  First in the run,
             # it is cut from what follows only when that is an organisation or a common word:
