@@ -115,7 +115,9 @@ def test_an_answer_in_the_same_sentence_shares_the_exchanges_day() -> None:
 
 def test_a_page_that_names_no_day_dates_nothing() -> None:
     body = '경기 후 기자회견에 나선 조성민 감독은 "팬들께 승리를 드리지 못해 아쉽다"고 말했다.'
-    assert one(quotes_of(body, published=MARCH_15), "팬들께").said_on is None
+    quotes = quotes_of(body, title='조성민 감독 "승리 못 드려 아쉽다"', published=MARCH_15)
+    assert one(quotes, "팬들께").said_on is None
+    assert one(quotes, "승리 못").said_on is None  # the headline quote too
 
 
 def test_a_date_in_a_link_is_not_a_day_the_text_states() -> None:
