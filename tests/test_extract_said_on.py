@@ -81,15 +81,26 @@ def test_the_storys_day_carries_to_other_speakers_of_the_same_event() -> None:
     assert one(quotes, "공범 수사").said_on == date(2024, 3, 13)
 
 
-def test_a_day_recalled_from_before_does_not_move_the_storys_day() -> None:
+@pytest.mark.parametrize("recalled", ["앞서 야당은 지난 12일", "앞서 야당은 12일", "야당은 지난 12일"])
+def test_a_day_recalled_from_before_does_not_move_the_storys_day(recalled: str) -> None:
     body = (
         '이상철 장관은 15일 국회에서 "대화의 문은 열려 있다"고 말했다. '
-        '앞서 야당은 지난 12일 "장관이 답을 피한다"고 비판했다. '
+        f'{recalled} "장관이 답을 피한다"고 비판했다. '
         '외교부 관계자는 "후속 협의가 이어질 것"이라고 말했다.'
     )
     quotes = quotes_of(body, published=date(2024, 3, 16))
     assert one(quotes, "답을 피한다").said_on == date(2024, 3, 12)
     assert one(quotes, "후속 협의").said_on == date(2024, 3, 15)
+
+
+def test_the_leads_day_follows_a_photo_stamp_of_a_later_day() -> None:
+    body = (
+        "국회에서 답변하는 이상철 장관. 2024.03.15 photo@example.kr\n"
+        '이상철 장관은 13일 국회에서 "대화의 문은 열려 있다"고 말했다. '
+        '외교부 관계자는 "후속 협의가 이어질 것"이라고 말했다.'
+    )
+    quotes = quotes_of(body, published=date(2024, 3, 15))
+    assert one(quotes, "후속 협의").said_on == date(2024, 3, 13)
 
 
 @pytest.mark.parametrize("turn", ["한편", "이에 대해"])

@@ -13,11 +13,12 @@ decides which of them dates which quote, following how Korean news states time:
   이틀 전 …) leaves them undated, and the same speaker's next words with them.
 - Otherwise the words keep the day of the story they belong to: the same speaker's other
   dated words (the lead often states the day only in the second paragraph), else the
-  story's day — the latest day the article has named outside quotations (an earlier one,
-  앞서 지난 12일, recalls a background event).  Words printed before the article names any
-  day take its first day only when they are the main speaker's; another speaker's words
-  take a day from a partner in the same sentence (…고 답하자 X는 "…"), and never from the
-  story once it turns to another matter or another party's answer (한편, 이에 대해 …).
+  story's day — the day the article last named outside quotations, unless it marks that
+  day as the past (앞서 …, 지난 12일 recall a background event before the story's day).
+  Words printed before the article names any day take its first day only when they are
+  the main speaker's; another speaker's words take a day from a partner in the same
+  sentence (…고 답하자 X는 "…"), and never from the story once it turns to another matter
+  or another party's answer (한편, 이에 대해 …).
 - 이날/당일 count from the day named last; named before any day, they mean the publication
   day (and 전날 its eve).  A page that names no day at all dates nothing: the day is not
   stated, so it stays unknown.
@@ -114,9 +115,12 @@ def _timeline(
 ) -> tuple[list[tuple[int, date]], list[tuple[int, date]]]:
     """The days the article names outside quotations, and its story's day, in reading order.
 
-    Every day named moves what 이날 means.  The story's day is the latest day named so far: an
-    earlier one (앞서 13일, 지난 18일) recalls a background event, and the story goes on after it.
+    Every day named moves what 이날 means, and the story's day too, except to an earlier day
+    the text itself marks as the past (지난 12일, or a sentence opening 앞서 …, 당시 …): that
+    recalls a background event, and the story goes on after it.  A bare day before the story's
+    does move it (a photo caption's stamp, 2023.09.07, may precede the lead's 5일).
     """
+    body = reader.body
     named: list[tuple[int, date]] = []
     story: list[tuple[int, date]] = []
     current: date | None = None
@@ -131,7 +135,10 @@ def _timeline(
                 continue
             named.append((dm.start, d))
             current = d
-            if not story or d > story[-1][1]:
+            recalled = body.startswith("지난", dm.start) or _other_time(
+                body, sent.start, sent.end, 0, 0, reader.marks
+            )
+            if not (story and d < story[-1][1] and recalled):
                 story.append((dm.start, d))
     return named, story
 
