@@ -117,3 +117,20 @@ def test_a_secondary_speakers_undated_words_stay_undated() -> None:
     quotes = quotes_of(body, title='푸틴 "합의 지키겠다"', published=date(2023, 9, 16))
     assert one(quotes, "합의를").said_on == date(2023, 9, 15)
     assert one(quotes, "서명하지").said_on is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "want"),
+    [
+        ("같은 날", date(2023, 9, 15)),
+        ("이튿날", date(2023, 9, 16)),
+        ("다음 날", date(2023, 9, 16)),
+    ],
+)
+def test_the_same_day_and_the_next_day_follow_the_day_the_story_is_about(expression: str, want: date) -> None:
+    assert day_of(expression, date(2023, 9, 17), current=date(2023, 9, 15)) == want
+
+
+@pytest.mark.parametrize("text", ["오늘날의 정치", "그제야 입을 열었다", "그제서야 알았다", "전일제 근무"])
+def test_words_that_only_look_like_days_are_not_days(text: str) -> None:
+    assert find_dates(text, 0, len(text), date(2024, 3, 15)) == []

@@ -134,3 +134,8 @@ def test_a_page_that_names_no_day_dates_nothing() -> None:
 def test_a_date_in_a_link_is_not_a_day_the_text_states() -> None:
     body = '![사진](https://img.example.kr/2024/03/11/photo.jpg)\n최수진 대변인은 "유감을 표한다"고 말했다.'
     assert one(quotes_of(body, published=MARCH_15), "유감을").said_on is None
+
+
+def test_the_next_day_counts_from_the_day_named_before() -> None:
+    body = '한미 양국은 12일 서울에서 협상을 시작했다. 다음 날 김영수 대표는 "큰 틀에서 합의했다"고 말했다.'
+    assert one(quotes_of(body, published=MARCH_15), "큰 틀에서").said_on == date(2024, 3, 13)

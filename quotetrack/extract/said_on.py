@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from quotetrack.extract.dates import DateMention, find_dates, resolve_relative
 from quotetrack.extract.document import ArticleReader, Attributed
@@ -72,11 +72,11 @@ def said_on(reader: ArticleReader, items: list[Attributed], main: Entity | None 
 
     named, story = _timeline(reader, dates_in)
 
-    def last_named(pos: int) -> date | None:
-        """The day named last before pos: what 이날 and 전날 there are counted from (before any,
+    def resolved(dm: DateMention) -> date | None:
+        """The day dm names, 이날 and 전날 counted from the day named last before it (before any,
         the page's own day)."""
-        k = bisect_left(named, (pos,)) - 1
-        return named[k][1] if k >= 0 else published
+        k = bisect_left(named, (dm.start,)) - 1
+        return _possible(resolve_relative(dm, named[k][1] if k >= 0 else published), published)
 
     def story_day(pos: int, lead: bool) -> date | None:
         k = bisect_left(story, (pos,)) - 1
@@ -87,7 +87,7 @@ def said_on(reader: ArticleReader, items: list[Attributed], main: Entity | None 
     stated: list[date | None] = []
     elsewhere: list[bool] = []  # the clause places the words at another, unstated time
     for a in items:
-        day, other = _own_day(body, a, dates_in, last_named, reader.marks)
+        day, other = _own_day(body, a, dates_in, resolved, reader.marks)
         stated.append(day)
         elsewhere.append(other)
     order = sorted(range(len(items)), key=lambda i: items[i].found.start)
@@ -130,7 +130,7 @@ def _timeline(
                 continue
             if dm.relative in _TODAY and current is None:
                 current = reader.published  # 이날 before any day: the page's own day
-            d = resolve_relative(dm, current)
+            d = _possible(resolve_relative(dm, current), reader.published)
             if d is None:
                 continue
             named.append((dm.start, d))
@@ -147,7 +147,7 @@ def _own_day(
     body: str,
     a: Attributed,
     dates_in: Callable[[int, int], list[DateMention]],
-    last_named: Callable[[int], date | None],
+    resolved: Callable[[DateMention], date | None],
     marks: Marks,
 ) -> tuple[date | None, bool]:
     """The day stated in the quote's own clause, and whether the clause places it at another time.
@@ -173,19 +173,27 @@ def _own_day(
         while k > 0 and not _SEQUENCE.search(body, before[k - 1].end, before[k].start):
             k -= 1
         before = before[k:]
-    day = _first_day(before, last_named) or _first_day(after, last_named)
+    day = _first_day(before, resolved) or _first_day(after, resolved)
     if day is not None:
         return day, False
     if _other_time(body, lo, hi, f.start, f.end, marks):
         return None, True
-    return _first_day(relayed, last_named), False
+    return _first_day(relayed, resolved), False
 
 
-def _first_day(mentions: list[DateMention], last_named: Callable[[int], date | None]) -> date | None:
+def _first_day(mentions: list[DateMention], resolved: Callable[[DateMention], date | None]) -> date | None:
     for dm in mentions:
-        day = resolve_relative(dm, last_named(dm.start))
+        day = resolved(dm)
         if day is not None:
             return day
+    return None
+
+
+def _possible(day: date | None, published: date | None) -> date | None:
+    """The day, unless it is after the page's next day (a local day may be one ahead of Seoul's):
+    words reported on a page were said by then (다음 날 counted from the page's own day is not)."""
+    if day is None or published is None or day <= published + timedelta(days=1):
+        return day
     return None
 
 
