@@ -116,9 +116,10 @@ def _timeline(
     """The days the article names outside quotations, and its story's day, in reading order.
 
     Every day named moves what 이날 means, and the story's day too, except to an earlier day
-    the text itself marks as the past (지난 12일, or a sentence opening 앞서 …, 당시 …): that
-    recalls a background event, and the story goes on after it.  A bare day before the story's
-    does move it (a photo caption's stamp, 2023.09.07, may precede the lead's 5일).
+    the text itself marks as the past (지난 12일, or a sentence set at another time: 앞서 …,
+    당시 …): that recalls a background event, and the story goes on after it.  A bare day
+    before the story's does move it (a photo caption's stamp, 2023.09.07, may precede the
+    lead's 5일).
     """
     body = reader.body
     named: list[tuple[int, date]] = []
