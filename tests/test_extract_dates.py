@@ -34,6 +34,13 @@ def day_of(expression: str, published: date, current: date | None = None) -> dat
         ("2019년 4월 23일", date(2024, 1, 1), date(2019, 4, 23)),
         ("어제", date(2024, 3, 1), date(2024, 2, 29)),
         ("오늘", date(2024, 3, 1), date(2024, 3, 1)),
+        ("7일(현지시간)", date(2024, 3, 6), date(2024, 3, 7)),  # late at night in Seoul, morning east of it
+        ("9일", date(2024, 3, 6), date(2024, 3, 9)),  # a bare day coming up this week
+        ("지난 9일", date(2024, 3, 6), date(2024, 2, 9)),
+        ("이번 달 28일", date(2024, 3, 6), date(2024, 3, 28)),
+        ("지난해 12월 5일", date(2024, 3, 1), date(2023, 12, 5)),
+        ("작년 3월 5일", date(2024, 3, 10), date(2023, 3, 5)),  # the year said in words wins
+        ("내년 1월 1일", date(2012, 12, 28), date(2013, 1, 1)),
     ],
 )
 def test_day_expressions_resolve_against_the_publication_date(
@@ -45,6 +52,30 @@ def test_day_expressions_resolve_against_the_publication_date(
 def test_this_day_and_the_day_before_follow_the_day_the_story_is_about() -> None:
     assert day_of("이날", date(2023, 9, 16), current=date(2023, 9, 15)) == date(2023, 9, 15)
     assert day_of("전날", date(2023, 9, 16), current=date(2023, 9, 15)) == date(2023, 9, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("오는 20일 총파업에 들어간다", True),
+        ("18일부터 파업에 들어간다", True),
+        ("17일까지 답하라고 요구했다", True),
+        ("기한이 17일로 끝난다", True),
+        ("내년 1월 1일 시행된다", True),
+        ("16일 오전 회의가 열린다", True),  # later than the page: ahead, whatever the tense
+        ("14일 회의를 열었다", False),
+        ("지난 13일 밝혔다", False),
+    ],
+)
+def test_days_ahead_and_span_ends_are_plans(text: str, plan: bool) -> None:
+    (found,) = find_dates(text, 0, len(text), date(2024, 3, 15))
+    assert found.plan is plan
+
+
+def test_a_date_in_a_link_is_not_a_day() -> None:
+    text = "![사진](https://img.example.kr/2024/03/11/photo.jpg) 11일"
+    (found,) = find_dates(text, 0, len(text), date(2024, 3, 15))
+    assert text[found.start : found.end] == "11일"
 
 
 @pytest.mark.parametrize("text", ["3일간 이어진 회의", "30일 만에 재개됐다", "이틀째인 2일째 농성"])
@@ -86,3 +117,20 @@ def test_a_secondary_speakers_undated_words_stay_undated() -> None:
     quotes = quotes_of(body, title='푸틴 "합의 지키겠다"', published=date(2023, 9, 16))
     assert one(quotes, "합의를").said_on == date(2023, 9, 15)
     assert one(quotes, "서명하지").said_on is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "want"),
+    [
+        ("같은 날", date(2023, 9, 15)),
+        ("이튿날", date(2023, 9, 16)),
+        ("다음 날", date(2023, 9, 16)),
+    ],
+)
+def test_the_same_day_and_the_next_day_follow_the_day_the_story_is_about(expression: str, want: date) -> None:
+    assert day_of(expression, date(2023, 9, 17), current=date(2023, 9, 15)) == want
+
+
+@pytest.mark.parametrize("text", ["오늘날의 정치", "그제야 입을 열었다", "그제서야 알았다", "전일제 근무"])
+def test_words_that_only_look_like_days_are_not_days(text: str) -> None:
+    assert find_dates(text, 0, len(text), date(2024, 3, 15)) == []

@@ -112,7 +112,7 @@ def extract_quotes(c: CleanArticle) -> list[Quote]:
         said.add(key)
         quotes.append(q)
     if c.title:
-        quotes[:0] = _headline(c.title, heads, items, days, published, main)
+        quotes[:0] = _headline(c.title, heads, items, days, main)
     return quotes
 
 
@@ -252,7 +252,6 @@ def _headline(
     heads: list[tuple[HeadlineQuote, Entity | None, str | None]],
     items: list[Attributed],
     days: list[date | None],
-    published: date | None,
     main: Entity | None,
 ) -> list[Quote]:
     out: list[Quote] = []
@@ -263,7 +262,7 @@ def _headline(
         if day is None and entity is not None:
             day = next((d for a, d in zip(items, days, strict=True) if a.entity is entity and d), None)
         if day is None:
-            day = next((d for a, d in zip(items, days, strict=True) if a.entity is main and d), published)
+            day = next((d for a, d in zip(items, days, strict=True) if a.entity is main and d), None)
         start, end = _trimmed(title, hq.start, hq.end)
         if start >= end:
             continue
