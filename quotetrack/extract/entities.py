@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from quotetrack.extract.lexicon import COUNTRY_ABBREVIATIONS, HANJA_SURNAMES
-from quotetrack.extract.nounphrase import Mention, is_title
+from quotetrack.extract.nounphrase import Mention, is_title, title_of
 from quotetrack.types import SpeakerKind
 
 _SPACE = re.compile(r"\s+")
@@ -314,7 +314,7 @@ class Registry:
             kind=m.kind,
             description=description,
             surname=m.surname,
-            titles={m.title} if m.title else set(),
+            titles=({m.title} if m.title else set()) | _titles_in(m.role),
             last_pos=pos,
             first_pos=pos,
             seq=len(self.entities),
@@ -340,8 +340,21 @@ class Registry:
             e.role = m.role
         if m.title:
             e.titles.add(m.title)
+        e.titles.update(_titles_in(m.role))
         if e.kind == "unknown" and m.kind != "unknown":
             e.kind = m.kind
+
+
+@lru_cache(maxsize=8192)
+def _titles_in(role: str | None) -> frozenset[str]:
+    """Every title a role holds (출제위원장인 … 서울대 교수 holds 위원장 and 교수): a later 윤 위원장
+    and 윤 교수 both point back to the person."""
+    out = set()
+    for tok in (role or "").split():
+        t = tok[:-1] if tok.endswith("인") and is_title(tok[:-1]) else tok
+        if is_title(t):
+            out.add(title_of(t))
+    return frozenset(out)
 
 
 def _abbreviates(short: str, full: str) -> bool:

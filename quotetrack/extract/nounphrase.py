@@ -42,6 +42,8 @@ _HANGUL_1 = re.compile(r"[가-힣]")
 _HANGUL_ONLY = re.compile(r"[가-힣]+")
 _GLUED_STOP = re.compile(r"[다요]\.[가-힣]")
 _GLOSS = re.compile(r"\([一-鿿A-Za-z·\s]+\)")
+_PAREN_HANGUL = re.compile(r"\([가-힣]{1,8}\)")
+_DEPARTMENT = re.compile(r"[가-힣](?:학과|과|학부|대학원|전공)$")
 _HANGUL_2_4 = re.compile(r"[가-힣]{2,4}")
 _HANGUL_2_5 = re.compile(r"[가-힣]{2,5}")
 _HANGUL_3 = re.compile(r"[가-힣]{3}")
@@ -562,8 +564,12 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
         toks = toks[:-1]
     text_clean = " ".join(toks)
     classes = [classify(t, i == 0 and len(toks) > 1) for i, t in enumerate(toks)]
-    for i in range(len(toks) - 1):  # 서울대 교수, 카이스트 연구원: a university before an academic title
-        if classes[i] == "N" and toks[i + 1] in lx.ACADEMIC_TITLES and (toks[i].endswith("대") or i > 0):
+    for i in range(len(toks) - 1):  # 서울대 교수, 서울대 국어교육과: a university before an academic title
+        if (
+            classes[i] == "N"
+            and (toks[i].endswith("대") or (i > 0 and not korean_name_like(_strip_paren(toks[i]))))
+            and (toks[i + 1] in lx.ACADEMIC_TITLES or _DEPARTMENT.search(toks[i + 1]))
+        ):
             classes[i] = "O"
     head = toks[-1]
     if len(toks) == 1 and honorific and head in lx.KOREAN_SURNAMES:
@@ -587,7 +593,7 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
             toks[1],
             "person",
             surname=toks[0],
-            title=_title_of(toks[1]),
+            title=title_of(toks[1]),
             particle=particle,
             demonstrative=toks[0] in lx.DEMONSTRATIVES,
         )
@@ -608,7 +614,7 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
             _role_text(toks[:-2] + toks[-1:]),
             "person",
             surname=toks[-2],
-            title=_title_of(toks[-1]),
+            title=title_of(toks[-1]),
             particle=particle,
         )
     demonstrative = classes[0] == "D"
@@ -623,7 +629,7 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
             toks[1],
             "person",
             surname=toks[0],
-            title=_title_of(toks[1]),
+            title=title_of(toks[1]),
             particle=particle,
             demonstrative=True,
         )
@@ -672,6 +678,16 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
             demonstrative=demonstrative,
             media=media,
         )
+    if (
+        len(toks) >= 3
+        and last == "O"
+        and classes[-2] == "T"
+        and classes[-3] == "N"
+        and not toks[-2].endswith(("인", "의"))
+    ):
+        # 포스텍 화학공학과 이도현 교수 연구팀: a body belonging to a titled person speaks, as printed
+        name = " ".join(_GLOSS.sub("", _PAREN_HANGUL.sub("", t)) for t in toks)
+        return Mention(text, start, end, "org", name, None, "organisation", particle=particle, media=media)
     name_idx = _name_run(toks, classes)
     if name_idx is None:
         if last in ("O", "C"):
@@ -712,7 +728,7 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
                 None,
                 _role_text(toks),
                 "unknown",
-                title=_title_of(head),
+                title=title_of(head),
                 particle=particle,
                 demonstrative=demonstrative,
                 media=media,
@@ -731,7 +747,7 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
     title_at = next((k for k in range(len(toks) - 1, b - 1, -1) if classes[k] == "T"), None)
     if title_at is None:
         title_at = next((k for k in range(a - 1, -1, -1) if classes[k] == "T"), None)
-    title = _title_of(toks[title_at]) if title_at is not None else ("씨" if honorific else None)
+    title = title_of(toks[title_at]) if title_at is not None else ("씨" if honorific else None)
     head_at = title_at if title_at is not None and title_at >= b else len(toks)
     after = toks[head_at + 1 :]
     if after and all(
@@ -879,6 +895,8 @@ def _name_run(toks: list[str], classes: list[TokenClass]) -> tuple[int, int] | N
             return 0, 1  # 이창용 총재: a Korean name and a title word our list does not have
         if i == 0 and at_end:
             return _trim_run(toks, i, j)  # a bare name: 트럼프는 (weak unless it looks like one)
+        if not at_end and classes[j] in ("T", "O", "C") and korean_name_like(_strip_paren(toks[j - 1])):
+            return j - 1, j  # 출제위원장인 | 윤상철 | 서울대 교수: a Korean name is a name anywhere
         i = j
     return None
 
@@ -931,7 +949,8 @@ def _role_text(toks: list[str]) -> str | None:
     return text or None
 
 
-def _title_of(tok: str) -> str:
+def title_of(tok: str) -> str:
+    """The title a role word ends in: 공보담당관 → 담당관, 대통령 → 대통령."""
     t = _PARENS.sub("", tok)
     return _ends_with_any(t, _TITLES_BY_LEN) or t
 
