@@ -83,15 +83,15 @@ def test_a_role_as_printed_keeps_its_country_abbreviation() -> None:
 
 def test_a_research_team_of_a_named_professor_speaks_as_printed() -> None:
     q = one(
-        quotes_of('한결대(한결대학교) 화학과 맹수진 교수 연구팀은 "효율을 두 배로 높였다"고 밝혔다.'),
+        quotes_of('충남대(충남대학교) 화학과 맹수진 교수 연구팀은 "효율을 두 배로 높였다"고 밝혔다.'),
         "효율을",
     )
-    assert (q.speaker, q.speaker_kind) == ("한결대 화학과 맹수진 교수 연구팀", "organisation")
+    assert (q.speaker, q.speaker_kind) == ("충남대 화학과 맹수진 교수 연구팀", "organisation")
 
 
 def test_every_title_in_a_role_points_back_to_the_person() -> None:
     body = (
-        '출제위원장인 여도윤 한결대 국어교육과 교수는 "교육과정에 충실했다"고 말했다. '
+        '출제위원장인 여도윤 충남대 국어교육과 교수는 "교육과정에 충실했다"고 말했다. '
         '여 위원장은 "EBS 연계율은 절반"이라고 덧붙였다.'
     )
     assert {q.speaker for q in quotes_of(body)} == {"여도윤"}

@@ -196,6 +196,8 @@ class _PhraseWord:
     """Three syllables from a Korean surname, not a common word (이두진, which Kiwi reads 이/MM 두/MM 진)."""
     foreign_name: bool
     """Holds a syllable of transliterated names (다로, 요시마사), which Kiwi may read as anything."""
+    department: bool
+    """화학과, 국어교육과: a university department (Kiwi may read its 과 as 'and')."""
     long_name: bool
     """2-5 Hangul syllables: a name that may run on over the next word."""
     role_modifier: bool
@@ -228,6 +230,7 @@ def _phrase_word(text: str) -> _PhraseWord:
         offset=text.rindex(c) if c else 0,
         name_shape=_HANGUL_2_4.fullmatch(_strip_paren(c)) is not None,  # 양승택(梁承澤) too
         korean_name=korean_name_like(_strip_paren(c)),
+        department=bool(_DEPARTMENT.search(c)) and len(c) >= 3,
         foreign_name=(
             any(ch in lx.FOREIGN_NAME_SYLLABLES for ch in c)
             and not _one_common_word(c)
@@ -276,7 +279,8 @@ def phrase_before(words: list[Word], head: int, stem_end: int) -> list[tuple[str
             and (right_names or right_is_name)
             and (_unknown_word(c) or p.korean_name or p.foreign_name)
         )
-        if not (p.nominal or name_before_title or (p.role_modifier and right_title)):  # 트럼프 전 대통령
+        department = p.department and (right_title or right_names or right_is_name)  # 화학과 (과 is no 'and')
+        if not (p.nominal or name_before_title or department or (p.role_modifier and right_title)):
             break
         if p.temporal and not (p.former and right_title):
             break  # 경기 후 손흥민은: 'after the match' is when, not who (but 전 대통령 is 'former')
