@@ -43,3 +43,24 @@ def test_a_short_form_never_given_in_full_stays_as_printed() -> None:
 def test_single_character_headline_forms_read_as_the_body_names_them(headline: str, speaker: str) -> None:
     (q,) = [q for q in quotes_of("기사 본문이다.", title=headline) if q.kind == "headline"]
     assert q.speaker == speaker
+
+
+def test_the_bench_and_the_prosecution_are_the_bodies_the_article_named() -> None:
+    body = (
+        '대구지법 형사합의11부(재판장 나도현)는 "죄질이 무겁다"며 징역 5년을 선고했다. '
+        '재판부는 "피해 회복이 되지 않았다"고 밝혔다. '
+        '창원지검 특수부는 "윗선을 수사하겠다"고 밝혔다. 검찰은 "증거는 충분하다"고 말했다.'
+    )
+    got = by_text(quotes_of(body))
+    assert got["피해 회복이 되지 않았다"].speaker == "대구지법 형사합의11부"
+    assert got["증거는 충분하다"].speaker == "창원지검 특수부"
+
+
+def test_a_football_club_of_two_words_is_the_role_of_the_name_before_it() -> None:
+    q = one(quotes_of('루카스 하인 레스터 유나이티드 감독은 "그는 팔지 않는다"고 말했다.'), "팔지")
+    assert (q.speaker, q.speaker_role) == ("루카스 하인", "레스터 유나이티드 감독")
+
+
+def test_a_withheld_name_with_a_description_and_age() -> None:
+    q = one(quotes_of('"하루 만에 잃었다"고 피해자 D씨(58)는 말했다.'), "하루 만에")
+    assert (q.speaker, q.speaker_role) == ("D씨", "피해자")

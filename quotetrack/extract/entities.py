@@ -267,6 +267,11 @@ class Registry:
         return None
 
     def _match_org(self, name: str, recent: list[Entity]) -> Entity | None:
+        generic = GENERIC_BODIES.get(name.split()[-1]) if name.split() else None
+        if generic is not None:  # 재판부 after 서울중앙지법 형사합의25부: the body the article named
+            for e in recent:
+                if e.kind == "organisation" and e.name and e.name != name and generic.search(e.name):
+                    return e
         want, bare = _org_keys(expand_org(name))
         for e in recent:
             if e.kind not in ("organisation", "unknown") or not e.name:
@@ -355,6 +360,17 @@ def _titles_in(role: str | None) -> frozenset[str]:
         if is_title(t):
             out.add(title_of(t))
     return frozenset(out)
+
+
+GENERIC_BODIES = {
+    "재판부": re.compile(r"법원|지법|고법|재판부|(?:형사|민사|행정|가사)\S*부$"),
+    "법원": re.compile(r"법원|지법|고법"),
+    "검찰": re.compile(r"검찰청|지검|고검|대검|지청|특수\d*부$"),
+    "연구팀": re.compile(r"연구팀$"),
+    "연구진": re.compile(r"연구팀$|연구진$"),
+}
+"""Words that stand for a body the article names in full (재판부 → 서울중앙지법 형사합의25부, 검찰 →
+대전지검 특수부, 연구팀 → 포스텍 이도현 교수 연구팀): the fullest form the article gives."""
 
 
 def _abbreviates(short: str, full: str) -> bool:

@@ -351,10 +351,16 @@ def _morpheme_starts_at(word: str, at: int) -> bool:
     return any(m.start == at for m in morphs(word))
 
 
+_COURT_DIVISION = re.compile(r"(?:형사|민사|행정|가사|특허)(?:합의|단독|항소)?\d*부$|특수\d*부$|\d+부$")
+"""형사합의25부, 민사3부, 특수부: a court's or prosecutors' division."""
+
+
 @lru_cache(maxsize=65536)
 def is_org(tok: str) -> bool:
-    """True for an organisation word (국방부, 크렘린궁, 삼성전자, BTS, LG필립스)."""
+    """True for an organisation word (국방부, 크렘린궁, 삼성전자, BTS, LG필립스, 형사합의25부)."""
     t = _strip_paren(tok)
+    if _COURT_DIVISION.search(t):
+        return True
     if t in lx.ORG_WORDS or ((m := _MEDIA_RE.search(t)) and (m.start() == 0 or m.end() == len(t))):
         return True
     if _ORG_SHAPE.search(t):
@@ -569,6 +575,9 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
         toks = toks[:-1]
     text_clean = " ".join(toks)
     classes = [classify(t, i == 0 and len(toks) > 1) for i, t in enumerate(toks)]
+    for i in range(len(toks) - 1):  # 레스턴 시티, 맨체스터 유나이티드: a club's name runs over two words
+        if toks[i + 1] in lx.CLUB_TAILS:
+            classes[i] = classes[i + 1] = "O"
     for i in range(len(toks) - 1):  # 서울대 교수, 서울대 국어교육과: a university before an academic title
         if (
             classes[i] == "N"
@@ -580,9 +589,17 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
     if len(toks) == 1 and honorific and head in lx.KOREAN_SURNAMES:
         # 김 씨: the surname of someone named in full earlier (김철수 씨)
         return Mention(text, start, end, "surname_title", None, None, "person", head, "씨", particle)
-    if _WITHHELD_NAME.fullmatch(head):
+    if _WITHHELD_NAME.fullmatch(_strip_paren(head)):  # 피해자 C씨(61)
         return Mention(
-            text, start, end, "name", head, _role_text(toks[:-1]), "person", title="씨", particle=particle
+            text,
+            start,
+            end,
+            "name",
+            _strip_paren(head),
+            _role_text(toks[:-1]),
+            "person",
+            title="씨",
+            particle=particle,
         )
     if head in lx.NON_SPEAKER_HEADS or (len(toks) == 1 and _HANGUL_1.fullmatch(head) and classes[0] != "R"):
         return None
@@ -919,6 +936,10 @@ def _trim_run(toks: list[str], i: int, j: int) -> tuple[int, int]:
         return i, j  # 김 태환: a Korean name printed with a space
     if j - i > 1:
         korean = [k for k in range(i, j) if korean_name_like(_strip_paren(toks[k])) or _hanja_name(toks[k])]
+        for k in korean:  # 박은태 | 국수본: the first that only an affiliation follows
+            rest = toks[k + 1 : j]
+            if rest and all(is_org(t) or _common_noun(t) or _ORG_ABBREVIATION.fullmatch(t) for t in rest):
+                return k, k + 1
         # (a foreign syllable from the name on makes it a foreign name: 기시다 후미오, 제이크 설리번)
         after = "".join(toks[korean[-1] : j]) if korean else ""
         if korean and not any(ch in lx.FOREIGN_NAME_SYLLABLES for ch in after):
@@ -930,8 +951,10 @@ def _trim_run(toks: list[str], i: int, j: int) -> tuple[int, int]:
             rest = [t for t in toks[k + 1 : j]]
             if k > i or all(is_org(t) or _common_noun(t) or _ORG_ABBREVIATION.fullmatch(t) for t in rest):
                 return k, k + 1
-    while j - i > 1 and _common_noun(toks[j - 1]) and not person_noun(toks[j - 1]):
-        j -= 1  # 마르코 페레이라 | 축구 (대표팀 감독): a common noun after a name starts the role
+    while j - i > 2 and _common_noun(toks[j - 1]) and not person_noun(toks[j - 1]):
+        # 마르코 페레이라 | 축구 (대표팀 감독): a common noun after a name starts the role (a two-word
+        # name stays whole: 루카스 하인 is a name whatever 하인 means)
+        j -= 1
     if j - i <= MAX_NAME_WORDS:
         return i, j
     if korean_name_like(_strip_paren(toks[j - 1])):
