@@ -195,3 +195,22 @@ def test_a_reporters_question_at_a_briefing_holds_no_quote() -> None:
 def test_speech_ending_in_da_before_the_quotative_ra_keeps_its_da(ending: str) -> None:
     q = one(quotes_of(f"구도윤 감독은 아직 기회가 {ending}."), "기회가")
     assert q.text == "아직 기회가 있다"
+
+
+@pytest.mark.parametrize("sep", ["=", ": "])
+def test_a_joint_interview_whose_answers_name_who_gives_them(sep: str) -> None:
+    body = (
+        "감독 연하준과 배우 모서율이 함께 인터뷰에 응했다.\n\n"
+        f"-출연 계기는.\n\n▲모서율 배우{sep}대본을 읽고 바로 결정했다.\n\n▲연하준 감독{sep}처음부터 그를 생각했다.\n\n"
+        f"-흥행 목표는.\n\n▲연하준 감독{sep}숫자는 생각하지 않는다."
+    )
+    got = said(body)
+    assert got["대본을 읽고 바로 결정했다."] == "모서율"
+    assert got["처음부터 그를 생각했다."] == "연하준"
+    assert got["숫자는 생각하지 않는다."] == "연하준"
+
+
+def test_stage_names_after_a_role_are_names() -> None:
+    body = '리더 별은 "꿈만 같다"고 말했다. 막내 이안은 "언니들이 챙겨줬다"고 털어놨다.'
+    got = said(body)
+    assert got == {"꿈만 같다": "별", "언니들이 챙겨줬다": "이안"}

@@ -164,9 +164,15 @@ class ArticleReader:
             if who is None or (k > 0 and self._prose_between(interview, k)):
                 who = self._interviewee(since, asked) or who
             since = r.end
+            speaker = who
+            if r.who:  # the answer names who gives it
+                m = mention_of_text(r.who)
+                if m is not None and r.name and m.form != "name":
+                    m = Mention(r.who, 0, 0, "name", r.name, None, "person", title=m.title)
+                speaker = (self.registry.resolve(m, r.start) if m is not None else None) or who
             for a, b in r.quotes:
                 f = Found("direct", a, b, None, "tag", sentence=-1, region=(a, a))
-                self.out.append(Attributed(f, who, None))
+                self.out.append(Attributed(f, speaker, None))
 
     def _prose_between(self, interview: Interview, k: int) -> bool:
         """Does the article's own text stand between question k-1's answers and question k (a second

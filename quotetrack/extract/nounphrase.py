@@ -424,6 +424,9 @@ def _can_be_named(name_toks: tuple[str, ...]) -> bool:
 _HANJA_NAME = re.compile(r"[一-鿿]{2,4}")
 _HANJA_NAME_HEAD = re.compile(r"[一-鿿]{2,3}(?=[가-힣])")
 _ORG_ABBREVIATION = re.compile(r"[가-힣]{1,3}[연협본]")
+_BRAND = re.compile(r"[브크트프드그르]")
+"""Syllables of English consonant clusters (팜브릿지, 메타버스트): a brand or company, never a Japanese
+given name (Japanese transliterations have no such syllables), so a name before it is cut from it."""
 """Clipped institution names (천문연, 의협, 국수본): 연구원, 협회, 본부 shortened to their first syllable."""
 
 
@@ -575,6 +578,8 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
         toks = toks[:-1]
     text_clean = " ".join(toks)
     classes = [classify(t, i == 0 and len(toks) > 1) for i, t in enumerate(toks)]
+    if len(toks) == 2 and classes[0] == "T" and classes[1] == "G" and _HANGUL_ONLY.fullmatch(toks[1]):
+        classes[1] = "N"  # 리더 별, 막내 이안: after a title, a word Kiwi reads as a determiner is a name
     for i in range(len(toks) - 1):  # 레스턴 시티, 맨체스터 유나이티드: a club's name runs over two words
         if toks[i + 1] in lx.CLUB_TAILS:
             classes[i] = classes[i + 1] = "O"
@@ -936,9 +941,12 @@ def _trim_run(toks: list[str], i: int, j: int) -> tuple[int, int]:
         return i, j  # 김 태환: a Korean name printed with a space
     if j - i > 1:
         korean = [k for k in range(i, j) if korean_name_like(_strip_paren(toks[k])) or _hanja_name(toks[k])]
-        for k in korean:  # 박은태 | 국수본: the first that only an affiliation follows
+        for k in korean:  # 박은태 | 국수본, 김하늘 | 팜브릿지: the first that only an affiliation follows
             rest = toks[k + 1 : j]
-            if rest and all(is_org(t) or _common_noun(t) or _ORG_ABBREVIATION.fullmatch(t) for t in rest):
+            if rest and all(
+                is_org(t) or _common_noun(t) or _ORG_ABBREVIATION.fullmatch(t) or _BRAND.search(t)
+                for t in rest
+            ):
                 return k, k + 1
         # (a foreign syllable from the name on makes it a foreign name: 기시다 후미오, 제이크 설리번)
         after = "".join(toks[korean[-1] : j]) if korean else ""

@@ -332,6 +332,8 @@ _QA_BULLET = re.compile(r"[ \t]*(?P<bullet>[-–—―▲△■□◆◇●○�
 _QUESTION_END = re.compile(r"(?:\?|[은는가까냐나요죠데면지]\.?|라\.?|(?:달라|해달라|말해 ?달라)\.?)\s*$")
 QA_MIN_QUESTIONS = 2
 """An interview needs at least this many question lines; one dash-led line is just a list item."""
+_ANSWERER = re.compile(r"[ \t]*(?P<who>[^=:：\n\"“”'‘’]{2,20}?)[ \t]*[=:：][ \t]*(?=\S)")
+"""An answer that opens with who gives it: ▲김하늘 대표=…, 윤태오: … (a joint interview)."""
 
 
 @dataclass(slots=True)
@@ -433,10 +435,17 @@ def _answers(
     if quoted and any(body[lo:hi].lstrip().startswith(ch) for ch in '"“”″'):
         return [Region("answer", lo, hi, quotes=quoted)]
     out: list[Region] = []
+    who: tuple[str, str | None] | None = None
     for a, b in block:
         mk = _marker(body, a, b)
         if mk is not None and mk[0] == answer_marker:
             a = mk[1]
+        named = _ANSWERER.match(body, a, b)
+        if named is not None and (found := _who(named.group("who"))) is not None:
+            who, a = found, named.end()  # ▲김하늘 대표=…, 윤태오: …: each answer names who gives it
         spans = _soundbite_quotes(body, marks, a, b)
-        out.extend(Region("answer", x, y, quotes=[(x, y)]) for x, y in spans)
+        out.extend(
+            Region("answer", x, y, who[0] if who else None, who[1] if who else None, quotes=[(x, y)])
+            for x, y in spans
+        )
     return out
