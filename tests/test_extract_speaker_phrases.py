@@ -8,7 +8,7 @@ the article has introduced someone by it.  Sentences written for these tests.
 from __future__ import annotations
 
 import pytest
-from extraction import one, quotes_of
+from extraction import by_text, one, quotes_of
 
 from quotetrack.extract.nounphrase import mention_of_text
 
@@ -95,3 +95,14 @@ def test_every_title_in_a_role_points_back_to_the_person() -> None:
         '여 위원장은 "EBS 연계율은 절반"이라고 덧붙였다.'
     )
     assert {q.speaker for q in quotes_of(body)} == {"여도윤"}
+
+
+def test_members_a_group_lists_in_parentheses_speak_by_their_one_word_names() -> None:
+    body = '걸그룹 새벽(솔, 담, 유나)이 컴백했다. 솔은 "떨린다"고 말했다. 담은 "연습을 많이 했다"고 덧붙였다.'
+    got = by_text(quotes_of(body))
+    assert got["떨린다"].speaker == "솔" and got["연습을 많이 했다"].speaker == "담"
+
+
+def test_one_syllable_words_are_no_speakers_unless_introduced() -> None:
+    q = one(quotes_of('밤은 "길었다"고 적혔다. 김도윤 시인은 "밤은 길었다"고 말했다.'), "밤은 길었다")
+    assert q.speaker == "김도윤"

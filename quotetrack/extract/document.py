@@ -44,6 +44,8 @@ from quotetrack.extract.transcript import Interview, Region, broadcast_regions, 
 _THIS_WAY = re.compile(r"(?:이같이|이렇게|이와\s*같이|이처럼|이 같이)\s*\S*")
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LETTER = re.compile(r"[가-힣A-Za-z]")
+_MEMBER_LIST = re.compile(r"\S\((?P<members>[^()\n]{3,80})\)")
+_MEMBER = re.compile(r"[가-힣]{1,4}|[A-Za-z][A-Za-z.\- ]{0,15}")
 _SPEECH_NOUN_TAIL = re.compile(r"(?:을|를|이|가|은|는|에|과|와|이다|입니다|이었다|였다)$")
 
 
@@ -121,6 +123,7 @@ class ArticleReader:
                     self._soundbite(region, i)
                     region.quotes = []  # its quotes are out; its other sentences are skipped
                 continue
+            self._register_members(sent)
             self._register_mentions(sent)
             spans = top_spans(self.marks, sent)
             alone = _standalone(self.body, sent, spans)
@@ -224,6 +227,21 @@ class ArticleReader:
                     continue
                 m = parse(phrase_before(ws, k, stem_end))
             self._enter(m, w.start)
+
+    def _register_members(self, sent: Sentence) -> None:
+        """하루(별, 솔, 나무, 이안): the people a group's name lists in parentheses, each remembered by
+        name, so that 솔은 … later is one of them."""
+        for m in _MEMBER_LIST.finditer(self.body, sent.start, sent.end):
+            if self.marks.inside(m.start()):
+                continue
+            names = [n.strip() for n in m.group("members").split(",")]
+            if not 2 <= len(names) <= 12 or not all(_MEMBER.fullmatch(n) for n in names):
+                continue
+            at = m.start("members")
+            for n in names:
+                pos = self.body.index(n, at)
+                at = pos + len(n)
+                self.registry.resolve(Mention(n, pos, at, "name", n, None, "person", title="멤버"), pos)
 
     def _enter(self, m: Mention | None, pos: int) -> None:
         """Resolve (and so remember) a named speaker phrase met at `pos`, if it names someone."""

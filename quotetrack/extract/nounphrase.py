@@ -606,8 +606,13 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
             title="씨",
             particle=particle,
         )
-    if head in lx.NON_SPEAKER_HEADS or (len(toks) == 1 and _HANGUL_1.fullmatch(head) and classes[0] != "R"):
+    if head in lx.NON_SPEAKER_HEADS:
         return None
+    if len(toks) == 1 and _HANGUL_1.fullmatch(head) and classes[0] != "R":
+        # 솔은: one syllable names someone only if the article has (하루(별, 솔, 나무) lists its members)
+        if head in lx.KOREAN_SURNAMES or head in lx.DEMONSTRATIVES or head in lx.COUNTRY_ABBREVIATIONS:
+            return None
+        return Mention(text, start, end, "name", head, None, "person", particle=particle, weak=True)
     media = is_media(text_clean)
     if len(toks) == 2 and toks[0] in lx.KOREAN_SURNAMES and classes[1] == "T":
         # 김 위원장, 고 사장: a surname standing for the full name given earlier
