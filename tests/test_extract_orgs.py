@@ -64,3 +64,14 @@ def test_a_football_club_of_two_words_is_the_role_of_the_name_before_it() -> Non
 def test_a_withheld_name_with_a_description_and_age() -> None:
     q = one(quotes_of('"하루 만에 잃었다"고 피해자 D씨(58)는 말했다.'), "하루 만에")
     assert (q.speaker, q.speaker_role) == ("D씨", "피해자")
+
+
+def test_an_institution_named_in_full_without_a_quote_is_remembered_for_its_short_form() -> None:
+    body = '공정거래위원회가 배달앱에 과징금을 부과했다. 공정위는 "최혜대우 요구는 위법"이라고 밝혔다.'
+    assert one(quotes_of(body), "최혜대우").speaker == "공정거래위원회"
+
+
+def test_a_generic_body_named_in_full_later_takes_the_full_name() -> None:
+    body = '경찰이 수사에 나섰다. 하남경찰서는 "유족의 신고를 받았다"고 밝혔다. 경찰은 "감정을 의뢰했다"고 말했다.'
+    got = by_text(quotes_of(body))
+    assert got["유족의 신고를 받았다"].speaker == "하남경찰서"

@@ -98,7 +98,9 @@ def test_every_title_in_a_role_points_back_to_the_person() -> None:
 
 
 def test_members_a_group_lists_in_parentheses_speak_by_their_one_word_names() -> None:
-    body = '걸그룹 새벽(솔, 담, 유나)이 컴백했다. 솔은 "떨린다"고 말했다. 유나는 "연습을 많이 했다"고 덧붙였다.'
+    body = (
+        '걸그룹 새벽(솔, 담, 유나)이 컴백했다. 솔은 "떨린다"고 말했다. 유나는 "연습을 많이 했다"고 덧붙였다.'
+    )
     got = by_text(quotes_of(body))
     assert got["떨린다"].speaker == "솔" and got["연습을 많이 했다"].speaker == "유나"
 

@@ -30,6 +30,7 @@ from quotetrack.extract.marks import Marks, Span, find_marks
 from quotetrack.extract.nounphrase import (
     Mention,
     core,
+    is_org,
     korean_name_like,
     mention_of_text,
     parse,
@@ -247,7 +248,10 @@ class ArticleReader:
         """Resolve (and so remember) a named speaker phrase met at `pos`, if it names someone."""
         if m is None or m.form not in ("name", "org") or m.weak:
             return
-        if not m.role and not m.title and len((m.name or "").split()) < 2 and not _full_korean_name(m):
+        name = m.name or ""
+        if m.form == "org" and m.kind == "organisation" and not m.media and len(name) > 3 and is_org(name):
+            pass  # 공정거래위원회가 …: an institution named in full, for 공정위 later (not 경찰, 정부)
+        elif not m.role and not m.title and len((m.name or "").split()) < 2 and not _full_korean_name(m):
             return  # a bare word (경기가, 러시아는) is a speaker only when it speaks
         if self.marks.inside(pos) and not m.role:
             return

@@ -341,6 +341,8 @@ class Registry:
             e.name = m.name
         if m.form == "name" and m.name and e.name is None:
             e.name = m.name
+        if m.form == "org" and m.name and e.name and len(m.name) > len(e.name) and e.name in m.name:
+            e.name = m.name  # 경찰 … 인천남동경찰서: the fullest name the article gives
         if m.role and not e.role and m.form in ("name", "org", "surname_title"):
             e.role = m.role
         if m.title:
