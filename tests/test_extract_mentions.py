@@ -180,3 +180,22 @@ def test_a_japanese_name_that_looks_korean_stays_whole() -> None:
 def test_a_name_in_hanja_glued_to_its_title_and_its_surname_later() -> None:
     body = '申東鎬외무장관은 "제재 논의에 착수한다"고 말했다. 申장관은 "대화의 문은 열려 있다"고 덧붙였다.'
     assert {q.speaker for q in quotes_of(body)} == {"申東鎬"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "role"),
+    [
+        ("문도경(한빛은행)", "문도경", "한빛은행"),
+        ("金東洙(24·한국전력)", "金東洙", "한국전력"),
+        ("원청업체 한울물산의 대표 정태오", "정태오", "원청업체 한울물산 대표"),
+        ("國防部 대변인 李炳秀 대령", "李炳秀", "國防部 대변인 대령"),
+    ],
+)
+def test_roles_from_a_parenthesised_team_a_genitive_and_hanja(phrase: str, name: str, role: str) -> None:
+    m = mention_of_text(phrase)
+    assert m is not None and (m.name, m.role) == (name, role)
+
+
+def test_a_latin_spelling_of_a_stage_name_is_no_affiliation() -> None:
+    m = mention_of_text("노을(NOEUL)")
+    assert m is not None and m.role is None

@@ -53,7 +53,7 @@ _ORG_SHAPE = re.compile(r"[A-Z]{2,}|[A-Z][a-z]*[가-힣]|\d")
 _MEDIA_NOISE = re.compile(r"[<>《》〈〉\s]")
 _PARENS = re.compile(r"\([^)]*\)")
 _NONSPACE = re.compile(r"\S+")
-_PAREN_TAIL = re.compile(r"\((?:\d{1,3}(?:세)?|[A-Za-z·\s]+|[一-鿿]+|[가-힣]{1,8})\)$")
+_PAREN_TAIL = re.compile(r"\([^()]{1,30}\)$")
 _TITLE_SUFFIXES = tuple(sorted(set(lx.TITLE_WORDS), key=len, reverse=True))
 _TITLE_SET = frozenset(lx.TITLE_WORDS)
 _OPENING_MARKS = "\"'“”‘’″『「"
@@ -351,6 +351,8 @@ def _morpheme_starts_at(word: str, at: int) -> bool:
     return any(m.start == at for m in morphs(word))
 
 
+_HANJA_ORG = re.compile(r"[一-鿿]{1,6}[部廳院黨省府會處局軍]")
+"""國防部, 民主黨, 外務省: an institution written in hanja (older print)."""
 _COURT_DIVISION = re.compile(r"(?:형사|민사|행정|가사|특허)(?:합의|단독|항소)?\d*부$|특수\d*부$|\d+부$")
 """형사합의25부, 민사3부, 특수부: a court's or prosecutors' division."""
 
@@ -359,7 +361,7 @@ _COURT_DIVISION = re.compile(r"(?:형사|민사|행정|가사|특허)(?:합의|�
 def is_org(tok: str) -> bool:
     """True for an organisation word (국방부, 크렘린궁, 삼성전자, BTS, LG필립스, 형사합의25부)."""
     t = _strip_paren(tok)
-    if _COURT_DIVISION.search(t):
+    if _COURT_DIVISION.search(t) or _HANJA_ORG.fullmatch(t):
         return True
     if t in lx.ORG_WORDS or ((m := _MEDIA_RE.search(t)) and (m.start() == 0 or m.end() == len(t))):
         return True
@@ -504,8 +506,8 @@ def classify(tok: str, first: bool) -> TokenClass:
         return "G"
     if is_org(tok):
         return "O"
-    if korean_name_like(_strip_paren(tok)):
-        return "N"  # 한상혁: Kiwi may read the surname 한 as the numeral 'one'
+    if korean_name_like(_strip_paren(tok)) or _hanja_name(tok):
+        return "N"  # 한상혁: Kiwi may read the surname 한 as the numeral 'one'; 李炳文: a name in hanja
     ms = morphs(tok)
     if ms and ms[0].tag == "MM":
         return "G"
@@ -774,7 +776,7 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
     if a > 0 and classes[a - 1] == "N" and a - 1 >= 0 and not _name_like(toks[a - 1]) and a - 1 <= 2:
         pre = toks[:a]
     role_toks = pre + toks[b:]
-    role = _role_text(role_toks) if role_toks else None
+    role = _role_text(role_toks) if role_toks else _paren_affiliation(toks[b - 1])
     # the role's head is its last title word: 이동관 청와대 | 홍보수석 holds 수석
     title_at = next((k for k in range(len(toks) - 1, b - 1, -1) if classes[k] == "T"), None)
     if title_at is None:
@@ -978,10 +980,27 @@ def _trim_run(toks: list[str], i: int, j: int) -> tuple[int, int]:
 _AGE = re.compile(r"\(\d{1,3}(?:세)?\)")
 
 
+_PAREN_TAIL_TEXT = re.compile(r"\(([^()]{2,30})\)$")
+
+
+def _paren_affiliation(tok: str) -> str | None:
+    """The team or company sports and business pages print after a name: 문경준(NH농협은행),
+    金東烈(24·한국전력) → 한국전력; an age, a hanja gloss or a real name (본명 …) is none."""
+    m = _PAREN_TAIL_TEXT.search(tok)
+    if m is None:
+        return None
+    parts = [p.strip() for p in re.split(r"[·,]", m.group(1))]
+    kept = [p for p in parts if p and not re.fullmatch(r"[\d세\s]+|[一-鿿]+", p) and not p.startswith("본명")]
+    # (CHEEZE) after 치즈 spells the name in Latin letters: only a Hangul affiliation counts
+    return kept[-1] if kept and is_org(kept[-1]) and re.search(r"[가-힣]", kept[-1]) else None
+
+
 def _role_text(toks: list[str]) -> str | None:
     parts = [_AGE.sub("", t) for t in toks]  # 감독(45): an age is no part of the role
     while parts and not any(ch.isalnum() for ch in parts[0]):
         parts.pop(0)  # ▲ 제9대 …: a caption's bullet is no part of a role
+    # 인천 블루호크스의 주장, 한울케미칼의 대표: the genitive joins the role's parts
+    parts = [p[:-1] if p.endswith("의") and len(p) > 2 and not is_title(p) else p for p in parts]
     if parts and parts[-1].endswith("의") and len(parts[-1]) > 1:
         parts[-1] = parts[-1][:-1]
     if parts and parts[-1].endswith("인") and is_title(parts[-1][:-1]):
