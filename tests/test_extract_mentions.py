@@ -187,11 +187,11 @@ def test_a_name_in_hanja_glued_to_its_title_and_its_surname_later() -> None:
     [
         ("문도경(한빛은행)", "문도경", "한빛은행"),
         ("金東洙(24·한국전력)", "金東洙", "한국전력"),
-        ("원청업체 한울물산의 대표 정태오", "정태오", "원청업체 한울물산 대표"),
+        ("원청업체 한울물산의 대표 정태오", "정태오", "원청업체 한울물산의 대표"),  # as printed
         ("國防部 대변인 李炳秀 대령", "李炳秀", "國防部 대변인 대령"),
     ],
 )
-def test_roles_from_a_parenthesised_team_a_genitive_and_hanja(phrase: str, name: str, role: str) -> None:
+def test_roles_from_a_parenthesised_team_as_printed_and_in_hanja(phrase: str, name: str, role: str) -> None:
     m = mention_of_text(phrase)
     assert m is not None and (m.name, m.role) == (name, role)
 

@@ -999,8 +999,6 @@ def _role_text(toks: list[str]) -> str | None:
     parts = [_AGE.sub("", t) for t in toks]  # 감독(45): an age is no part of the role
     while parts and not any(ch.isalnum() for ch in parts[0]):
         parts.pop(0)  # ▲ 제9대 …: a caption's bullet is no part of a role
-    # 인천 블루호크스의 주장, 한울케미칼의 대표: the genitive joins the role's parts
-    parts = [p[:-1] if p.endswith("의") and len(p) > 2 and not is_title(p) else p for p in parts]
     if parts and parts[-1].endswith("의") and len(parts[-1]) > 1:
         parts[-1] = parts[-1][:-1]
     if parts and parts[-1].endswith("인") and is_title(parts[-1][:-1]):
