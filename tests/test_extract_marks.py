@@ -105,3 +105,30 @@ def test_the_closing_mark_alone_still_gives_the_quote_after_its_speaker() -> Non
     q = one(quotes_of(body), "금리가")
     assert q.text.startswith("앞으로 금리가")
     assert q.speaker == "강민수"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '오준서 장관은 "경기는 회복세"라고 말했다.',
+        '오준서 장관은 "경기는 회복세" 라고 말했다.',  # a stray space before the quotative
+        "오준서 장관은 『경기는 회복세』라고 말했다.",
+        "오준서 장관은 [경기는 회복세]라고 말했다.",  # square brackets set as quotation marks
+        "오준서 장관은 ”경기는 회복세“라고 말했다.",  # reversed marks
+    ],
+)
+def test_quotation_marks_of_every_shape_print_archives_use(sentence: str) -> None:
+    q = one(quotes_of(sentence), "경기는")
+    assert (q.text, q.speaker) == ("경기는 회복세", "오준서")
+
+
+@pytest.mark.parametrize("bracket", ["[서울=연합뉴스]", "[앵커]", "<단독>", "[사진]"])
+def test_brackets_without_a_quotative_are_no_quotes(bracket: str) -> None:
+    assert quotes_of(f"{bracket} 오준서 장관이 회의를 주재했다.") == []
+
+
+@pytest.mark.parametrize(
+    "tail", ["김하준 감독의 말이다.", "김하준 감독이 경기 후 밝힌 소감이다.", "주장 김하준의 각오다."]
+)
+def test_a_quote_followed_by_whose_words_they_are(tail: str) -> None:
+    assert one(quotes_of(f'"끝까지 싸우겠다" {tail}'), "끝까지").speaker == "김하준"

@@ -46,6 +46,7 @@ _DOTS_ONLY = re.compile(r"[.…·\s]+")
 _CLAUSE_END = re.compile(r"(?:다|냐|까|요|라|자|죠|나|지)[.!?]?$")
 _OBJECT_OR_PREDICATE = re.compile(r"(?:을|를|이다|입니다|이었다|였다)[.]?$")
 _GENITIVE_OR_AND = re.compile(r"(?:의|과|와)$")
+_LONE_QUOTATIVES = frozenset({"고", "라고", "이라고", "라며", "이라며", "며", "라면서", "이라면서", "면서"})
 _CLAUSE_BOUNDARY_EC = frozenset({"며", "면서", "으며", "으면서", "자", "자마자"})
 
 
@@ -278,15 +279,24 @@ def _orphans(
 
 
 _WHOSE = re.compile(
-    r"\s*(?P<np>[^\s\"“”'‘’][^.!?\"“”]{0,60}?)의\s*(?P<noun>[가-힣]{1,3})"
-    r"(?:이다|입니다|이었다|였다|이었습니다)[.!]?\s*$"
+    r"\s*(?P<np>[^\s\"“”'‘’][^.!?\"“”]{0,60}?)의\s*(?P<noun>[가-힣]{1,3}?)"
+    r"(?:이다|다|입니다|이었다|였다|이었습니다)[.!]?\s*$"
 )
 
 
+_WHOSE_CLAUSE = re.compile(
+    r"\s*(?P<np>[^\s\"“”'‘’][^.!?\"“”]{0,40}?)(?:이|가)\s(?:[^.!?\"“”]{0,30}\s)?"
+    r"(?:밝힌|말한|전한|남긴|털어놓은|강조한|내놓은|한)\s(?P<noun>[가-힣]{1,3}?)"
+    r"(?:이다|다|입니다|이었다|였다|이었습니다)[.!]?\s*$"
+)
+"""…" 김 감독이 경기 후 밝힌 소감이다: the speaker as the subject of a relative clause naming the words."""
+
+
 def _whose_words(body: str, ws: list[Word], sp: Span, sent: Sentence, index: int) -> Found | None:
-    """ "…" 안덕근 산업부 장관의 말이다: a quote followed by whose words they are."""
-    m = _WHOSE.match(body, sp.close + 1, sent.end)
-    if m is None or m.group("noun") not in lx.SPEECH_NOUNS:
+    """ "…" 안덕근 산업부 장관의 말이다, "…" 김 감독이 경기 후 밝힌 소감이다: a quote followed by whose
+    words they are."""
+    m = _WHOSE.match(body, sp.close + 1, sent.end) or _WHOSE_CLAUSE.match(body, sp.close + 1, sent.end)
+    if m is None or (m.group("noun") not in lx.SPEECH_NOUNS and m.group("noun") not in lx.ATTITUDE_NOUNS):
         return None
     lo, hi = m.start("np"), m.end("np")
     parts = [(w.text, w.start, w.end) for w in ws if w.start >= lo and w.end <= hi + 1]
@@ -466,6 +476,9 @@ def _indirect(
             continue
         cue = indirect_cue(ws, k)  # None for most words: asked before the quotation lookup
         if cue is None or marks.inside(w.end - 1) or hearsay_follows(ws, k):
+            continue
+        if core(w.text) in _LONE_QUOTATIVES:
+            prev_cue_end = w.end  # "…" 라며: the particle of the quotation before, spaced off
             continue
         verb: Verb | None = None
         if not cue.connective:

@@ -26,6 +26,10 @@ _AFTER_MARK = re.compile(
     r"(?P<cue>(?:이)?라고|하고|고|(?:이)?라면서|(?:이)?라며|하면서|하며|면서|며|냐는|(?:이)?라는|는|(?:이)?란|"
     r"이지만|이지|이고|이며|이나|(?:이)?라)(?P<tail>도|는|서)?"
 )
+_SPACED_QUOTATIVE = re.compile(
+    r"[ \t](?P<q>(?:이)?라고|고|(?:이)?라며|며|(?:이)?라면서|면서)(?=[ \t]+[가-힣\"“”'‘])"
+)
+"""A quotative spaced off its quotation ("…" 고 말했다), followed by the next word."""
 _QUOTATIVE_SURFACE = re.compile(r"(?:다|라|냐|자|까)(?:고|며|면서)(?:도|는|요)?$|다면서도?$|느냐고$")
 _FINAL_PUNCT = re.compile(r"^[.,!?…]+")
 _HANGUL = re.compile(r"[가-힣]")
@@ -51,7 +55,13 @@ def cue_after(text: str, pos: int) -> Cue:
     at = m.end() if m else pos
     m2 = _AFTER_MARK.match(text, at)
     if not m2:
-        return Cue("none", pos)
+        # "…" 고 말했다: a stray space before the quotative (older print, OCR) when a word follows
+        spaced = _SPACED_QUOTATIVE.match(text, at)
+        if spaced is None:
+            return Cue("none", pos)
+        m2 = _AFTER_MARK.match(text, spaced.end() - len(spaced.group("q")))
+        if not m2:
+            return Cue("none", pos)
     cue = m2.group("cue")
     nxt = text[m2.end() : m2.end() + 1]
     runs_on = nxt and _HANGUL.match(nxt) and cue not in ("는", "라는", "이라는", "냐는", "란", "이란")

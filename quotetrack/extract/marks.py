@@ -205,8 +205,16 @@ def find_marks(text: str) -> Marks:
         ):
             spans.append(s)
     spans.extend(_pair_brackets(text, brackets))
+    spans.extend(Span(m.start(), m.end() - 1, "bracket") for m in _SQUARE_QUOTE.finditer(text))
     spans.sort(key=lambda s: (s.open, -s.close))
     return Marks(tuple(spans), tuple(orphans))
+
+
+_SQUARE_QUOTE = re.compile(
+    r"[\[<](?=[^\[\]<>\n]{4,300}[\]>](?:이)?(?:라고|라며|라면서|고\s|며\s))[^\[\]<>\n]{4,300}[\]>]"
+)
+"""[…]고 말했다, <…>라며: some print archives set quotations in square or angle brackets.  Such a
+bracket is a quotation only with a quotative right after it ([서울=뉴시스], <앵커> are not)."""
 
 
 def _pair_brackets(text: str, positions: list[int]) -> list[Span]:
