@@ -14,6 +14,7 @@ import pytest
 
 from quotetrack.ingest.clean import clean
 from quotetrack.ingest.dates import KST
+from quotetrack.ingest.paragraphs import paragraphs
 from quotetrack.types import CleanArticle, RawDocument
 
 
@@ -383,6 +384,66 @@ def test_hard_wrapped_archive_text_keeps_its_line_breaks() -> None:
         "장관은 이날 대사에게 양국 관계에 나쁜 영향이 없기를 바란다는\n"
         "입장을 전달했다고 외교부 관계자는 전했다.",
     ]
+
+
+def test_broadcast_script_printed_one_phrase_a_line_is_joined_into_sentences() -> None:
+    page = (
+        "시민단체 긴급 회견\n\n"
+        "한빛시 환경단체가\n"
+        "올여름 하천 녹조가\n"
+        "예년보다 심각하다고 밝혔습니다.\n"
+        "단체는 상류 공사로\n"
+        "물 흐름이 느려졌다며\n"
+        '"당장 공사를 멈춰야 한다"고 주장했습니다.\n'
+        "시는 이에 대해\n"
+        "가뭄 탓이라고 반박했습니다.\n"
+    )
+    c = run(page)
+    assert c.title == "시민단체 긴급 회견"
+    assert paras(c) == [
+        "한빛시 환경단체가\n올여름 하천 녹조가\n예년보다 심각하다고 밝혔습니다.",
+        '단체는 상류 공사로\n물 흐름이 느려졌다며\n"당장 공사를 멈춰야 한다"고 주장했습니다.',
+        "시는 이에 대해\n가뭄 탓이라고 반박했습니다.",
+    ]
+
+
+def test_indented_print_copy_keeps_the_indentation_of_its_continuation_lines() -> None:
+    page = (
+        "    대변인은 7일 논평에서\n"
+        "    “정부가 약속을 지키지 않고\n"
+        "    책임을 미루고 있다”며\n"
+        "    유감을 표했다.\n\n"
+        "    그는 이어\n"
+        "    “대화의 문은 열려 있다”고\n"
+        "    말했다.\n\n"
+        "    당 관계자는\n"
+        "    다음 주 회동을 제안할 계획이라고\n"
+        "    전했다.\n"
+    )
+    body = run(page).body
+    assert "“정부가 약속을 지키지 않고\n    책임을 미루고 있다”" in body
+    assert paras(run(page))[0].startswith("대변인은 7일 논평에서\n    “정부가")
+
+
+def test_a_few_lines_ending_in_particles_do_not_make_a_phrase_broken_page() -> None:
+    page = "정부는 오늘\n새 대책을 내놓았다.\n\n시장은 차분했다.\n"
+    assert paragraphs(page) == ["정부는 오늘", "새 대책을 내놓았다.", "시장은 차분했다."]
+
+
+def test_headline_and_byline_lines_stay_apart_from_a_phrase_broken_script() -> None:
+    page = (
+        "도심 하천 녹조 비상\n"
+        "홍길동 기자\n"
+        "한빛시 환경단체가\n"
+        "녹조가 심각하다고 밝혔습니다.\n"
+        "단체는 상류 공사로\n"
+        "물 흐름이 느려졌다고 주장했습니다.\n"
+        "시는 이에 대해\n"
+        "가뭄 탓이라고 반박했습니다.\n"
+    )
+    c = run(page)
+    assert c.title == "도심 하천 녹조 비상" and c.byline == "홍길동 기자"
+    assert paras(c)[0] == "한빛시 환경단체가\n녹조가 심각하다고 밝혔습니다."
 
 
 def test_quote_spanning_lines_stays_one_paragraph() -> None:
