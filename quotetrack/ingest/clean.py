@@ -3,19 +3,21 @@
 The input is page text exactly as a scraper saved it: navigation, ads, photo
 captions, related-article blocks and footers around the article.  The stages:
 
-1. **paragraphs** – lines are stripped of stray HTML and grouped into
-   paragraphs: a blank line or a line break ends one, except a hard wrap (the
-   document breaks lines at a fixed width) or a line break inside an open
-   quotation, which stay inside the paragraph as ``\\n``;
-2. **classify** – each paragraph is chrome, a caption, a metadata line
-   (timestamps, byline, dateline), a copyright/footer/signature line, a
-   related-articles heading, a broadcast tag or text (`noise.py`, `metadata.py`);
-3. **segment** – the body starts at the first paragraph that opens with a
-   dateline or reads as prose; everything above is the header, where the
-   headline is the title-like line just above the first metadata line (or the
-   first strong title-like line when the page prints none) and title-like
-   lines under it are the deck; the body ends at a copyright line, an e-mail
-   sign-off, a footer or a related-articles heading;
+1. **paragraphs** (`paragraphs.py`) – lines are stripped of stray HTML and
+   grouped into paragraphs: a blank line or a line break ends one, except a
+   hard wrap (the document breaks lines at a fixed width), a sentence printed
+   one phrase a line, or a line break inside an open quotation, which stay
+   inside the paragraph as ``\\n``;
+2. **classify** (`classify.py`) – each paragraph is chrome, a caption, a
+   metadata line (timestamps, byline, dateline), a copyright/footer/signature
+   line, a related-articles heading, a broadcast tag or text (`noise.py`,
+   `metadata.py`);
+3. **segment** (`segment.py`) – the body starts at the first paragraph that
+   opens with a dateline or reads as prose; everything above is the header,
+   where the headline is the title-like line just above the first metadata
+   line (or the first strong title-like line when the page prints none) and
+   title-like lines under it are the deck; the body ends at a copyright line,
+   an e-mail sign-off, a footer or a related-articles heading;
 4. **evidence** – dates, outlet names and bylines found along the way are ranked
    (a labelled first-publication time beats an update time, a dateline beats a
    copyright line, …) and the best of each wins; `RawDocument.meta` beats all.
@@ -32,38 +34,21 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
-from typing import Generic, Literal, TypeVar
+from typing import Generic, TypeVar
 
-from quotetrack.ingest import dates, noise, paragraphs
+from quotetrack.ingest import dates, noise, paragraphs, segment
 from quotetrack.ingest import metadata as md
+from quotetrack.ingest.classify import Para
+from quotetrack.ingest.classify import classify as _classify  # the name benchmarks clear the cache of
 from quotetrack.ingest.outlets import canonical_outlet, outlet_for_host
 from quotetrack.types import CleanArticle, RawDocument
 
 log = logging.getLogger(__name__)
 
-Kind = Literal[
-    "text", "tag", "chrome", "caption", "meta", "copyright", "credit", "related", "footer", "signature"
-]
-_ENDS_ARTICLE = frozenset({"copyright", "related", "footer", "signature"})
-_ENDS_PAGE = frozenset({"copyright", "related", "footer"})
-"""Kinds that close the article even above its first paragraph (an e-mail byline may sit above it)."""
-
-TITLE_MAX = 150
-STRONG_TITLE_LEN = 12
-"""Headlines are rarely shorter; menu lines rarely longer."""
-BODY_MIN_LEN = 8
-"""A paragraph ending in a full stop and at least this long is article text (a lone lede quote counts)."""
-BODY_LONG = 100
-"""An unpunctuated paragraph this long is article text, not a deck line."""
-DECK_MIN = 8
-DECK_MAX = 300
 DUP_MIN = 10
 """Paragraphs at least this long that a page repeats verbatim are printed once."""
 
-_FULL_STOP = re.compile(r"(?<!\.)\.[\"'”’″」』)\]]{0,3}$")
 _ANY_STOP = paragraphs.ANY_STOP
-_HANGUL = re.compile(r"[가-힣]")
 _TITLE_EDGE = " \t\"'“”‘’「」『』《》〈〉.,·…-–—•▶"
 
 
@@ -122,155 +107,7 @@ def _prepare(doc: RawDocument) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-# --- stage 2: classify -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Para:
-    text: str
-    kind: Kind
-    meta: md.MetaLine | None = None
-    outlet: str | None = None
-    """Outlet named by this line (copyright, credit, masthead, edition, tip line, sign-off)."""
-    byline: str | None = None
-    """Reporter named by a sign-off."""
-
-
-def _is_signature(text: str) -> bool:
-    """An e-mail sign-off: ``koinwon@newspim.com``, ``김진철 기자 a@hani.co.kr``, ``[연예부 | a@b.kr]``."""
-    if "@" not in text or len(text) > 100 or md.EMAIL.search(text) is None:
-        return False
-    rest = md.EMAIL.sub("", text)
-    if (b := md.byline_in(rest)) is not None:
-        rest = rest.replace(b.split()[0], "")
-    return len(re.sub(r"[\W\d_]+", "", rest).replace("기자", "")) <= md.META_LEFTOVER_MAX
-
-
-@lru_cache(maxsize=1024)
-def _classify(text: str) -> _Para:
-    """What kind of paragraph this is (a pure function of its text, so remembered: every article of
-    an outlet repeats its menus, copyright, tip line and sign-off lines, and wire copy repeats
-    whole paragraphs across outlets).  1,024 paragraphs hold a few MB at most (memory stays flat)."""
-    if noise.is_hashtags(text):
-        return _Para(text, "chrome")
-    if noise.is_related_heading(text):
-        return _Para(text, "related")
-    if len(text) <= 250:
-        name, full = md.copyright_outlet(text)
-        if full:
-            return _Para(text, "copyright", outlet=name)
-        if name and len(text) <= 40:
-            return _Para(text, "credit", outlet=name)
-        if noise.is_footer(text):
-            return _Para(text, "footer")
-        if (tip := md.tip_line_outlet(text)) is not None:
-            return _Para(text, "footer", outlet=tip)
-        if _is_signature(text):
-            return _Para(text, "signature", byline=md.byline_in(text))
-        if (spoken := md.spoken_signoff(text)) is not None:
-            return _Para(text, "signature", outlet=spoken[0], byline=spoken[1])
-    if noise.is_caption(text):
-        return _Para(text, "caption")
-    if (meta := md.metadata_line(text)) is not None:  # before chrome: a bare timestamp has no letters
-        return _Para(text, "meta", meta=meta, outlet=md.edition_outlet(text))
-    if noise.is_chrome(text):
-        return _Para(text, "chrome")
-    if (mast := md.masthead_outlet(text) or md.provider_outlet(text)) is not None:
-        return _Para(text, "meta", outlet=mast)
-    if noise.is_broadcast_tag(text):
-        return _Para(text, "tag")
-    return _Para(text, "text")
-
-
-# --- stage 3: segment --------------------------------------------------------------------
-
-
-def _prose(text: str) -> bool:
-    """Does this paragraph read as article text rather than a headline, deck or menu?"""
-    if len(text) >= BODY_LONG:
-        return True
-    return len(text) >= BODY_MIN_LEN and _FULL_STOP.search(text) is not None
-
-
-def _opens_body(p: _Para) -> bool:
-    if p.kind == "tag":
-        return True
-    if p.kind != "text":
-        return False
-    text = p.text
-    if (st := dates.leading_stamp(text)) is not None:
-        text = text[st.end :]
-    if md.parse_dateline(text) is not None or md.glued_dateline_start(text) is not None:
-        return True
-    return _prose(text)
-
-
-def _title_like(p: _Para) -> bool:
-    t = p.text
-    return (
-        p.kind == "text"
-        and "\n" not in t
-        and len(t) <= TITLE_MAX
-        and len(_HANGUL.findall(t[:40])) >= 2
-        and not _FULL_STOP.search(t)
-        and md.parse_dateline(t) is None
-    )
-
-
-def _strong_title(p: _Para) -> bool:
-    return _title_like(p) and len(p.text) >= STRONG_TITLE_LEN and " " in p.text
-
-
-def _is_anchor(p: _Para) -> bool:
-    """A metadata line that sits right under the headline on news pages (time, byline, dateline)."""
-    return p.kind == "meta" and p.meta is not None
-
-
-def _find_title(paras: list[_Para], start: int) -> tuple[int | None, int | None]:
-    """(headline index, anchor index) among the header paragraphs ``paras[:start]``.
-
-    The anchor is the first metadata line with a title-like line above it; the
-    headline is the nearest such line, or the line above that when both are
-    strong (headline, deck, time).  With metadata but nothing title-like above
-    it, the page starts below its headline: no title.
-    """
-    first_anchor = nearest = None
-    for i in range(start):
-        if _is_anchor(paras[i]):
-            first_anchor = i if first_anchor is None else first_anchor
-            if nearest is not None:
-                t = nearest
-                while t > 0 and _strong_title(paras[t - 1]):
-                    t -= 1
-                return t, i
-        elif _title_like(paras[i]):
-            nearest = i
-    if first_anchor is not None:
-        return None, first_anchor
-    for i in range(start):
-        if _strong_title(paras[i]):
-            return i, None
-    for i in range(start):  # a short headline only as the page's first line or right above the text
-        if _title_like(paras[i]) and (i == 0 or i == start - 1):
-            return i, None
-    return None, None
-
-
-def _deck_line(p: _Para) -> bool:
-    """A subheadline: a phrase of several words (menu words and widget labels are shorter)."""
-    return (
-        p.kind == "text" and len(p.text) >= DECK_MIN and " " in p.text and _HANGUL.search(p.text) is not None
-    )
-
-
-def _deck(paras: list[_Para], start: int, after: int | None) -> list[int]:
-    """Subheadline lines between the headline (or the metadata line) and the body."""
-    if after is None:
-        return []
-    picked = [i for i in range(after + 1, start) if _deck_line(paras[i])]
-    if sum(len(paras[i].text) for i in picked) > DECK_MAX:
-        return []
-    return picked
+# --- stage 3: segment (segment.py) ------------------------------------------------------
 
 
 def _key(text: str) -> str:
@@ -294,7 +131,7 @@ def _lead(text: str, ev: _Evidence) -> str:
     return text
 
 
-def _collect(p: _Para, ev: _Evidence, in_header: bool, in_related: bool) -> None:
+def _collect(p: Para, ev: _Evidence, in_header: bool, in_related: bool) -> None:
     """Offer the dates, outlet and byline a non-text paragraph carries."""
     if p.meta is not None:
         if not in_related:
@@ -343,7 +180,7 @@ def _apply_meta(doc: RawDocument, ev: _Evidence) -> str | None:
 
 
 def _assemble(
-    paras: list[_Para], start: int, deck: list[int], title: str | None, ev: _Evidence
+    paras: list[Para], start: int, deck: list[int], title: str | None, ev: _Evidence
 ) -> tuple[str, int]:
     """The body text and the offset where its deck ends."""
     title_key = _key(title) if title else ""
@@ -354,7 +191,7 @@ def _assemble(
         p = paras[i]
         if p.kind == "related":
             in_related = True
-        if p.kind in _ENDS_ARTICLE:
+        if p.kind in segment.ENDS_ARTICLE:
             ended = True
         if ended or p.kind not in ("text", "tag"):
             _collect(p, ev, in_header=False, in_related=in_related)
@@ -381,16 +218,7 @@ def _clean(doc: RawDocument) -> CleanArticle:
     ev = _Evidence()
     meta_title = _apply_meta(doc, ev)
 
-    stop = next((i for i, p in enumerate(paras) if p.kind in _ENDS_PAGE), len(paras))
-    start = next((i for i in range(stop) if _opens_body(paras[i])), None)
-    title_i, anchor = _find_title(paras, stop if start is None else start)
-    if start is None:  # no paragraph reads as prose: the text is whatever follows the headline
-        after = -1 if title_i is None else title_i
-        rest = range(after + 1, len(paras))
-        start = next((i for i in rest if paras[i].kind in ("text", "tag")), len(paras))
-        deck: list[int] = []
-    else:
-        deck = _deck(paras, start, title_i if title_i is not None else anchor)
+    start, title_i, deck = segment.layout(paras)
     for i in range(start):
         _collect(paras[i], ev, in_header=True, in_related=False)
 

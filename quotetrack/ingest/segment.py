@@ -1,0 +1,133 @@
+"""Stage 3 of the cleaner: where the headline, the deck and the article text are on the page.
+
+The body starts at the first paragraph that opens with a dateline or reads as
+prose; everything above it is the header, where the headline is the title-like
+line just above the first metadata line (or the first strong title-like line
+when the page prints none) and title-like lines under it are the deck.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotetrack.ingest import dates
+from quotetrack.ingest import metadata as md
+from quotetrack.ingest.classify import Para
+
+ENDS_ARTICLE = frozenset({"copyright", "related", "footer", "signature"})
+ENDS_PAGE = frozenset({"copyright", "related", "footer"})
+"""Kinds that close the article even above its first paragraph (an e-mail byline may sit above it)."""
+
+TITLE_MAX = 150
+STRONG_TITLE_LEN = 12
+"""Headlines are rarely shorter; menu lines rarely longer."""
+BODY_MIN_LEN = 8
+"""A paragraph ending in a full stop and at least this long is article text (a lone lede quote counts)."""
+BODY_LONG = 100
+"""An unpunctuated paragraph this long is article text, not a deck line."""
+DECK_MIN = 8
+DECK_MAX = 300
+
+_FULL_STOP = re.compile(r"(?<!\.)\.[\"'”’″」』)\]]{0,3}$")
+_HANGUL = re.compile(r"[가-힣]")
+
+
+def prose(text: str) -> bool:
+    """Does this paragraph read as article text rather than a headline, deck or menu?"""
+    if len(text) >= BODY_LONG:
+        return True
+    return len(text) >= BODY_MIN_LEN and _FULL_STOP.search(text) is not None
+
+
+def opens_body(p: Para) -> bool:
+    if p.kind == "tag":
+        return True
+    if p.kind != "text":
+        return False
+    text = p.text
+    if (st := dates.leading_stamp(text)) is not None:
+        text = text[st.end :]
+    if md.parse_dateline(text) is not None or md.glued_dateline_start(text) is not None:
+        return True
+    return prose(text)
+
+
+def title_like(p: Para) -> bool:
+    t = p.text
+    return (
+        p.kind == "text"
+        and "\n" not in t
+        and len(t) <= TITLE_MAX
+        and len(_HANGUL.findall(t[:40])) >= 2
+        and not _FULL_STOP.search(t)
+        and md.parse_dateline(t) is None
+    )
+
+
+def strong_title(p: Para) -> bool:
+    return title_like(p) and len(p.text) >= STRONG_TITLE_LEN and " " in p.text
+
+
+def is_anchor(p: Para) -> bool:
+    """A metadata line that sits right under the headline on news pages (time, byline, dateline)."""
+    return p.kind == "meta" and p.meta is not None
+
+
+def find_title(paras: list[Para], start: int) -> tuple[int | None, int | None]:
+    """(headline index, anchor index) among the header paragraphs ``paras[:start]``.
+
+    The anchor is the first metadata line with a title-like line above it; the
+    headline is the nearest such line, or the line above that when both are
+    strong (headline, deck, time).  With metadata but nothing title-like above
+    it, the page starts below its headline: no title.
+    """
+    first_anchor = nearest = None
+    for i in range(start):
+        if is_anchor(paras[i]):
+            first_anchor = i if first_anchor is None else first_anchor
+            if nearest is not None:
+                t = nearest
+                while t > 0 and strong_title(paras[t - 1]):
+                    t -= 1
+                return t, i
+        elif title_like(paras[i]):
+            nearest = i
+    if first_anchor is not None:
+        return None, first_anchor
+    for i in range(start):
+        if strong_title(paras[i]):
+            return i, None
+    for i in range(start):  # a short headline only as the page's first line or right above the text
+        if title_like(paras[i]) and (i == 0 or i == start - 1):
+            return i, None
+    return None, None
+
+
+def deck_line(p: Para) -> bool:
+    """A subheadline: a phrase of several words (menu words and widget labels are shorter)."""
+    return (
+        p.kind == "text" and len(p.text) >= DECK_MIN and " " in p.text and _HANGUL.search(p.text) is not None
+    )
+
+
+def deck(paras: list[Para], start: int, after: int | None) -> list[int]:
+    """Subheadline lines between the headline (or the metadata line) and the body."""
+    if after is None:
+        return []
+    picked = [i for i in range(after + 1, start) if deck_line(paras[i])]
+    if sum(len(paras[i].text) for i in picked) > DECK_MAX:
+        return []
+    return picked
+
+
+def layout(paras: list[Para]) -> tuple[int, int | None, list[int]]:
+    """(index of the first body paragraph, index of the headline, indices of the deck lines)."""
+    stop = next((i for i, p in enumerate(paras) if p.kind in ENDS_PAGE), len(paras))
+    start = next((i for i in range(stop) if opens_body(paras[i])), None)
+    title_i, anchor = find_title(paras, stop if start is None else start)
+    if start is None:  # no paragraph reads as prose: the text is whatever follows the headline
+        after = -1 if title_i is None else title_i
+        rest = range(after + 1, len(paras))
+        start = next((i for i in rest if paras[i].kind in ("text", "tag")), len(paras))
+        return start, title_i, []
+    return start, title_i, deck(paras, start, title_i if title_i is not None else anchor)
