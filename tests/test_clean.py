@@ -446,6 +446,21 @@ def test_headline_and_byline_lines_stay_apart_from_a_phrase_broken_script() -> N
     assert paras(c)[0] == "한빛시 환경단체가\n녹조가 심각하다고 밝혔습니다."
 
 
+def test_turns_of_a_bullet_marked_transcript_run_over_their_lines() -> None:
+    page = (
+        "[도심 화재 현장 영상 공개]\n"
+        "● 앵커: 화재 현장 영상이 공개됐습니다.\n"
+        "홍길동 기자가 보도합니다.\n"
+        "● 김철수(목격자):연기가 가득했습니다.\n"
+        "다들 뛰쳐나왔어요.\n"
+        "● 기자: 불은 한 시간 만에 꺼졌습니다.\n"
+    )
+    assert paras(run(page))[-2:] == [
+        "● 김철수(목격자):연기가 가득했습니다.\n다들 뛰쳐나왔어요.",
+        "● 기자: 불은 한 시간 만에 꺼졌습니다.",
+    ]
+
+
 def test_quote_spanning_lines_stays_one_paragraph() -> None:
     page = "[홍길동/재판장]\n″첫째 문장입니다.\n둘째 문장입니다.″\n\n재판은 끝났다.\n"
     assert paras(run(page)) == ["[홍길동/재판장]", "″첫째 문장입니다.\n둘째 문장입니다.″", "재판은 끝났다."]

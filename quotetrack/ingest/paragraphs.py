@@ -44,6 +44,12 @@ _HANGUL = re.compile(r"[가-힣]")
 PHRASE_MIN_RUNS = 3
 """Sentences spread over phrase lines a document needs before its phrase lines are joined."""
 
+# A transcript whose turns open with a bullet and the speaker (``● 앵커:``, ``◆ 홍길동(시민) :``)
+# and run on over the following lines until the next bullet: each turn is one paragraph.
+_TURN = re.compile(r"[●◆◇■□▶▷○◎]\s?[^:：\n]{1,25}[:：]")
+TURN_MIN = 2
+"""Turn markers a block needs to read as a transcript."""
+
 
 class _Line:
     """One line of page text: `text` stripped for reading, `raw` as printed (indentation kept)."""
@@ -115,6 +121,15 @@ def _phrase_runs(block: list[_Line]) -> dict[int, int]:
     return runs
 
 
+def _turns(block: list[_Line]) -> dict[int, int]:
+    """Turns of a bullet-marked transcript block: first line -> last line."""
+    starts = [i for i, line in enumerate(block) if _TURN.match(line.text)]
+    if len(starts) < TURN_MIN:
+        return {}
+    ends = [*starts[1:], len(block)]
+    return {a: b - 1 for a, b in zip(starts, ends, strict=True) if b - 1 > a}
+
+
 def _odd_quotes(line: str) -> bool:
     return sum(map(line.count, _QUOTE_MARKS)) % 2 == 1
 
@@ -131,6 +146,8 @@ def paragraphs(text: str) -> list[str]:
     runs = [_phrase_runs(block) for block in blocks]
     if sum(map(len, runs)) < PHRASE_MIN_RUNS:
         runs = [{} for _ in blocks]
+    for block, block_runs in zip(blocks, runs, strict=True):
+        block_runs.update(_turns(block))
     out: list[str] = []
     for block, block_runs in zip(blocks, runs, strict=True):
         i = 0
