@@ -286,6 +286,76 @@ def test_related_block_ends_the_article(heading: str) -> None:
     assert c.body == "정부는 발표했다."
 
 
+def test_inline_related_label_between_two_paragraphs_does_not_end_the_article() -> None:
+    page = (
+        "정부는 새 대책을 발표했다.\n\n관련기사\n\n"
+        "시장은 대책의 효과를 지켜보고 있다.\n\n"
+        '한 전문가는 "효과가 나타나려면 시간이 걸린다"고 말했다.\n'
+    )
+    assert paras(run(page)) == [
+        "정부는 새 대책을 발표했다.",
+        "시장은 대책의 효과를 지켜보고 있다.",
+        '한 전문가는 "효과가 나타나려면 시간이 걸린다"고 말했다.',
+    ]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "한빛뉴스를 다양한 채널로 만나보세요.",  # one line under the heading: the site's promotion
+        '다른 기사 제목 "충격"\n\n또 다른 기사 제목',  # headlines
+        "정부, 새 대책 [서울=한빛뉴스] 홍길동 기자 = 정부가 대책을 내놨다.\n\n두 번째 기사의 첫 문장이다.",
+    ],
+)
+def test_related_heading_over_headlines_or_teasers_still_ends_the_article(after: str) -> None:
+    assert run(f"정부는 발표했다.\n\n관련기사\n\n{after}\n").body == "정부는 발표했다."
+
+
+def test_best_of_list_with_sentences_ends_the_article() -> None:
+    page = "정부는 발표했다.\n\n많이 본 뉴스\n\n첫째 기사의 문장이다.\n\n둘째 기사의 문장이다.\n"
+    assert run(page).body == "정부는 발표했다."
+
+
+def test_signoff_above_an_announced_question_and_answer_does_not_end_the_article() -> None:
+    page = (
+        "새 감독이 취임 소감을 밝혔다. 아래는 일문일답 전문이다.\n\n"
+        "홍길동 기자 gildong@hanbit.example\n\n"
+        "-취임 소감은\n\n"
+        "▶어깨가 무겁다. 최선을 다하겠다.\n"
+    )
+    assert paras(run(page)) == [
+        "새 감독이 취임 소감을 밝혔다. 아래는 일문일답 전문이다.",
+        "-취임 소감은",
+        "▶어깨가 무겁다. 최선을 다하겠다.",
+    ]
+
+
+def test_signoff_still_ends_the_article_without_an_announcement() -> None:
+    page = "새 감독이 취임 소감을 밝혔다.\n\n홍길동 기자 gildong@hanbit.example\n\n다른 기사의 문장이다.\n"
+    assert run(page).body == "새 감독이 취임 소감을 밝혔다."
+
+
+def test_site_menu_items_above_the_headline_do_not_end_the_page() -> None:
+    page = (
+        "본문 바로가기\n한빛방송\n• 로그인\n• 회사소개\n• 주요뉴스\n사회\n"
+        "이 지역의 사회 뉴스를 확인하실 수 있습니다.\n"
+        "<단독> 도심 한복판 흉기 난동…공포의 20분\n"
+        "홍길동 기자 2024.03.05\n"
+        "[앵커멘트]\n"
+        "도심에서 흉기 난동이 벌어졌습니다.\n"
+    )
+    c = run(page)
+    assert c.title == "<단독> 도심 한복판 흉기 난동…공포의 20분"
+    assert paras(c) == ["[앵커멘트]", "도심에서 흉기 난동이 벌어졌습니다."]
+
+
+def test_lead_quote_credited_in_parentheses_is_body_text_not_a_headline() -> None:
+    page = '"이제 진짜 실력이 나오는 거죠." (홍길동 한빛전자 회장)\n\n홍 회장은 이날 이렇게 말했다.\n'
+    c = run(page)
+    assert c.title is None
+    assert paras(c)[0] == '"이제 진짜 실력이 나오는 거죠." (홍길동 한빛전자 회장)'
+
+
 def test_page_chrome_inside_and_after_the_body() -> None:
     page = (
         "정부는 발표했다.\n\n광고\n\nAD\n\n정부는 덧붙였다.\n\n#정책 #발표\n"

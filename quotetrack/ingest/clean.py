@@ -186,14 +186,13 @@ def _assemble(
     title_key = _key(title) if title else ""
     kept: list[str] = []
     seen: set[str] = set()
-    ended = in_related = False
+    end = segment.article_end(paras, start)
+    in_related = False
     for i in range(start, len(paras)):
         p = paras[i]
-        if p.kind == "related":
+        if p.kind == "related" and i >= end:
             in_related = True
-        if p.kind in segment.ENDS_ARTICLE:
-            ended = True
-        if ended or p.kind not in ("text", "tag"):
+        if i >= end or p.kind not in ("text", "tag"):
             _collect(p, ev, in_header=False, in_related=in_related)
             continue
         text = _lead(p.text, ev) if i == start else p.text

@@ -27,15 +27,22 @@ BODY_LONG = 100
 """An unpunctuated paragraph this long is article text, not a deck line."""
 DECK_MIN = 8
 DECK_MAX = 300
+BLURB_LOOKAHEAD = 4
+"""A section blurb sits at most this many paragraphs above the headline's metadata line."""
 
 _FULL_STOP = re.compile(r"(?<!\.)\.[\"'”’″」』)\]]{0,3}$")
 _HANGUL = re.compile(r"[가-힣]")
+
+
+_SPEAKER_AFTER_QUOTE = re.compile(r"(?<=[.!?][\"”’'])\s{0,2}\([^()\n]{2,60}\)$")
+"""A lead quote credited in parentheses: ``"…나오는 거죠." (홍길동 회장)``."""
 
 
 def prose(text: str) -> bool:
     """Does this paragraph read as article text rather than a headline, deck or menu?"""
     if len(text) >= BODY_LONG:
         return True
+    text = _SPEAKER_AFTER_QUOTE.sub("", text[-80:]) if text.endswith(")") else text
     return len(text) >= BODY_MIN_LEN and _FULL_STOP.search(text) is not None
 
 
@@ -60,6 +67,7 @@ def title_like(p: Para) -> bool:
         and len(t) <= TITLE_MAX
         and len(_HANGUL.findall(t[:40])) >= 2
         and not _FULL_STOP.search(t)
+        and not prose(t)
         and md.parse_dateline(t) is None
     )
 
@@ -120,10 +128,37 @@ def deck(paras: list[Para], start: int, after: int | None) -> list[int]:
     return picked
 
 
+def _in_navigation(paras: list[Para], i: int) -> bool:
+    """Is paragraph `i` part of the menus above the headline (회사소개, 주요뉴스 as menu items)?
+
+    Nothing above it is a headline, a metadata line or article text: a page
+    does not end before it has begun.
+    """
+    return not any(strong_title(p) or is_anchor(p) or opens_body(p) for p in paras[:i])
+
+
+def _blurb_above_headline(paras: list[Para], start: int) -> int | None:
+    """The anchor of a headline and its metadata line printed just below a short sentence that
+    opened the body: that sentence was a section blurb or slogan, the article starts below."""
+    if len(paras[start].text) >= BODY_LONG:
+        return None
+    for i in range(start + 2, min(start + 1 + BLURB_LOOKAHEAD, len(paras))):
+        p = paras[i]
+        if is_anchor(p):
+            return i if strong_title(paras[i - 1]) else None
+        if p.kind == "text" and not title_like(p):
+            return None
+    return None
+
+
 def layout(paras: list[Para]) -> tuple[int, int | None, list[int]]:
     """(index of the first body paragraph, index of the headline, indices of the deck lines)."""
-    stop = next((i for i, p in enumerate(paras) if p.kind in ENDS_PAGE), len(paras))
+    stop = next(
+        (i for i, p in enumerate(paras) if p.kind in ENDS_PAGE and not _in_navigation(paras, i)), len(paras)
+    )
     start = next((i for i in range(stop) if opens_body(paras[i])), None)
+    if start is not None and (anchor_below := _blurb_above_headline(paras, start)) is not None:
+        start = next((i for i in range(anchor_below + 1, stop) if opens_body(paras[i])), None)
     title_i, anchor = find_title(paras, stop if start is None else start)
     if start is None:  # no paragraph reads as prose: the text is whatever follows the headline
         after = -1 if title_i is None else title_i
@@ -131,3 +166,68 @@ def layout(paras: list[Para]) -> tuple[int, int | None, list[int]]:
         start = next((i for i in rest if paras[i].kind in ("text", "tag")), len(paras))
         return start, title_i, []
     return start, title_i, deck(paras, start, title_i if title_i is not None else anchor)
+
+
+# --- where the article ends ---------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[가-힣][.!?][\"'”’″」』)]{0,3}$")
+_ANNOUNCES_TRANSCRIPT = re.compile(
+    r"(?:다음은|아래는|이하는)\s.{0,40}?(?:일문일답|문답|전문|인터뷰|발언|회견|요지|주요\s?내용)[^.]{0,12}\.?$"
+)
+"""``아래는 일문일답 전문이다.``, ``다음은 기자회견 주요 내용.``: a transcript follows."""
+_INLINE_LABEL = re.compile(r"관련\s?(?:기사|뉴스)")
+_LABEL_EDGE = " \t[]【】<>()▶◀■□◆◇•·-"
+LABEL_LOOKAHEAD = 2
+"""Article sentences that must follow a related-articles label for the article to go on past it
+(a site's promotion line under its own list heading is one)."""
+
+
+def _sentence(p: Para) -> bool:
+    """Article text that ends a sentence (a related-article teaser is cut off or is a headline)."""
+    return (
+        p.kind == "text"
+        and _SENTENCE_END.search(p.text) is not None
+        and md.glued_dateline_start(p.text) is None
+        and md.parse_dateline(p.text) is None
+    )
+
+
+def _label_between_paragraphs(paras: list[Para], i: int, start: int) -> bool:
+    """An inline related-articles label left between two paragraphs of the article (the box it
+    headed was not saved): article sentences on both sides of it.  Only the inline box's label
+    (관련기사); most-read and best-of lists come after the article."""
+    if _INLINE_LABEL.fullmatch(paras[i].text.strip(_LABEL_EDGE)) is None:
+        return False
+    before = next((p for p in reversed(paras[start:i]) if p.kind not in ("chrome", "caption")), None)
+    after = [p for p in paras[i + 1 :] if p.kind not in ("chrome", "caption")][:LABEL_LOOKAHEAD]
+    return (
+        before is not None
+        and _sentence(before)
+        and len(after) == LABEL_LOOKAHEAD
+        and all(map(_sentence, after))
+    )
+
+
+def _announces_transcript(paras: list[Para], i: int, start: int) -> bool:
+    """The paragraph above sign-off `i` announces a Q&A or full text that follows it."""
+    before = next((p for p in reversed(paras[start:i]) if p.kind not in ("chrome", "caption")), None)
+    return (
+        before is not None
+        and before.kind == "text"
+        and _ANNOUNCES_TRANSCRIPT.search(before.text[-80:]) is not None
+    )
+
+
+def article_end(paras: list[Para], start: int) -> int:
+    """Index of the paragraph that closes the article: a copyright line, a footer, an e-mail sign-off
+    or a related-articles heading (``len(paras)`` when none does)."""
+    for i in range(start, len(paras)):
+        kind = paras[i].kind
+        if kind not in ENDS_ARTICLE:
+            continue
+        if kind == "related" and _label_between_paragraphs(paras, i, start):
+            continue
+        if kind == "signature" and _announces_transcript(paras, i, start):
+            continue
+        return i
+    return len(paras)
