@@ -131,6 +131,22 @@ def _lead(text: str, ev: _Evidence) -> str:
     return text
 
 
+_WRAPPED = re.compile(r"\[(?P<a>[^\[\]]{8,})\]|【(?P<b>[^【】]{8,})】")
+"""A headline printed inside one pair of brackets (archive transcripts); a kicker is shorter and
+followed by the headline (``[단독] …``)."""
+
+
+def _headline(text: str, ev: _Evidence) -> str | None:
+    """The headline line without a date printed in front of it (``date 2025-11-12 “…”``) and
+    without brackets around the whole of it."""
+    if (st := dates.leading_stamp(text)) is not None:
+        ev.stamp(st, _PUBLISHED_RANK)
+        text = text[st.end :]
+    if (m := _WRAPPED.fullmatch(text.strip())) is not None:
+        text = m["a"] or m["b"]
+    return text.strip() or None
+
+
 def _collect(p: Para, ev: _Evidence, in_header: bool, in_related: bool) -> None:
     """Offer the dates, outlet and byline a non-text paragraph carries."""
     if p.meta is not None:
@@ -221,7 +237,7 @@ def _clean(doc: RawDocument) -> CleanArticle:
     for i in range(start):
         _collect(paras[i], ev, in_header=True, in_related=False)
 
-    page_title = paras[title_i].text if title_i is not None else None
+    page_title = _headline(paras[title_i].text, ev) if title_i is not None else None
     title = meta_title or page_title
     body, deck_end = _assemble(paras, start, deck, title, ev)
     when, has_time = ev.published.value or (None, False)

@@ -296,14 +296,30 @@ def provider_outlet(text: str) -> str | None:
     return _usable(m["name"]) if m else None
 
 
-def masthead_outlet(text: str) -> str | None:
-    """A known outlet printed alone as a masthead line (``중앙일보``, ``SBS 뉴스``)."""
-    text = text.strip()
-    if len(text) > 20:
-        return None
+_NEWS_WORD = re.compile(r"\s?(?:뉴스|news|NEWS|News)$")
+_SECTION_LABEL = re.compile(r"[가-힣A-Za-z·/]{1,10}")
+MASTHEAD_MAX = 25
+
+
+def _known_masthead(text: str) -> str | None:
     if (found := known_outlet(text)) is not None:
         return found
-    return known_outlet(text[:-2]) if text.endswith("뉴스") and len(text) > 3 else None
+    bare = _NEWS_WORD.sub("", text)
+    return known_outlet(bare) if bare != text and len(bare) >= 2 else None
+
+
+def masthead_outlet(text: str) -> str | None:
+    """A known outlet printed alone as a masthead line (``중앙일보``, ``SBS 뉴스``, ``YTN news``),
+    or after the section label it heads (``기상·재해TV조선 뉴스``)."""
+    text = text.strip()
+    if len(text) > MASTHEAD_MAX:
+        return None
+    if (found := _known_masthead(text)) is not None:
+        return found
+    for k in range(1, len(text) - 1):
+        if _SECTION_LABEL.fullmatch(text[:k].rstrip()) and (found := _known_masthead(text[k:].strip())):
+            return found
+    return None
 
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@(?P<domain>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,5})")

@@ -51,6 +51,25 @@ _CHROME_FRAGMENTS = re.compile(
     r"|^[▶▷►☞]\s?.{0,40}(?:구독|제보|바로\s?가기|클릭|다운로드|이벤트|채널|친구\s?추가)",
     re.I,
 )
+# Words of share-button and toolbar rows printed on one line ("페이스북 트위터 카카오톡 URL복사").
+_TOOLBAR_WORDS = _phrases(
+    """
+    페이스북 | 트위터 | 카카오톡 | 카카오스토리 | 카톡 | 카카오 | 네이버 | 네이버밴드 | 밴드 | 라인
+    텔레그램 | 블로그 | 엑스 | X | 링크 | 링크복사 | URL | URL복사 | 주소복사 | 복사 | 줄이기 | 이메일
+    메일 | 인쇄 | 프린트 | 스크랩 | 공유 | 공유하기 | 댓글 | 좋아요 | 싫어요 | 추천 | 글자크기 | 글씨크기
+    크게 | 작게 | 가 | 가+ | 가- | 기사저장 | 저장 | 북마크 | 닫기 | 듣기 | 기사듣기 | 뉴스듣기 | 번역
+    구독 | 구독하기 | 목록 | 이전 | 다음 | 메뉴 | 검색
+    """
+)
+_TOOLBAR_SPLIT = re.compile(r"[\s|·/,]+")
+TOOLBAR_MIN_WORDS = 2
+# Breadcrumbs: "홈 > 뉴스 > 정치", "> 정치 > 국회", "HOME › 경제 › 금융".
+_CRUMB_SEP = re.compile(r"\s?[>›»〉]\s?")
+CRUMB_MAX = 12
+"""Characters of one breadcrumb step (a section name, at most two words); a headline that
+compares with ">" has longer sides."""
+_CRUMB_HOME = frozenset(["홈", "home", "뉴스", "news", "전체기사", "메인"])
+_CRUMB_NOT = re.compile(r"[.?!\"“”‘’']")
 CHROME_MAX_LEN = 80
 """Fragment rules apply only to lines this short: chrome is short, prose is not."""
 
@@ -160,11 +179,30 @@ def is_chrome(text: str) -> bool:
         return False
     return bool(
         _CHROME_FRAGMENTS.search(s)
+        or _is_toolbar(s)
+        or _is_breadcrumb(text.strip())
         or _CREDIT_LINE.match(s)
         or _PRINT_PAGE.fullmatch(s)
         or _URL_ONLY.fullmatch(s)
         or s.startswith("![")
         or s.startswith("☞")
+    )
+
+
+def _is_toolbar(s: str) -> bool:
+    """A row of share buttons and toolbar words, nothing else."""
+    words = [w for w in _TOOLBAR_SPLIT.split(s) if w]
+    return len(words) >= TOOLBAR_MIN_WORDS and all(w in _TOOLBAR_WORDS or w in CHROME_LINES for w in words)
+
+
+def _is_breadcrumb(s: str) -> bool:
+    """A breadcrumb trail: short steps joined by ">" (two or more, one after a leading ">" or
+    after the site's home)."""
+    steps = _CRUMB_SEP.split(s)
+    if len(steps) < 2 or (len(steps) == 2 and steps[0] and steps[0].casefold() not in _CRUMB_HOME):
+        return False
+    return all(
+        len(step) <= CRUMB_MAX and step.count(" ") <= 1 and not _CRUMB_NOT.search(step) for step in steps
     )
 
 

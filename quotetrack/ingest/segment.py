@@ -81,6 +81,18 @@ def is_anchor(p: Para) -> bool:
     return p.kind == "meta" and p.meta is not None
 
 
+def _headline_below(paras: list[Para], anchor: int, start: int) -> int | None:
+    """A headline printed under the date line, when what stands above that line is a section label
+    (``사회`` / ``date 2024-03-05`` / headline): the first strong title-like line before the text."""
+    for i in range(anchor + 1, start):
+        p = paras[i]
+        if strong_title(p):
+            return i
+        if p.kind == "text":
+            return None
+    return None
+
+
 def find_title(paras: list[Para], start: int) -> tuple[int | None, int | None]:
     """(headline index, anchor index) among the header paragraphs ``paras[:start]``.
 
@@ -93,6 +105,10 @@ def find_title(paras: list[Para], start: int) -> tuple[int | None, int | None]:
     for i in range(start):
         if is_anchor(paras[i]):
             first_anchor = i if first_anchor is None else first_anchor
+            if nearest is not None and not strong_title(paras[nearest]):
+                below = _headline_below(paras, i, start)
+                if below is not None:
+                    return below, i
             if nearest is not None:
                 t = nearest
                 while t > 0 and strong_title(paras[t - 1]):
@@ -128,13 +144,12 @@ def deck(paras: list[Para], start: int, after: int | None) -> list[int]:
     return picked
 
 
-def _in_navigation(paras: list[Para], i: int) -> bool:
-    """Is paragraph `i` part of the menus above the headline (회사소개, 주요뉴스 as menu items)?
-
-    Nothing above it is a headline, a metadata line or article text: a page
-    does not end before it has begun.
-    """
-    return not any(strong_title(p) or is_anchor(p) or opens_body(p) for p in paras[:i])
+def _page_begins(paras: list[Para]) -> int:
+    """Index of the first headline, metadata line or article text: what is above it is the
+    page's navigation, where menu items (회사소개, 주요뉴스) do not end the page."""
+    return next(
+        (i for i, p in enumerate(paras) if strong_title(p) or is_anchor(p) or opens_body(p)), len(paras)
+    )
 
 
 def _blurb_above_headline(paras: list[Para], start: int) -> int | None:
@@ -153,9 +168,8 @@ def _blurb_above_headline(paras: list[Para], start: int) -> int | None:
 
 def layout(paras: list[Para]) -> tuple[int, int | None, list[int]]:
     """(index of the first body paragraph, index of the headline, indices of the deck lines)."""
-    stop = next(
-        (i for i, p in enumerate(paras) if p.kind in ENDS_PAGE and not _in_navigation(paras, i)), len(paras)
-    )
+    begins = _page_begins(paras)
+    stop = next((i for i in range(begins, len(paras)) if paras[i].kind in ENDS_PAGE), len(paras))
     start = next((i for i in range(stop) if opens_body(paras[i])), None)
     if start is not None and (anchor_below := _blurb_above_headline(paras, start)) is not None:
         start = next((i for i in range(anchor_below + 1, stop) if opens_body(paras[i])), None)
@@ -177,6 +191,8 @@ _ANNOUNCES_TRANSCRIPT = re.compile(
 """``아래는 일문일답 전문이다.``, ``다음은 기자회견 주요 내용.``: a transcript follows."""
 _INLINE_LABEL = re.compile(r"관련\s?(?:기사|뉴스)")
 _LABEL_EDGE = " \t[]【】<>()▶◀■□◆◇•·-"
+NEIGHBOUR_SCAN = 8
+"""Paragraphs looked at on either side of a label or sign-off (chrome and captions between)."""
 LABEL_LOOKAHEAD = 2
 """Article sentences that must follow a related-articles label for the article to go on past it
 (a site's promotion line under its own list heading is one)."""
@@ -192,14 +208,27 @@ def _sentence(p: Para) -> bool:
     )
 
 
+def _neighbours(paras: list[Para], i: int, start: int, after: int) -> tuple[Para | None, list[Para]]:
+    """The paragraph of text or tags before `i` (from `start` on) and up to `after` such paragraphs
+    after it, skipping chrome and captions; bounded scans, so each call is constant time."""
+    skip = ("chrome", "caption")
+    before = next(
+        (paras[k] for k in range(i - 1, max(start, i - NEIGHBOUR_SCAN) - 1, -1) if paras[k].kind not in skip),
+        None,
+    )
+    later = [
+        paras[k] for k in range(i + 1, min(len(paras), i + 1 + NEIGHBOUR_SCAN)) if paras[k].kind not in skip
+    ]
+    return before, later[:after]
+
+
 def _label_between_paragraphs(paras: list[Para], i: int, start: int) -> bool:
     """An inline related-articles label left between two paragraphs of the article (the box it
     headed was not saved): article sentences on both sides of it.  Only the inline box's label
     (관련기사); most-read and best-of lists come after the article."""
     if _INLINE_LABEL.fullmatch(paras[i].text.strip(_LABEL_EDGE)) is None:
         return False
-    before = next((p for p in reversed(paras[start:i]) if p.kind not in ("chrome", "caption")), None)
-    after = [p for p in paras[i + 1 :] if p.kind not in ("chrome", "caption")][:LABEL_LOOKAHEAD]
+    before, after = _neighbours(paras, i, start, LABEL_LOOKAHEAD)
     return (
         before is not None
         and _sentence(before)
@@ -210,7 +239,7 @@ def _label_between_paragraphs(paras: list[Para], i: int, start: int) -> bool:
 
 def _announces_transcript(paras: list[Para], i: int, start: int) -> bool:
     """The paragraph above sign-off `i` announces a Q&A or full text that follows it."""
-    before = next((p for p in reversed(paras[start:i]) if p.kind not in ("chrome", "caption")), None)
+    before, _ = _neighbours(paras, i, start, 0)
     return (
         before is not None
         and before.kind == "text"

@@ -1,0 +1,120 @@
+"""clean(): which line of a page is its headline, one test per page convention.
+
+Navigation and chrome (menus, breadcrumbs, share-button rows, section labels,
+mastheads) are never the title; a date printed in front of the headline and
+brackets around the whole of it are not part of it; a kicker is.  The pages are
+invented (한빛뉴스, 미래일보 … are not real outlets).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from quotetrack.ingest.clean import clean
+from quotetrack.ingest.dates import KST
+from quotetrack.ingest.noise import is_chrome
+from quotetrack.types import CleanArticle, RawDocument
+
+
+def run(text: str) -> CleanArticle:
+    return clean(RawDocument(source="test.txt", text=text))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "홈 > 뉴스 > 정치 > 국회·정당",
+        "> 정치 > 국회",
+        "HOME › 경제 › 금융",
+        "뉴스 » 사회",
+        "페이스북 트위터 카카오톡 URL복사",
+        "크게 작게 프린트 메일",
+        "공유하기 | 댓글 | 인쇄",
+    ],
+)
+def test_breadcrumbs_and_toolbar_rows_are_chrome(line: str) -> None:
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "수출 > 수입, 무역수지 석 달째 흑자",  # a headline comparing with ">"
+        "정부 > 국회 > 법원 순으로 신뢰도 높아",  # steps too long to be a breadcrumb
+        "페이스북, 트위터 인수 검토",  # toolbar words inside a headline
+        "카카오 공유 플랫폼 새 단장",
+    ],
+)
+def test_headlines_with_arrows_or_service_names_are_not_chrome(line: str) -> None:
+    assert not is_chrome(line)
+
+
+BREADCRUMB_PAGE = """\
+로그인 회원가입
+전체메뉴
+홈 > 뉴스 > 정치 > 국회·정당
+정치
+여야, 내년도 예산안 처리 합의 "다음 달 2일 본회의"
+입력 2024.11.28 10:00 수정 2024.11.28 11:20
+홍길동 기자
+페이스북 트위터 카카오톡 URL복사
+[서울=한빛뉴스] 홍길동 기자 = 여야가 내년도 예산안을 다음 달 2일 본회의에서 처리하기로 합의했다.
+여당 원내대표는 "민생 예산을 최우선으로 반영했다"고 말했다.
+저작권자 © 한빛뉴스 무단전재 및 재배포 금지
+"""
+
+
+def test_menus_breadcrumbs_and_share_buttons_are_neither_title_nor_deck() -> None:
+    c = run(BREADCRUMB_PAGE)
+    assert c.title == '여야, 내년도 예산안 처리 합의 "다음 달 2일 본회의"'
+    assert c.deck_end == 0
+    assert c.body.startswith("여야가 내년도 예산안을")
+    assert (c.outlet, c.byline, c.dateline) == ("한빛뉴스", "홍길동 기자", "서울")
+
+
+def test_a_date_printed_in_front_of_the_headline_is_the_date_not_the_title() -> None:
+    c = run(
+        'date 2025-11-12 "내가 왜 실형이냐"…판사에게 욕설한 피고인\n'
+        "재판을 받던 20대가 판사에게 욕설을 해 법정모욕 혐의가 더해졌다.\n"
+    )
+    assert c.title == '"내가 왜 실형이냐"…판사에게 욕설한 피고인'
+    assert c.published == datetime(2025, 11, 12, tzinfo=KST) and not c.published_has_time
+
+
+def test_a_section_label_above_the_date_line_leaves_the_headline_below_it() -> None:
+    c = run(
+        '사회\ndate 2024-03-05\n교육청 "학교 폭력 예방 예산 두 배로"\n'
+        "교육청은 5일 학교 폭력 예방 예산을 두 배로 늘린다고 밝혔다.\n"
+    )
+    assert c.title == '교육청 "학교 폭력 예방 예산 두 배로"'
+    assert c.deck_end == 0 and c.body.startswith("교육청은 5일")
+
+
+def test_brackets_around_the_whole_headline_are_not_part_of_it() -> None:
+    c = run("[도심 화재 현장 영상 공개]\n● 앵커: 화재 현장 영상이 오늘 공개됐습니다.\n")
+    assert c.title == "도심 화재 현장 영상 공개"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        '[단독] 여야 원내대표 "예산안 합의 임박"',
+        "[포토] 국회 본회의장 들어서는 의원들",
+        "<첫선>새 주말극 주연 배우",
+    ],
+)
+def test_a_kicker_stays_part_of_the_headline(headline: str) -> None:
+    c = run(f"> 정치 > 국회\n{headline}\n기사입력 2024-11-28 09:12\n의원들이 28일 본회의장에 모였다.\n")
+    assert c.title == headline
+
+
+def test_a_section_label_glued_to_the_masthead_is_not_the_headline() -> None:
+    c = run(
+        "기상·재해SBS 뉴스\n"  # a known outlet's masthead after the section label
+        "전국에 한파 특보…'보일러 화재' 잇따라\n"
+        "등록 2024.12.30 11:12\n"
+        "[앵커]\n북극 한파로 전국이 얼어붙었습니다.\n"
+    )
+    assert c.title is not None and c.title.startswith("전국에 한파 특보")
