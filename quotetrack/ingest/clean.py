@@ -84,9 +84,10 @@ class _Evidence:
 
 
 # Evidence ranks (lower wins).
-_PUBLISHED_RANK = {"first": 1, "plain": 2, "modified": 4}
+_PUBLISHED_RANK = {"first": 1, "plain": 2, "modified": 4, "asof": 8}
 _PUBLISHED_URL = 3
-_PUBLISHED_CAPTION = {"first": 5, "plain": 5, "modified": 5}
+_PUBLISHED_CAPTION = {"first": 5, "plain": 5, "modified": 5, "asof": 8}
+_PUBLISHED_IMAGE = 6  # the dated folder of a photo in the article (img…/2018/12/24/…)
 _OUTLET_DATELINE = 2  # (서울=연합뉴스): who wrote it
 _OUTLET_COPYRIGHT = 3  # 저작권자 © 통일뉴스: who published it
 _OUTLET_NAMED = 4  # a masthead line, an edition citation, a tip-off footer
@@ -174,6 +175,10 @@ def _collect(p: Para, ev: _Evidence, in_header: bool, in_related: bool) -> None:
         for st in dates.find_stamps(tail):
             if re.search(rf"(?<!\d){st.when.day}일", p.text[: len(p.text) - len(tail) + st.start]):
                 ev.stamp(st, _PUBLISHED_CAPTION)
+        # A photo filed in a dated folder (img…/2018/12/24/…) was uploaded for the article:
+        # its day when the page prints no date at all.
+        if (url := noise.image_url(p.text)) is not None and (day := dates.date_from_url(url)) is not None:
+            ev.published.offer(_PUBLISHED_IMAGE, (day, False))
 
 
 def _apply_meta(doc: RawDocument, ev: _Evidence) -> str | None:
@@ -202,11 +207,11 @@ def _assemble(
     title_key = _key(title) if title else ""
     kept: list[str] = []
     seen: set[str] = set()
-    end = segment.article_end(paras, start)
+    end, in_list = segment.article_end(paras, start)
     in_related = False
     for i in range(start, len(paras)):
         p = paras[i]
-        if p.kind == "related" and i >= end:
+        if i >= end and (p.kind == "related" or (i == end and in_list)):
             in_related = True
         if i >= end or p.kind not in ("text", "tag"):
             _collect(p, ev, in_header=False, in_related=in_related)

@@ -219,13 +219,33 @@ def is_footer(text: str) -> bool:
     return len(text) <= 200 and _FOOTER.search(text) is not None
 
 
+_DATE_AND_BYLINE = re.compile(r"(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\.?\s{0,3}[가-힣]{2,4}\s?기자")
+"""A line of nothing but a date and a byline is the article's metadata line, not a photo credit."""
+
+
+_IMAGE_LINK = re.compile(
+    r"\[?!\[[^\[\]\n]{0,300}\]\((?P<url>[^()\s]{1,600})(?:\s{1,2}\"[^\"\n]{0,200}\")?\)(?:\]\([^()\s]{1,600}\))?"
+)
+"""A photo as a page saved in Markdown prints it: ``![alt](https://img…/2018/12/24/a.jpg)``."""
+
+
+def image_url(text: str) -> str | None:
+    """The address of the photo when `text` is nothing but a Markdown image (maybe linked)."""
+    if len(text) > 1500 or "![" not in text[:3]:
+        return None
+    m = _IMAGE_LINK.fullmatch(text.strip())
+    return m["url"] if m else None
+
+
 def is_caption(text: str) -> bool:
-    """A photo caption or photo credit line."""
+    """A photo caption, a photo credit line or a photo."""
     if len(text) > CAPTION_MAX_LEN:
-        return False
+        return image_url(text) is not None
     s = text.strip()
-    if not s:
+    if not s or _DATE_AND_BYLINE.fullmatch(s):
         return False
+    if image_url(s) is not None:
+        return True
     if (notice := _TRAILING_NOTICE.search(s, 20)) is not None:  # "… 2024.1.5/뉴스1 Copyright (C) 뉴스1. …"
         s = s[: notice.start()].rstrip()
     return _credit_at_end(s[-_TAIL:]) or _CAPTION_HEAD.match(s) is not None

@@ -77,8 +77,12 @@ def strong_title(p: Para) -> bool:
 
 
 def is_anchor(p: Para) -> bool:
-    """A metadata line that sits right under the headline on news pages (time, byline, dateline)."""
-    return p.kind == "meta" and p.meta is not None
+    """A metadata line that sits right under the headline on news pages (time, byline, dateline);
+    a widget's as-of time (``2024.01.05 기준``) is not one."""
+    m = p.meta
+    if p.kind != "meta" or m is None:
+        return False
+    return m.byline is not None or m.dateline is not None or any(st.kind != "asof" for st in m.stamps)
 
 
 def _headline_below(paras: list[Para], anchor: int, start: int) -> int | None:
@@ -160,7 +164,7 @@ def _blurb_above_headline(paras: list[Para], start: int) -> int | None:
     for i in range(start + 2, min(start + 1 + BLURB_LOOKAHEAD, len(paras))):
         p = paras[i]
         if is_anchor(p):
-            return i if strong_title(paras[i - 1]) else None
+            return i if strong_title(paras[i - 1]) and not _article_list_at(paras, i - 1) else None
         if p.kind == "text" and not title_like(p):
             return None
     return None
@@ -193,6 +197,8 @@ _INLINE_LABEL = re.compile(r"관련\s?(?:기사|뉴스)")
 _LABEL_EDGE = " \t[]【】<>()▶◀■□◆◇•·-"
 NEIGHBOUR_SCAN = 8
 """Paragraphs looked at on either side of a label or sign-off (chrome and captions between)."""
+LIST_MIN_ITEMS = 2
+"""Dated headlines in a row that make a list of other articles."""
 LABEL_LOOKAHEAD = 2
 """Article sentences that must follow a related-articles label for the article to go on past it
 (a site's promotion line under its own list heading is one)."""
@@ -247,16 +253,38 @@ def _announces_transcript(paras: list[Para], i: int, start: int) -> bool:
     )
 
 
-def article_end(paras: list[Para], start: int) -> int:
-    """Index of the paragraph that closes the article: a copyright line, a footer, an e-mail sign-off
-    or a related-articles heading (``len(paras)`` when none does)."""
+def _article_list_at(paras: list[Para], i: int) -> bool:
+    """An unlabelled list of other articles starts at `i`: headlines, each with its own date line."""
+    k = i
+    for _ in range(LIST_MIN_ITEMS):
+        if k >= len(paras) or not title_like(paras[k]):
+            return False
+        k = _next_shown(paras, k)
+        if k >= len(paras) or paras[k].kind != "meta" or not (m := paras[k].meta) or not m.stamps:
+            return False
+        k = _next_shown(paras, k)
+    return True
+
+
+def _next_shown(paras: list[Para], k: int) -> int:
+    """The next paragraph after `k` that is not chrome (a separator, a bullet), looking a few ahead."""
+    end = min(len(paras), k + 1 + NEIGHBOUR_SCAN)
+    return next((j for j in range(k + 1, end) if paras[j].kind != "chrome"), len(paras))
+
+
+def article_end(paras: list[Para], start: int) -> tuple[int, bool]:
+    """Index of the paragraph that closes the article (``len(paras)`` when none does) and whether a
+    list of other articles starts there.  The article closes at a copyright line, a footer, an
+    e-mail sign-off, a related-articles heading or an unlabelled list of dated headlines."""
     for i in range(start, len(paras)):
         kind = paras[i].kind
+        if kind == "text" and i > start and _article_list_at(paras, i):
+            return i, True
         if kind not in ENDS_ARTICLE:
             continue
         if kind == "related" and _label_between_paragraphs(paras, i, start):
             continue
         if kind == "signature" and _announces_transcript(paras, i, start):
             continue
-        return i
-    return len(paras)
+        return i, kind == "related"
+    return len(paras), False
