@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from quotetrack.ingest import credits, noise
 from quotetrack.ingest import metadata as md
-from quotetrack.ingest import noise
 
 Kind = Literal[
     "text", "tag", "chrome", "caption", "meta", "copyright", "credit", "related", "footer", "signature"
@@ -32,9 +32,9 @@ class Para:
 
 def _is_signature(text: str) -> bool:
     """An e-mail sign-off: ``koinwon@newspim.com``, ``김진철 기자 a@hani.co.kr``, ``[연예부 | a@b.kr]``."""
-    if "@" not in text or len(text) > 100 or md.EMAIL.search(text) is None:
+    if "@" not in text or len(text) > 100 or credits.EMAIL.search(text) is None:
         return False
-    rest = md.EMAIL.sub("", text)
+    rest = credits.EMAIL.sub("", text)
     if (b := md.byline_in(rest)) is not None:
         rest = rest.replace(b.split()[0], "")
     return len(re.sub(r"[\W\d_]+", "", rest).replace("기자", "")) <= md.META_LEFTOVER_MAX
@@ -50,26 +50,26 @@ def classify(text: str) -> Para:
     if noise.is_related_heading(text):
         return Para(text, "related")
     if len(text) <= 250:
-        name, full = md.copyright_outlet(text)
+        name, full = credits.copyright_outlet(text)
         if full:
             return Para(text, "copyright", outlet=name)
         if name and len(text) <= 40:
             return Para(text, "credit", outlet=name)
         if noise.is_footer(text):
             return Para(text, "footer")
-        if (tip := md.tip_line_outlet(text)) is not None:
+        if (tip := credits.tip_line_outlet(text)) is not None:
             return Para(text, "footer", outlet=tip)
         if _is_signature(text):
             return Para(text, "signature", byline=md.byline_in(text))
-        if (spoken := md.spoken_signoff(text)) is not None:
+        if (spoken := credits.spoken_signoff(text)) is not None:
             return Para(text, "signature", outlet=spoken[0], byline=spoken[1])
     if noise.is_caption(text):
         return Para(text, "caption")
     if (meta := md.metadata_line(text)) is not None:  # before chrome: a bare timestamp has no letters
-        return Para(text, "meta", meta=meta, outlet=md.edition_outlet(text))
+        return Para(text, "meta", meta=meta, outlet=credits.edition_outlet(text))
     if noise.is_chrome(text):
         return Para(text, "chrome")
-    if (mast := md.masthead_outlet(text) or md.provider_outlet(text)) is not None:
+    if (mast := credits.masthead_outlet(text) or credits.provider_outlet(text)) is not None:
         return Para(text, "meta", outlet=mast)
     if noise.is_broadcast_tag(text):
         return Para(text, "tag")

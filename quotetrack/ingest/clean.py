@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Generic, TypeVar
 
-from quotetrack.ingest import dates, noise, paragraphs, segment
+from quotetrack.ingest import credits, dates, noise, paragraphs, segment
 from quotetrack.ingest import metadata as md
 from quotetrack.ingest.classify import Para
 from quotetrack.ingest.classify import classify as _classify  # the name benchmarks clear the cache of
@@ -164,7 +164,7 @@ def _collect(p: Para, ev: _Evidence, in_header: bool, in_related: bool) -> None:
     elif p.kind in ("meta", "footer", "signature"):
         ev.outlet.offer(_OUTLET_NAMED, p.outlet)
     if p.kind == "footer" or (p.kind == "signature" and not in_related):  # site footers name the site
-        ev.outlet.offer(_OUTLET_EMAIL, md.email_outlet(p.text))
+        ev.outlet.offer(_OUTLET_EMAIL, credits.email_outlet(p.text))
     if p.kind == "signature" and not in_related:
         ev.byline.offer(_BYLINE_HEADER if in_header else _BYLINE_SIGNATURE, p.byline)
         ev.place.offer(_PLACE_SIGNOFF, md.place_in_signoff(p.text))  # 워싱턴=홍길동 특파원

@@ -6,6 +6,8 @@ outlet, known or not; this table only (a) turns a printed variant into the name
 the outlet calls itself (한국경제신문 → 한국경제, 한겨레신문사 → 한겨레), (b) names
 the outlet behind a domain (a reporter's e-mail, the article URL), which text
 alone cannot do, and (c) recognises a bare masthead line such as ``중앙일보``.
+`outlet_like` says whether an unknown name is shaped like an outlet's
+(…일보, …신문, …방송): Korean outlets name themselves with a few such words.
 
 Source: compiled by hand (2025) from the outlets' own mastheads, copyright
 lines and web addresses, covering the national dailies, broadcasters, wire
@@ -16,6 +18,7 @@ outlets, plus two regional/overseas Korean-language papers.  Portal domains
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # canonical name, printed variants, domains (a domain matches itself and its subdomains)
@@ -145,3 +148,27 @@ def outlet_for_host(host: str) -> str | None:
         if suffix in _BY_DOMAIN:
             return _BY_DOMAIN[suffix]
     return None
+
+
+# --- what an outlet's name looks like ----------------------------------------------
+
+_OUTLET_SUFFIX = re.compile(r"(?:뉴스|일보|신문|방송|TV|경제|데일리|타임스|미디어|저널|포스트|통신|[0-9])$")
+# Words that look like outlets or places in a bracket but are page furniture.
+NOT_OUTLETS = frozenset(
+    ["최신뉴스", "주요뉴스", "종합뉴스", "속보뉴스", "관련뉴스", "포토뉴스", "영상뉴스", "뉴스"]
+)
+
+_HAS_LETTER = re.compile(r"[가-힣A-Za-z]")
+
+
+def outlet_like(name: str) -> bool:
+    """Is `name` a known outlet or shaped like an outlet's name (…뉴스, …일보, …신문, …TV)?"""
+    name = name.strip()
+    if known_outlet(name):
+        return True
+    return (
+        3 <= len(name) <= 20
+        and name not in NOT_OUTLETS
+        and _OUTLET_SUFFIX.search(name) is not None
+        and _HAS_LETTER.search(name) is not None
+    )
