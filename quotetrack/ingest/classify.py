@@ -15,8 +15,19 @@ from quotetrack.ingest import credits, noise
 from quotetrack.ingest import metadata as md
 
 Kind = Literal[
-    "text", "tag", "chrome", "caption", "meta", "copyright", "credit", "related", "footer", "signature"
+    "text",
+    "tag",
+    "chrome",
+    "caption",
+    "meta",
+    "masthead",
+    "copyright",
+    "credit",
+    "related",
+    "footer",
+    "signature",
 ]
+"""What a paragraph is; "masthead" is a line shaped like an unknown outlet's name (``HCN 충북방송``)."""
 
 
 @dataclass(frozen=True)
@@ -25,7 +36,8 @@ class Para:
     kind: Kind
     meta: md.MetaLine | None = None
     outlet: str | None = None
-    """Outlet named by this line (copyright, credit, masthead, edition, tip line, sign-off)."""
+    """Outlet named by this line (copyright, credit, masthead, edition, tip line, sign-off, a prompt
+    to follow the site)."""
     byline: str | None = None
     """Reporter named by a sign-off."""
 
@@ -54,9 +66,9 @@ def classify(text: str) -> Para:
         if full:
             return Para(text, "copyright", outlet=name)
         if name and len(text) <= 40:
-            return Para(text, "credit", outlet=name)
+            return Para(text, "credit", outlet=credits.credit_outlet(text))
         if noise.is_footer(text):
-            return Para(text, "footer")
+            return Para(text, "footer", outlet=credits.imprint_outlet(text))
         if (tip := credits.tip_line_outlet(text)) is not None:
             return Para(text, "footer", outlet=tip)
         if _is_signature(text):
@@ -64,13 +76,17 @@ def classify(text: str) -> Para:
         if (spoken := credits.spoken_signoff(text)) is not None:
             return Para(text, "signature", outlet=spoken[0], byline=spoken[1])
     if noise.is_caption(text):
-        return Para(text, "caption")
+        return Para(text, "caption", outlet=credits.archive_outlet(text))
     if (meta := md.metadata_line(text)) is not None:  # before chrome: a bare timestamp has no letters
         return Para(text, "meta", meta=meta, outlet=credits.edition_outlet(text))
+    if (promo := credits.promo_outlet(text)) is not None:
+        return Para(text, "chrome", outlet=promo)
     if noise.is_chrome(text):
         return Para(text, "chrome")
     if (mast := credits.masthead_outlet(text) or credits.provider_outlet(text)) is not None:
         return Para(text, "meta", outlet=mast)
+    if (shaped := credits.shaped_masthead(text)) is not None:
+        return Para(text, "masthead", outlet=shaped)
     if noise.is_broadcast_tag(text):
         return Para(text, "tag")
     return Para(text, "text")

@@ -78,7 +78,7 @@ class _Evidence:
         self.published.offer(rank_by_kind[st.kind], (st.when, st.has_time))
 
     def dateline(self, d: md.Dateline) -> None:
-        self.outlet.offer(_OUTLET_DATELINE, d.outlet)
+        self.outlet.offer(_OUTLET_RELAY if d.relayed else _OUTLET_DATELINE, d.outlet)
         self.byline.offer(_BYLINE_DATELINE, d.byline)
         self.place.offer(_PLACE_DATELINE, d.place)
 
@@ -90,10 +90,13 @@ _PUBLISHED_CAPTION = {"first": 5, "plain": 5, "modified": 5, "asof": 8}
 _PUBLISHED_IMAGE = 6  # the dated folder of a photo in the article (img…/2018/12/24/…)
 _OUTLET_DATELINE = 2  # (서울=연합뉴스): who wrote it
 _OUTLET_COPYRIGHT = 3  # 저작권자 © 통일뉴스: who published it
-_OUTLET_NAMED = 4  # a masthead line, an edition citation, a tip-off footer
-_OUTLET_URL = 5  # the article's domain (portals name nobody)
-_OUTLET_CREDIT = 6  # ⓒ스타뉴스 under a photo
-_OUTLET_EMAIL = 7  # the reporter's or the site's e-mail domain
+_OUTLET_NAMED = 4  # a masthead line, an edition citation, a tip-off footer, a [한빛뉴스=홍길동 기자] sign-off
+_OUTLET_RELAY = 5  # (워싱턴 AP=연합뉴스) in a paper that names itself elsewhere: the paper published it
+_OUTLET_PROMO = 5  # ▶ 네이버에서 한빛뉴스 구독하기: the site asks to be followed
+_OUTLET_URL = 6  # the article's domain (portals name nobody)
+_OUTLET_SHAPED = 7  # HCN 충북방송 printed alone above the headline: an outlet not in the table
+_OUTLET_CREDIT = 8  # ⓒ스타뉴스 under a photo
+_OUTLET_EMAIL = 9  # the reporter's or the site's e-mail domain
 _BYLINE_DATELINE, _BYLINE_HEADER, _BYLINE_SIGNATURE = 1, 2, 3
 _PLACE_DATELINE, _PLACE_SIGNOFF = 0, 1
 
@@ -156,13 +159,21 @@ def _collect(p: Para, ev: _Evidence, in_header: bool, in_related: bool) -> None:
                 ev.stamp(st, _PUBLISHED_RANK)
         if p.meta.dateline is not None and in_header:
             ev.dateline(p.meta.dateline)
+        elif p.meta.dateline is not None and not in_related:  # [한빛뉴스=홍길동 기자] signing off
+            ev.outlet.offer(_OUTLET_NAMED, p.meta.dateline.outlet)
+        if not in_related:
+            ev.outlet.offer(_OUTLET_NAMED, p.meta.outlet)
         ev.byline.offer(_BYLINE_HEADER if in_header else _BYLINE_SIGNATURE, p.meta.byline)
     if p.kind == "copyright":
         ev.outlet.offer(_OUTLET_COPYRIGHT, p.outlet)
-    elif p.kind == "credit":
+    elif p.kind in ("credit", "caption"):  # ⓒ스타뉴스, 사진=한빛뉴스 DB
         ev.outlet.offer(_OUTLET_CREDIT, p.outlet)
     elif p.kind in ("meta", "footer", "signature"):
         ev.outlet.offer(_OUTLET_NAMED, p.outlet)
+    elif p.kind == "chrome":  # a site asks to be followed under its own lists too
+        ev.outlet.offer(_OUTLET_PROMO, p.outlet)
+    elif p.kind == "masthead" and in_header:
+        ev.outlet.offer(_OUTLET_SHAPED, p.outlet)
     if p.kind == "footer" or (p.kind == "signature" and not in_related):  # site footers name the site
         ev.outlet.offer(_OUTLET_EMAIL, credits.email_outlet(p.text))
     if p.kind == "signature" and not in_related:
@@ -244,6 +255,8 @@ def _clean(doc: RawDocument) -> CleanArticle:
 
     page_title = _headline(paras[title_i].text, ev) if title_i is not None else None
     title = meta_title or page_title
+    if title:
+        ev.outlet.offer(_OUTLET_NAMED, credits.title_suffix_outlet(title))
     body, deck_end = _assemble(paras, start, deck, title, ev)
     when, has_time = ev.published.value or (None, False)
     return CleanArticle(

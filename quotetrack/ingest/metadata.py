@@ -47,6 +47,9 @@ class Dateline:
     byline: str | None
     end: int
     """Offset in the examined text where the article text starts."""
+    relayed: bool = False
+    """A foreign wire's story relayed by `outlet` (``(워싱턴 AP=연합뉴스)``, ``[로마=AP/뉴시스]``): the
+    page that prints it may be another outlet's."""
 
 
 def host_of(url: str) -> str | None:
@@ -75,6 +78,10 @@ _REUTERS_STYLE = re.compile(
     r"\s{0,3}(?P<place>[가-힣A-Za-z]{1,12}(?: [가-힣A-Za-z]{1,12})?),\s{0,2}\d{1,2}월\s?\d{1,2}일\s{0,2}"
     r"\((?P<outlet>[^()\n]{2,15})\)\s{0,2}[-–—]\s{0,2}"
 )
+_BARE_DATELINE = re.compile(
+    rf"\s{{0,3}}(?P<outlet>[가-힣A-Za-z0-9]{{2,15}})(?P<sep>\s?=\s?|\s{{1,2}}){_BYLINE_BODY}\s{{0,2}}(?P<eq>=?)\s{{0,2}}"
+)
+"""A dateline without brackets: ``OSEN=홍길동 기자 =``, ``한빛뉴스 홍길동 기자 =``."""
 _PLACE = re.compile(r"[가-힣A-Za-z.]{1,12}(?: [가-힣A-Za-z.]{1,12}){0,2}")
 _OUTLET_NAME = re.compile(r"[가-힣A-Za-z0-9&/ .]{2,25}")
 _NOT_PLACES = frozenset(["사진", "그래픽", "자료", "영상", "출처", "제공", "표", "글", "편집", "촬영"])
@@ -108,8 +115,11 @@ def _wire_outlet(right: str) -> str | None:
     return canonical_outlet(outlet)
 
 
-def _read_bracket(inner: str, opening: str) -> tuple[str | None, str | None, str | None] | None:
-    """(place, outlet, byline) from a dateline bracket's contents, None when it is no dateline."""
+_Bracket = tuple[str | None, str | None, str | None, bool]
+
+
+def _read_bracket(inner: str, opening: str) -> _Bracket | None:
+    """(place, outlet, byline, relayed) from a dateline bracket's contents, None when it is no dateline."""
     inner = inner.strip()
     if "@" in inner:
         return None
@@ -126,29 +136,30 @@ def _read_bracket(inner: str, opening: str) -> tuple[str | None, str | None, str
             if len(tokens) > 2 or (places and not _PLACE.fullmatch(places[0])):
                 return None
             outlet = canonical_outlet(outlets[0]) if outlets else None
-            return (places[0] if places else None), outlet, byline
+            return (places[0] if places else None), outlet, byline, False
         if not _PLACE.fullmatch(left) or not _OUTLET_NAME.fullmatch(right):
             return None
         place = left.split()[0]  # [아무르 로이터=뉴스핌], (워싱턴 AFP=연합뉴스): the wire follows the place
         if place in _NOT_PLACES:
             return None
-        return place, _wire_outlet(right), None
+        return place, _wire_outlet(right), None, " " in left or "/" in right
     if opening == "(":  # prose often opens with a parenthesis; only (place=outlet) is a dateline
         return None
     if "|" in inner:  # [더팩트|원세나 기자]
         left, right = (part.strip() for part in inner.split("|", 1))
         b = _BYLINE_FULL.fullmatch(right)
         if b and _OUTLET_NAME.fullmatch(left):
-            return None, canonical_outlet(left), f"{b['name']} {b['role']}"
+            return None, canonical_outlet(left), f"{b['name']} {b['role']}", False
         return None
     b = _BYLINE.search(inner)
     if b is None or b.end() != len(inner):
         # [파이낸셜뉴스] opening the lead: the outlet alone
-        return (None, canonical_outlet(inner), None) if outlet_like(inner) else None
+        name = canonical_outlet(inner)  # [한빛뉴스 온라인뉴스팀]: the desk's outlet
+        return (None, name, None, False) if outlet_like(name) else None
     outlet = inner[: b.start()].strip()  # [아시아경제 홍길동 기자] or [홍길동 기자]
     if outlet and not _OUTLET_NAME.fullmatch(outlet):
         return None
-    return None, canonical_outlet(outlet) if outlet else None, f"{b['name']} {b['role']}"
+    return None, canonical_outlet(outlet) if outlet else None, f"{b['name']} {b['role']}", False
 
 
 def parse_dateline(text: str) -> Dateline | None:
@@ -158,7 +169,7 @@ def parse_dateline(text: str) -> Dateline | None:
     if m:
         parsed = _read_bracket(m["inner"], m["open"])
         if parsed is not None:
-            place, outlet, byline = parsed
+            place, outlet, byline, relayed = parsed
             end = m.end()
             if byline is None:
                 b = _AFTER_BRACKET_BYLINE.match(head, end)
@@ -166,10 +177,13 @@ def parse_dateline(text: str) -> Dateline | None:
                     byline, end = f"{b['name']} {b['role']}", b.end()
             while end < len(head) and (head[end].isspace() or head[end] == "="):
                 end += 1
-            return Dateline(place, outlet, byline, end)
+            return Dateline(place, outlet, byline, end, relayed)
     r = _REUTERS_STYLE.match(head)
     if r:
         return Dateline(r["place"].split()[0], _wire_outlet(r["outlet"]), None, r.end())
+    u = _BARE_DATELINE.match(head)
+    if u and ("=" in u["sep"] or u["eq"]) and outlet_like(u["outlet"]):
+        return Dateline(None, canonical_outlet(u["outlet"]), f"{u['name']} {u['role']}", u.end())
     return None
 
 
@@ -191,6 +205,8 @@ class MetaLine:
     stamps: tuple[Stamp, ...]
     byline: str | None
     dateline: Dateline | None
+    outlet: str | None = None
+    """An outlet the line names beside its data (``한빛스포츠 2024-06-05 17:54``, ``YTN news 2017-12-03``)."""
 
 
 _LABEL_WORDS = (*FIRST_LABELS, *MODIFIED_LABELS, "기사", "최종", "최초", "date", "시간", "일시")
@@ -224,9 +240,20 @@ def metadata_line(text: str) -> MetaLine | None:
         rest = rest[: b.start()] + rest[b.end() :]
     if not stamps and byline is None and d is None:
         return None
+    words = rest
     rest = rest.casefold()
     for word in _LABEL_WORDS:
         rest = rest.replace(word, "")
     if len(_LEFTOVER_JUNK.sub("", rest)) > META_LEFTOVER_MAX or _SENTENCE_LEFT.search(rest):
         return None
-    return MetaLine(tuple(stamps), byline, d)
+    return MetaLine(tuple(stamps), byline, d, _outlet_among(words))
+
+
+def _outlet_among(words: str) -> str | None:
+    """An outlet named among the leftover words of a metadata line."""
+    tokens = [w for w in _LEFTOVER_JUNK.split(words) if w and w.casefold() not in _LABEL_WORDS]
+    if not tokens:
+        return None
+    if (found := masthead_outlet(" ".join(tokens))) is not None:
+        return found
+    return next((canonical_outlet(t) for t in tokens if outlet_like(t)), None)

@@ -96,7 +96,7 @@ RELATED_MAX_LEN = 30
 _FOOTER = re.compile(
     r"\(끝\)\s*$"
     r"|^[\s\-–—•·*|]{0,4}(?:주소|전화|대표전화|팩스|FAX|Email|E-mail|이메일|발행인|편집인|등록번호"
-    r"|사업자\s?등록번호|청소년\s?보호\s?책임자)\s?[:：]"
+    r"|사업자\s?등록번호|청소년\s?보호\s?책임자|제호|매체명|신문사명|언론사명)\s?[:：]"
     r"|이용약관|개인정보\s?처리\s?방침|회사\s?소개|소개 및 약관|청소년\s?보호\s?정책"
     r"|ICP备|公网安备|전화번호\s?[:：]",
     re.I,
@@ -123,7 +123,7 @@ _SLASH_CREDIT_TAIL = re.compile(
     r"|/\s{0,2}(?:[A-Z]{2,6}\s?)?(?:연합뉴스|뉴시스|뉴스1|로이터|AP|AFP|EPA|UPI|게티이미지\S{0,8}|사진공동취재단))\s{0,3}$"
 )  # … 2024.1.5/뉴스1, … /AP 연합뉴스
 # ⓒAssociated Press, 사진=연합뉴스
-_SIGN_CREDIT_TAIL = re.compile(r"(?:ⓒ\s?\S[^ⓒ©]{0,40}|사진\s?=\s?\S{1,20})\s{0,3}$")
+_SIGN_CREDIT_TAIL = re.compile(r"(?:ⓒ\s?\S[^ⓒ©]{0,40}|사진\s?=\s?\S{1,20}(?:\s(?:DB|제공))?)\s{0,3}$")
 _CAPTION_HEAD = re.compile(r"[<(\[]\s?사진\s?[=:\]]|사진\s?=|▲\s?사진|사진설명")
 _PHOTO_CREDIT = re.compile(r"\((?:AP|AFP|EPA|Reuters|UPI|Getty|Yonhap)\b[^()]{0,60}\)")
 CAPTION_MAX_LEN = 400

@@ -125,15 +125,32 @@ def known_outlet(name: str) -> str | None:
     return _BY_NAME.get(_key(name))
 
 
+# Words that describe which of an outlet's products or desks printed the page, not who it is:
+# ``전북일보 인터넷신문``, ``한빛일보 전자신문`` (the e-paper), ``[한빛뉴스 온라인뉴스팀]``.
+_PRODUCT_WORDS = frozenset(
+    [
+        *("인터넷신문", "인터넷판", "인터넷뉴스", "온라인", "온라인판", "온라인뉴스", "전자신문", "전자판"),
+        *("디지털판", "모바일", "뉴스팀", "온라인뉴스팀", "디지털뉴스팀", "온라인팀", "디지털팀", "편집국"),
+        *("편집부", "취재팀", "뉴스부", "온라인뉴스부", "디지털뉴스부", "특별취재팀", "기획취재팀"),
+    ]
+)
+
+
 def canonical_outlet(name: str) -> str:
     """`name` as the outlet calls itself when known, else as printed (trimmed).
 
-    A known outlet among the words wins (``공감언론 뉴시스통신사`` → 뉴시스).
+    Product words after the name go (``전북일보 인터넷신문`` → 전북일보).  A known outlet as the
+    last word wins (``공감언론 뉴시스통신사`` → 뉴시스: a slogan goes before the name); one followed
+    by other words is an edition of its own (``한국일보 애틀랜타``).
     """
     name = name.strip().removeprefix("(주)").removeprefix("㈜").strip()
+    words = name.split()
+    while len(words) > 1 and words[-1] in _PRODUCT_WORDS:
+        words.pop()
+    name = " ".join(words)
     found = known_outlet(name)
-    if found is None:
-        found = next((k for word in reversed(name.split()) if (k := known_outlet(word))), None)
+    if found is None and len(words) > 1:
+        found = known_outlet(words[-1])
     return found or name
 
 
@@ -152,12 +169,28 @@ def outlet_for_host(host: str) -> str | None:
 
 # --- what an outlet's name looks like ----------------------------------------------
 
-_OUTLET_SUFFIX = re.compile(r"(?:뉴스|일보|신문|방송|TV|경제|데일리|타임스|미디어|저널|포스트|통신|[0-9])$")
+# The words Korean outlets end their names with (한빛일보, 미래경제신문, 한빛투데이, 비즈트리뷴, STN스포츠);
+# from the outlets above and the registered-periodical names they stand for.  A name must have
+# more than the word itself: 스포츠, 경제 and 뉴스 alone are section labels.
+_OUTLET_SUFFIX = re.compile(
+    r"(?:뉴스|일보|신문|방송|TV|경제|데일리|타임스|타임즈|미디어|저널|포스트|통신|투데이|트리뷴|헤럴드"
+    r"|프레스|위클리|리포트|매거진|스포츠|코리아|[0-9])$"
+)
 # Words that look like outlets or places in a bracket but are page furniture.
 NOT_OUTLETS = frozenset(
-    ["최신뉴스", "주요뉴스", "종합뉴스", "속보뉴스", "관련뉴스", "포토뉴스", "영상뉴스", "뉴스"]
+    [
+        "최신뉴스",
+        "주요뉴스",
+        "종합뉴스",
+        "속보뉴스",
+        "관련뉴스",
+        "포토뉴스",
+        "영상뉴스",
+        "뉴스",
+        "많이본뉴스",
+        "실시간뉴스",
+    ]
 )
-
 _HAS_LETTER = re.compile(r"[가-힣A-Za-z]")
 
 
@@ -166,9 +199,11 @@ def outlet_like(name: str) -> bool:
     name = name.strip()
     if known_outlet(name):
         return True
+    suffix = _OUTLET_SUFFIX.search(name)
     return (
         3 <= len(name) <= 20
         and name not in NOT_OUTLETS
-        and _OUTLET_SUFFIX.search(name) is not None
+        and suffix is not None
+        and suffix.start() > 0
         and _HAS_LETTER.search(name) is not None
     )
