@@ -9,10 +9,7 @@ alone cannot do, and (c) recognises a bare masthead line such as ``중앙일보`
 `outlet_like` says whether an unknown name is shaped like an outlet's
 (…일보, …신문, …방송): Korean outlets name themselves with a few such words.
 
-Source: compiled by hand (2025) from the outlets' own mastheads, copyright
-lines and web addresses, covering the national dailies, broadcasters, wire
-services, economic, IT, sports and entertainment dailies and the larger online
-outlets, plus two regional/overseas Korean-language papers.  Portal domains
+The table itself, with its sources, is `outlet_names.py`.  Portal domains
 (naver, daum, zum, …) host every outlet's articles and therefore name none.
 """
 
@@ -21,72 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# canonical name, printed variants, domains (a domain matches itself and its subdomains)
-_OUTLETS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("연합뉴스", ("Yonhap", "연합뉴스사"), ("yna.co.kr", "yonhapnews.co.kr")),
-    ("연합뉴스TV", ("연합뉴스 TV",), ("yonhapnewstv.co.kr",)),
-    ("뉴스1", ("뉴스1코리아", "News1"), ("news1.kr",)),
-    ("뉴시스", ("뉴시스통신사", "NEWSIS"), ("newsis.com",)),
-    ("뉴스핌", ("NEWSPIM",), ("newspim.com",)),
-    ("조선일보", ("조선닷컴",), ("chosun.com",)),
-    ("조선비즈", (), ("biz.chosun.com", "chosunbiz.com")),
-    ("스포츠조선", (), ("sportschosun.com", "sports.chosun.com")),
-    ("TV조선", (), ("tvchosun.com",)),
-    ("중앙일보", ("JoongAng", "JoongAng Ilbo"), ("joongang.co.kr", "joins.com")),
-    ("JTBC", (), ("jtbc.co.kr", "jtbc.joins.com")),
-    ("일간스포츠", (), ("isplus.com",)),
-    ("동아일보", (), ("donga.com",)),
-    ("스포츠동아", (), ("sports.donga.com",)),
-    ("채널A", (), ("ichannela.com",)),
-    ("한겨레", ("한겨레신문", "한겨레신문사"), ("hani.co.kr",)),
-    ("경향신문", ("경향닷컴",), ("khan.co.kr",)),
-    ("한국일보", ("Hankookilbo",), ("hankookilbo.com",)),
-    ("서울신문", (), ("seoul.co.kr",)),
-    ("세계일보", (), ("segye.com",)),
-    ("국민일보", (), ("kmib.co.kr",)),
-    ("문화일보", (), ("munhwa.com",)),
-    ("내일신문", (), ("naeil.com",)),
-    ("한국경제", ("한국경제신문", "한경"), ("hankyung.com",)),
-    ("한국경제TV", (), ("wowtv.co.kr",)),
-    ("매일경제", ("매경", "매일경제신문"), ("mk.co.kr",)),
-    ("MBN", (), ("mbn.co.kr",)),
-    ("서울경제", ("서울경제신문",), ("sedaily.com",)),
-    ("머니투데이", (), ("mt.co.kr",)),
-    ("스타뉴스", (), ("starnewskorea.com", "star.mt.co.kr")),
-    ("아시아경제", (), ("asiae.co.kr",)),
-    ("헤럴드경제", ("헤럴드", "헤럴드경제신문"), ("heraldcorp.com",)),
-    ("파이낸셜뉴스", (), ("fnnews.com",)),
-    ("이데일리", (), ("edaily.co.kr",)),
-    ("아주경제", (), ("ajunews.com",)),
-    ("전자신문", ("전자신문사",), ("etnews.com",)),
-    ("디지털타임스", (), ("dt.co.kr",)),
-    ("지디넷코리아", ("ZDNet Korea",), ("zdnet.co.kr",)),
-    ("아이뉴스24", (), ("inews24.com",)),
-    ("KBS", ("한국방송", "한국방송공사"), ("kbs.co.kr",)),
-    ("MBC", ("문화방송", "iMBC"), ("imbc.com",)),
-    ("SBS", ("서울방송",), ("sbs.co.kr",)),
-    ("YTN", (), ("ytn.co.kr",)),
-    ("EBS", (), ("ebs.co.kr",)),
-    ("CBS노컷뉴스", ("노컷뉴스",), ("nocutnews.co.kr", "cbs.co.kr")),
-    ("스포츠서울", (), ("sportsseoul.com",)),
-    ("OSEN", (), ("osen.co.kr",)),
-    ("마이데일리", (), ("mydaily.co.kr",)),
-    ("엑스포츠뉴스", (), ("xportsnews.com",)),
-    ("더팩트", ("THE FACT",), ("tf.co.kr",)),
-    ("통일뉴스", (), ("tongilnews.com",)),
-    ("오마이뉴스", ("OhmyNews",), ("ohmynews.com",)),
-    ("프레시안", (), ("pressian.com",)),
-    ("미디어오늘", (), ("mediatoday.co.kr",)),
-    ("시사IN", ("시사인",), ("sisain.co.kr",)),
-    ("데일리안", (), ("dailian.co.kr",)),
-    ("뉴데일리", (), ("newdaily.co.kr",)),
-    ("허프포스트코리아", ("허프포스트", "허핑턴포스트코리아", "HuffPost Korea"), ("huffingtonpost.kr",)),
-    ("부산일보", (), ("busan.com",)),
-    ("국제신문", (), ("kookje.co.kr",)),
-    ("매일신문", (), ("imaeil.com",)),
-    ("연변일보", (), ("iybrb.com",)),
-    ("로이터", ("로이터통신", "Reuters"), ("reuters.com",)),
-)
+from quotetrack.ingest.outlet_names import OUTLETS
 
 # Portals and aggregators: their domain names no outlet.
 _PORTALS: tuple[str, ...] = (
@@ -111,7 +43,7 @@ def _key(name: str) -> str:
 
 _BY_NAME: dict[str, str] = {}
 _BY_DOMAIN: dict[str, str | None] = {}
-for _canonical, _variants, _domains in _OUTLETS:
+for _canonical, _variants, _domains in OUTLETS:
     for _name in (_canonical, *_variants):
         _BY_NAME.setdefault(_key(_name), _canonical)
     for _domain in _domains:
