@@ -215,3 +215,50 @@ def test_site_name_after_the_headline_of_a_video_page() -> None:
     c = run('생존자 "피할 시간 없었다" / 한빛TV\n2017-12-03\n이번 사고의 생존자는 증언했습니다.\n')
     assert c.outlet == "한빛TV"
     assert c.title == '생존자 "피할 시간 없었다" / 한빛TV'  # the page title as printed
+
+
+# --- more forms: bylines naming the outlet, issue citations, prefixes, self-references -----
+
+
+@pytest.mark.parametrize(
+    ("line", "byline", "outlet"),
+    [
+        ("홍길동 한빛뉴스 기자", "홍길동 기자", "한빛뉴스"),
+        ("글 홍길동 한빛신문 기자", "홍길동 기자", "한빛신문"),
+        ("홍길동 기자", "홍길동 기자", None),
+    ],
+)
+def test_byline_naming_the_reporters_outlet(line: str, byline: str, outlet: str | None) -> None:
+    meta = metadata_line(line)
+    assert meta is not None and (meta.byline, meta.outlet) == (byline, outlet)
+
+
+@pytest.mark.parametrize("name", ["스포츠한빛", "데일리한빛", "주간한빛"])
+def test_names_starting_with_an_outlet_word(name: str) -> None:
+    assert outlet_like(name)
+    d = parse_dateline(f"[{name}] 홍길동 기자 = 정부는")
+    assert d is not None and (d.outlet, d.byline) == (name, "홍길동 기자")
+
+
+def test_a_magazines_issue_citation_closing_the_article() -> None:
+    c = run("정부는 발표했다.\n\n(주간한빛 제1234호)\n")
+    assert c.outlet == "주간한빛" and c.body == "정부는 발표했다."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        ('A씨는 한빛뉴스와의 통화에서 "모른다"고 말했다.', "한빛뉴스"),
+        ("한빛일보 취재 결과 사실로 드러났다.", "한빛일보"),
+        ("한빛방송이 단독 입수한 영상입니다.", "한빛방송"),
+        ("A씨는 CNN과의 인터뷰에서 말했다.", None),  # not shaped like a Korean outlet's name
+        ("그는 기자와의 통화에서 말했다.", None),
+    ],
+)
+def test_the_story_naming_its_own_outlet(sentence: str, outlet: str | None) -> None:
+    assert run(sentence).outlet == outlet
+
+
+def test_a_stated_outlet_beats_the_storys_self_reference() -> None:
+    c = run("A씨는 한빛뉴스와의 통화에서 말했다.\n\n저작권자 © 미래일보 무단전재 및 재배포 금지\n")
+    assert c.outlet == "미래일보"

@@ -52,6 +52,10 @@ def _is_signature(text: str) -> bool:
     return len(re.sub(r"[\W\d_]+", "", rest).replace("기자", "")) <= md.META_LEFTOVER_MAX
 
 
+ISSUE_LINE_MAX = 40
+"""An edition or issue citation standing as a line of its own is this short."""
+
+
 @lru_cache(maxsize=1024)
 def classify(text: str) -> Para:
     """What kind of paragraph this is (a pure function of its text, so remembered: every article of
@@ -83,6 +87,8 @@ def classify(text: str) -> Para:
         return Para(text, "chrome", outlet=promo)
     if noise.is_chrome(text):
         return Para(text, "chrome")
+    if len(text) <= ISSUE_LINE_MAX and (issue := credits.edition_outlet(text)) is not None:
+        return Para(text, "meta", outlet=issue)  # (주간한빛 제1234호) closing a magazine article
     if (mast := credits.masthead_outlet(text) or credits.provider_outlet(text)) is not None:
         return Para(text, "meta", outlet=mast)
     if (shaped := credits.shaped_masthead(text)) is not None:

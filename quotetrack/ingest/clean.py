@@ -97,6 +97,7 @@ _OUTLET_URL = 6  # the article's domain (portals name nobody)
 _OUTLET_SHAPED = 7  # HCN 충북방송 printed alone above the headline: an outlet not in the table
 _OUTLET_CREDIT = 8  # ⓒ스타뉴스 under a photo
 _OUTLET_EMAIL = 9  # the reporter's or the site's e-mail domain
+_OUTLET_SELF = 10  # A씨는 한빛뉴스와의 통화에서 …: the story names who reported it
 _BYLINE_DATELINE, _BYLINE_HEADER, _BYLINE_SIGNATURE = 1, 2, 3
 _PLACE_DATELINE, _PLACE_SIGNOFF = 0, 1
 
@@ -235,6 +236,8 @@ def _assemble(
             continue  # pages that print the article twice
         seen.add(k)
         kept.append(text)
+        if ev.outlet.rank > _OUTLET_SELF:
+            ev.outlet.offer(_OUTLET_SELF, credits.self_reference_outlet(text))
     last = _key(kept[-1]) if kept else ""
     if len(last) >= DUP_MIN and any(_key(x).startswith(last) for x in kept[:-1]):
         kept.pop()  # a cut-off repeat of an earlier paragraph at the end of a partial page

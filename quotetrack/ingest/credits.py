@@ -35,6 +35,11 @@ _NAME_BEFORE_NOTICE = re.compile(
 """A notice without the sign: ``<한빛뉴스 무단전재 및 재배포 금지>``, ``한빛타임즈 All rights reserved.``"""
 _RIGHTS_HELD = re.compile(r"저작권(?:은|이)\s{0,2}(?P<name>[^\s,.]{2,20}?)\s?(?:에|에게)\s{0,2}(?:있|귀속)")
 """``이 기사의 저작권은 한빛일보에 있습니다``."""
+_ISSUE = re.compile(
+    r"[(\[<〈]\s{0,2}(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9 ]{1,20}?)\s{0,2}"
+    r"(?:제\s?)?\d{2,5}\s?호\s{0,2}[)\]>〉]"
+)
+"""A magazine's issue citation: ``(주간한빛 제1234호)``, ``[한빛21 1234호]``."""
 _EDITION = re.compile(
     r"[(\[]\s{0,2}(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9 ]{1,20}?)\s{1,2}(?:19|20)\d{2}\s?(?:년|[-./])"
     r"[^()\[\]]{2,14}?(?:자|면)\s{0,2}[)\]]\.?"
@@ -120,8 +125,9 @@ def credit_outlet(text: str) -> str | None:
 
 
 def edition_outlet(text: str) -> str | None:
-    """The paper named by an edition citation such as ``(한국경제신문 1996년 7월 13일자)``."""
-    m = _EDITION.search(text)
+    """The paper named by an edition citation such as ``(한국경제신문 1996년 7월 13일자)``, or the
+    magazine of an issue citation (``(주간한빛 제1234호)``)."""
+    m = _EDITION.search(text) or _ISSUE.search(text)
     return _usable(m["name"]) if m else None
 
 
@@ -334,3 +340,25 @@ def title_suffix_outlet(title: str) -> str | None:
         return found
     first = name.split(" (")[0].strip()  # 한빛TV (HanbitTV): the name then its romanisation
     return canonical_outlet(first) if outlet_like(first) else None
+
+
+_SELF_REFERENCE = re.compile(
+    r"(?<![가-힣A-Za-z0-9])(?P<name>[가-힣A-Za-z0-9]{2,15}?)(?:(?:와|과)의?\s(?:단독\s|전화\s)?(?:통화|인터뷰|전화\s?통화)에서"
+    r"|\s취재(?:진|팀|\s?결과|를\s종합하면)|(?:이|가)\s단독\s입수)"
+)
+"""How a story speaks of its own outlet: ``A씨는 한빛뉴스와의 통화에서``, ``한빛일보 취재 결과``,
+``한빛방송이 단독 입수한``."""
+
+
+_SELF_CUES = ("통화에서", "인터뷰에서", "취재", "입수")
+
+
+def self_reference_outlet(text: str) -> str | None:
+    """The outlet an article's own text names as the one reporting it (weak: it may quote another)."""
+    if not any(cue in text for cue in _SELF_CUES):
+        return None
+    for m in _SELF_REFERENCE.finditer(text):
+        name = m["name"]
+        if (found := known_outlet(name)) is not None or outlet_like(name):
+            return found or canonical_outlet(name)
+    return None

@@ -97,9 +97,26 @@ def place_in_signoff(text: str) -> str | None:
     return m["place"] if m else None
 
 
+_NAME_OUTLET_ROLE = re.compile(
+    rf"(?<![가-힣])(?P<name>{_NAME})\s(?P<outlet>[가-힣A-Za-z0-9]{{2,15}})\s?(?P<role>{_ROLE})(?![가-힣])"
+)
+"""A byline that names the reporter's outlet between name and title: ``홍길동 한빛일보 기자``."""
+
+
+def _byline_match(text: str) -> tuple[re.Match[str] | None, str | None]:
+    """The first byline in `text` and the outlet it names, if it names one."""
+    m = _BYLINE.search(text)
+    if m is not None and outlet_like(m["name"]):
+        full = _NAME_OUTLET_ROLE.search(text)
+        if full is not None and outlet_like(full["outlet"]):
+            return full, canonical_outlet(full["outlet"])
+        return None, None
+    return m, None
+
+
 def byline_in(text: str) -> str | None:
     """The first ``name 기자``-style byline in `text`, normalised to ``name role``."""
-    m = _BYLINE.search(text)
+    m, _ = _byline_match(text)
     return f"{m['name']} {m['role']}" if m else None
 
 
@@ -234,7 +251,7 @@ def metadata_line(text: str) -> MetaLine | None:
         pieces.append(rest[pos:])
         rest = " ".join(pieces)
     byline = d.byline if d else None
-    b = _BYLINE.search(rest)
+    b, credited = _byline_match(rest)
     if b:
         byline = byline or f"{b['name']} {b['role']}"
         rest = rest[: b.start()] + rest[b.end() :]
@@ -246,7 +263,7 @@ def metadata_line(text: str) -> MetaLine | None:
         rest = rest.replace(word, "")
     if len(_LEFTOVER_JUNK.sub("", rest)) > META_LEFTOVER_MAX or _SENTENCE_LEFT.search(rest):
         return None
-    return MetaLine(tuple(stamps), byline, d, _outlet_among(words))
+    return MetaLine(tuple(stamps), byline, d, credited or _outlet_among(words))
 
 
 def _outlet_among(words: str) -> str | None:

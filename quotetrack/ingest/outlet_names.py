@@ -99,6 +99,8 @@ OUTLETS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("코리아헤럴드", (), ("koreaherald.com",)),
     ("코리아타임스", (), ("koreatimes.co.kr",)),
     ("코리아중앙데일리", (), ("koreajoongangdaily.joins.com",)),
+    # --- Korean-language services of foreign broadcasters, under the name they give them
+    ("VOA 한국어", ("VOA",), ("voakorea.com",)),
     # --- economy and finance
     ("이투데이", (), ("etoday.co.kr",)),
     ("뉴스토마토", (), ("newstomato.com",)),

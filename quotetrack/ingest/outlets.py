@@ -108,6 +108,8 @@ _OUTLET_SUFFIX = re.compile(
     r"(?:뉴스|일보|신문|방송|TV|경제|데일리|타임스|타임즈|미디어|저널|포스트|통신|투데이|트리뷴|헤럴드"
     r"|프레스|위클리|리포트|매거진|스포츠|코리아|[0-9])$"
 )
+_OUTLET_PREFIX = re.compile(r"(?:스포츠|데일리|주간|월간|일간)(?=[가-힣A-Za-z])")
+"""Words some outlets start their names with (스포츠한빛, 데일리한빛, 주간한빛)."""
 # Words that look like outlets or places in a bracket but are page furniture.
 NOT_OUTLETS = frozenset(
     [
@@ -132,10 +134,13 @@ def outlet_like(name: str) -> bool:
     if known_outlet(name):
         return True
     suffix = _OUTLET_SUFFIX.search(name)
+    prefix = _OUTLET_PREFIX.match(name)
     return (
         3 <= len(name) <= 20
         and name not in NOT_OUTLETS
-        and suffix is not None
-        and suffix.start() > 0
+        and (
+            (suffix is not None and suffix.start() > 0)
+            or (prefix is not None and prefix.end() < len(name) - 1)
+        )
         and _HAS_LETTER.search(name) is not None
     )
