@@ -118,3 +118,51 @@ def test_a_section_label_glued_to_the_masthead_is_not_the_headline() -> None:
         "[앵커]\n북극 한파로 전국이 얼어붙었습니다.\n"
     )
     assert c.title is not None and c.title.startswith("전국에 한파 특보")
+
+
+# --- the deck: subheadline lines under the headline, before deck_end ---------------------------
+
+
+def test_deck_lines_under_the_headline_come_before_deck_end() -> None:
+    c = run(
+        '日관방 "심히 유감"\n"잘못된 보도가 혼란 초래"\n한일관계, "긴밀히 소통할 것"\n홍길동 기자\n'
+        "[도쿄=한빛뉴스] 홍길동 특파원 = 일본 관방장관은 유감을 표했다.\n"
+    )
+    assert c.title == '日관방 "심히 유감"'
+    assert c.body[: c.deck_end] == '"잘못된 보도가 혼란 초래"\n한일관계, "긴밀히 소통할 것"'
+
+
+def test_the_headline_printed_again_under_itself_is_not_a_deck_line() -> None:
+    c = run(
+        '"코스피 상승 계속될 전망"\n"코스피 상승 계속될 전망"\n• 홍길동 기자\n• 승인 2021.01.11 12:20\n증권사는 전망했다.\n'
+    )
+    assert c.title == '"코스피 상승 계속될 전망"' and c.deck_end == 0
+    assert c.body == "증권사는 전망했다."
+
+
+def test_a_line_cut_inside_the_first_sentence_is_body_text_not_deck() -> None:
+    c = run(
+        "여당 대변인, 야당 비판\n\n    여당 대변인은 야당을\n    [부실 공사]에 비유했다.\n\n"
+        "    그는 이같이 말했다.\n"
+    )
+    assert c.deck_end == 0
+    assert c.body.startswith("여당 대변인은 야당을")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "26일 회의실에서 간부들이 기자회견을 하고 있다./사진=홍길동 기자",  # a photo caption
+        "키보드 단축키 안내",
+        "한빛닷컴 기사퍼가기",
+        "읽어주기 기능은 크롬기반의",
+    ],
+)
+def test_captions_and_widgets_under_the_headline_are_not_deck(line: str) -> None:
+    c = run(f'노조 "다음달 파업"\n입력 2023-06-26 13:47\n{line}\n금속노조는 26일 파업을 예고했다.\n')
+    assert c.deck_end == 0 and c.body == "금속노조는 26일 파업을 예고했다."
+
+
+def test_a_broadcast_tag_in_lenticular_brackets() -> None:
+    c = run("주민들 불안\n입력 2017-03-14 19:30\n【 앵커멘트 】\n주민들이 불안에 떨고 있습니다.\n")
+    assert c.deck_end == 0 and c.body.split("\n\n")[0] == "【 앵커멘트 】"

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Generic, TypeVar
@@ -49,7 +48,6 @@ DUP_MIN = 10
 """Paragraphs at least this long that a page repeats verbatim are printed once."""
 
 _ANY_STOP = paragraphs.ANY_STOP
-_TITLE_EDGE = " \t\"'“”‘’「」『』《》〈〉.,·…-–—•▶"
 
 
 T = TypeVar("T")
@@ -113,11 +111,6 @@ def _prepare(doc: RawDocument) -> str:
 
 
 # --- stage 3: segment (segment.py) ------------------------------------------------------
-
-
-def _key(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).strip(_TITLE_EDGE)
-    return "".join(text.split())
 
 
 # --- stage 4: evidence and assembly ----------------------------------------------------------
@@ -216,7 +209,7 @@ def _assemble(
     paras: list[Para], start: int, deck: list[int], title: str | None, ev: _Evidence
 ) -> tuple[str, int]:
     """The body text and the offset where its deck ends."""
-    title_key = _key(title) if title else ""
+    title_key = segment.key(title) if title else ""
     kept: list[str] = []
     seen: set[str] = set()
     end, in_list = segment.article_end(paras, start)
@@ -229,7 +222,7 @@ def _assemble(
             _collect(p, ev, in_header=False, in_related=in_related)
             continue
         text = _lead(p.text, ev) if i == start else p.text
-        k = _key(text)
+        k = segment.key(text)
         if not k or (title_key and len(title_key) >= 8 and k.startswith(title_key)):
             continue  # the headline again, alone or as the start of a photo caption
         if len(k) >= DUP_MIN and k in seen:
@@ -238,8 +231,8 @@ def _assemble(
         kept.append(text)
         if ev.outlet.rank > _OUTLET_SELF:
             ev.outlet.offer(_OUTLET_SELF, credits.self_reference_outlet(text))
-    last = _key(kept[-1]) if kept else ""
-    if len(last) >= DUP_MIN and any(_key(x).startswith(last) for x in kept[:-1]):
+    last = segment.key(kept[-1]) if kept else ""
+    if len(last) >= DUP_MIN and any(segment.key(x).startswith(last) for x in kept[:-1]):
         kept.pop()  # a cut-off repeat of an earlier paragraph at the end of a partial page
     deck_text = "\n".join(paras[i].text for i in deck)
     if deck_text:

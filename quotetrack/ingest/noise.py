@@ -47,7 +47,7 @@ _CHROME_FRAGMENTS = re.compile(
     r"|첫 댓글|댓글을 (?:작성|입력)|^댓글\s?\d+$|^공유\s?\d+$|좋아요\s?\d+$|SNS\s?보내기|기사를 공유합니다"
     r"|Your browser|javascript|google play|app store|앱 다운로드|구독\s?중|기자\s?프로필"
     r"|영상을 확인해\s?주시기|원문\s?기사|기사\s?원문|음성\s?변환|구독하기|언론사\s?구독|섹션\s?분류"
-    r"|번역\s?설정|크기\s?(?:조절|변경|조정)"
+    r"|번역\s?설정|크기\s?(?:조절|변경|조정)|단축키|퍼가기|아이콘|읽어\s?주기\s?기능"
     r"|^[▶▷►☞]\s?.{0,40}(?:구독|제보|바로\s?가기|클릭|다운로드|이벤트|채널|친구\s?추가)",
     re.I,
 )
@@ -123,7 +123,7 @@ _SLASH_CREDIT_TAIL = re.compile(
     r"|/\s{0,2}(?:[A-Z]{2,6}\s?)?(?:연합뉴스|뉴시스|뉴스1|로이터|AP|AFP|EPA|UPI|게티이미지\S{0,8}|사진공동취재단))\s{0,3}$"
 )  # … 2024.1.5/뉴스1, … /AP 연합뉴스
 # ⓒAssociated Press, 사진=연합뉴스
-_SIGN_CREDIT_TAIL = re.compile(r"(?:ⓒ\s?\S[^ⓒ©]{0,40}|사진\s?=\s?\S{1,20}(?:\s(?:DB|제공))?)\s{0,3}$")
+_SIGN_CREDIT_TAIL = re.compile(r"(?:ⓒ\s?\S[^ⓒ©]{0,40}|사진\s?=\s?\S{1,20}(?:\s(?:DB|제공|기자))?)\s{0,3}$")
 _CAPTION_HEAD = re.compile(r"[<(\[]\s?사진\s?[=:\]]|사진\s?=|▲\s?사진|사진설명")
 _PHOTO_CREDIT = re.compile(r"\((?:AP|AFP|EPA|Reuters|UPI|Getty|Yonhap)\b[^()]{0,60}\)")
 CAPTION_MAX_LEN = 400
@@ -156,7 +156,7 @@ _TAG_WORDS = _phrases(
     """
 )
 # The tag alone, or followed by who speaks: "<인터뷰> 홍길동 / 시민", "◀ 앵커 ▶".
-_BRACKET_TAG = re.compile(r"[\[<◀]\s?(?P<inner>[^\[\]<>◀▶\n]{1,40}?)\s?[\]>▶](?P<who>[^.\n]{0,40})")
+_BRACKET_TAG = re.compile(r"[\[<◀【]\s?(?P<inner>[^\[\]<>◀▶【】\n]{1,40}?)\s?[\]>▶】](?P<who>[^.\n]{0,40})")
 _ARROW_TAG = re.compile(r"[▶▷►]\s?[^:：\n]{1,20}[:：].{1,60}")
 
 _HASHTAG = r"#[^\s#]{1,30}(?:\s{1,3}[^\s#]{1,30}){0,2}"  # a tag may hold a space: #LA 다저스

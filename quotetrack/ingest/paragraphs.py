@@ -99,7 +99,8 @@ def _wrap_width(blocks: list[list[_Line]]) -> int | None:
 
 def _phrase(line: str) -> bool:
     """A line that stops inside a sentence: it ends in a particle, a connective ending or a comma."""
-    return line[-1] in _CLAUSE_ENDS and len(_HANGUL.findall(line[:20])) >= 2
+    line = line.rstrip()
+    return bool(line) and line[-1] in _CLAUSE_ENDS and len(_HANGUL.findall(line[:20])) >= 2
 
 
 def _phrase_runs(block: list[_Line]) -> dict[int, int]:

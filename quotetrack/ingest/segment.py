@@ -9,6 +9,7 @@ when the page prints none) and title-like lines under it are the deck.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from quotetrack.ingest import dates
 from quotetrack.ingest import metadata as md
@@ -29,6 +30,24 @@ DECK_MIN = 8
 DECK_MAX = 300
 BLURB_LOOKAHEAD = 4
 """A section blurb sits at most this many paragraphs above the headline's metadata line."""
+
+_TITLE_EDGE = " \t\"'“”‘’「」『』《》〈〉.,·…-–—•▶"
+_SENTENCE_INSIDE = re.compile(r"다\.(?!\d)")
+_CUT_SENTENCE = re.compile(r"(?:[는를을,]|에서|하며|으며|면서|하고)\s*$")
+"""A line that stops inside a sentence on an ending no noun has (…은 …을 …에서 …하며): the first
+words of a sentence printed on a line of their own, never a headline or a deck line."""
+
+
+def cut_sentence(text: str) -> bool:
+    """Does `text` stop inside a sentence (see `_CUT_SENTENCE`)?"""
+    return len(text) >= DECK_MIN and " " in text and _CUT_SENTENCE.search(text) is not None
+
+
+def key(text: str) -> str:
+    """`text` compared as a headline: width-normalised, without edge marks and white space."""
+    text = unicodedata.normalize("NFKC", text).strip(_TITLE_EDGE)
+    return "".join(text.split())
+
 
 _FULL_STOP = re.compile(r"(?<!\.)\.[\"'”’″」』)\]]{0,3}$")
 _HANGUL = re.compile(r"[가-힣]")
@@ -97,12 +116,22 @@ def _headline_below(paras: list[Para], anchor: int, start: int) -> int | None:
     return None
 
 
+_QUOTE_MARK = re.compile(r"[\"“”‘’'″『』]")
+
+
+def _headline_above(p: Para) -> bool:
+    """A line above a headline-like line is the headline (and the lower one its deck) when it is
+    strong, or a shorter phrase holding a quotation (日관방 "심히 유감"): headlines of quotes are
+    short; slogans and menus hold none."""
+    return strong_title(p) or (title_like(p) and deck_line(p) and _QUOTE_MARK.search(p.text) is not None)
+
+
 def find_title(paras: list[Para], start: int) -> tuple[int | None, int | None]:
     """(headline index, anchor index) among the header paragraphs ``paras[:start]``.
 
     The anchor is the first metadata line with a title-like line above it; the
-    headline is the nearest such line, or the line above that when both are
-    strong (headline, deck, time).  With metadata but nothing title-like above
+    headline is the nearest such line, or the first of the headline-like lines
+    printed right above it (headline, deck, time).  With metadata but nothing title-like above
     it, the page starts below its headline: no title.
     """
     first_anchor = nearest = None
@@ -115,7 +144,7 @@ def find_title(paras: list[Para], start: int) -> tuple[int | None, int | None]:
                     return below, i
             if nearest is not None:
                 t = nearest
-                while t > 0 and strong_title(paras[t - 1]):
+                while t > 0 and _headline_above(paras[t - 1]):
                     t -= 1
                 return t, i
         elif title_like(paras[i]):
@@ -132,17 +161,25 @@ def find_title(paras: list[Para], start: int) -> tuple[int | None, int | None]:
 
 
 def deck_line(p: Para) -> bool:
-    """A subheadline: a phrase of several words (menu words and widget labels are shorter)."""
+    """A subheadline: a phrase of several words (menu words and widget labels are shorter), neither
+    a sentence nor the start of one (a line cut inside a sentence ends in a particle)."""
     return (
-        p.kind == "text" and len(p.text) >= DECK_MIN and " " in p.text and _HANGUL.search(p.text) is not None
+        p.kind == "text"
+        and len(p.text) >= DECK_MIN
+        and " " in p.text
+        and _HANGUL.search(p.text) is not None
+        and _SENTENCE_INSIDE.search(p.text) is None
+        and not cut_sentence(p.text)
     )
 
 
 def deck(paras: list[Para], start: int, after: int | None) -> list[int]:
-    """Subheadline lines between the headline (or the metadata line) and the body."""
+    """Subheadline lines between the headline (or the metadata line) and the body; the headline
+    printed again there is not one."""
     if after is None:
         return []
-    picked = [i for i in range(after + 1, start) if deck_line(paras[i])]
+    headline = key(paras[after].text)
+    picked = [i for i in range(after + 1, start) if deck_line(paras[i]) and key(paras[i].text) != headline]
     if sum(len(paras[i].text) for i in picked) > DECK_MAX:
         return []
     return picked
@@ -183,6 +220,13 @@ def layout(paras: list[Para]) -> tuple[int, int | None, list[int]]:
         rest = range(after + 1, len(paras))
         start = next((i for i in rest if paras[i].kind in ("text", "tag")), len(paras))
         return start, title_i, []
+    if (
+        start > 0
+        and start - 1 != title_i
+        and paras[start - 1].kind == "text"
+        and cut_sentence(paras[start - 1].text)
+    ):
+        start -= 1  # the first words of the lead's sentence, on a line of their own
     return start, title_i, deck(paras, start, title_i if title_i is not None else anchor)
 
 
