@@ -166,3 +166,14 @@ def test_captions_and_widgets_under_the_headline_are_not_deck(line: str) -> None
 def test_a_broadcast_tag_in_lenticular_brackets() -> None:
     c = run("주민들 불안\n입력 2017-03-14 19:30\n【 앵커멘트 】\n주민들이 불안에 떨고 있습니다.\n")
     assert c.deck_end == 0 and c.body.split("\n\n")[0] == "【 앵커멘트 】"
+
+
+def test_without_a_date_line_the_headline_the_page_repeats_beats_menu_lines() -> None:
+    page = (
+        "전체메뉴 열기 전체메뉴 열기\n"
+        "오늘의 주요 뉴스 모아 보기\n"
+        '태풍 추도식 "올해로 공식 종료"\n'
+        '태풍 추도식 "올해로 공식 종료" ⓒ한빛일보\n'
+        "태풍 희생자 추도식이 올해로 끝난다.\n"
+    )
+    assert run(page).title == '태풍 추도식 "올해로 공식 종료"'

@@ -28,6 +28,11 @@ BODY_LONG = 100
 """An unpunctuated paragraph this long is article text, not a deck line."""
 DECK_MIN = 8
 DECK_MAX = 300
+REPEAT_CANDIDATES = 10
+"""Headline-like lines of a page without metadata looked at for a repeat."""
+REPEAT_WINDOW = 30
+DUP_KEY_MIN = 8
+"""A caption must repeat at least this much of a headline to count as repeating it."""
 BLURB_LOOKAHEAD = 4
 """A section blurb sits at most this many paragraphs above the headline's metadata line."""
 
@@ -126,6 +131,23 @@ def _headline_above(p: Para) -> bool:
     return strong_title(p) or (title_like(p) and deck_line(p) and _QUOTE_MARK.search(p.text) is not None)
 
 
+def _repeated(paras: list[Para], candidates: list[int]) -> int | None:
+    """The first candidate line the page prints again (as its first heading, its title tag or a
+    photo caption that starts with it): the headline among menu and teaser lines."""
+    seen: dict[str, int] = {}
+    for p in paras:
+        k = key(p.text)
+        seen[k] = seen.get(k, 0) + 1
+    for i in candidates:
+        k = key(paras[i].text)
+        if seen.get(k, 0) > 1:
+            return i
+        window = paras[i + 1 : i + 1 + REPEAT_WINDOW]
+        if len(k) >= DUP_KEY_MIN and any(key(p.text).startswith(k) for p in window):
+            return i
+    return None
+
+
 def find_title(paras: list[Para], start: int) -> tuple[int | None, int | None]:
     """(headline index, anchor index) among the header paragraphs ``paras[:start]``.
 
@@ -151,9 +173,11 @@ def find_title(paras: list[Para], start: int) -> tuple[int | None, int | None]:
             nearest = i
     if first_anchor is not None:
         return None, first_anchor
-    for i in range(start):
-        if strong_title(paras[i]):
-            return i, None
+    strong = [i for i in range(start) if strong_title(paras[i])]
+    if len(strong) > 1 and (repeated := _repeated(paras, strong[:REPEAT_CANDIDATES])) is not None:
+        return repeated, None
+    if strong:
+        return strong[0], None
     for i in range(start):  # a short headline only as the page's first line or right above the text
         if title_like(paras[i]) and (i == 0 or i == start - 1):
             return i, None
