@@ -177,3 +177,25 @@ def test_without_a_date_line_the_headline_the_page_repeats_beats_menu_lines() ->
         "태풍 희생자 추도식이 올해로 끝난다.\n"
     )
     assert run(page).title == '태풍 추도식 "올해로 공식 종료"'
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "국회 소통관에서 기자회견을 하고 있다. 한빛뉴스",
+        "photo이미지 크게보기 홍길동 한빛부 장관. 한빛뉴스",
+        "홍길동 한빛부 장관. 사진 미래일보 DB",
+    ],
+)
+def test_a_caption_ending_in_the_photos_agency_is_neither_deck_nor_body(caption: str) -> None:
+    c = run(
+        f'여야 "특별법 처리" 극한 대치\n입력:2023-07-26 04:08\n과방위 공회전만… 처리 빨간불\n{caption}\n여야가 맞붙고 있다.\n'
+    )
+    assert c.body == "과방위 공회전만… 처리 빨간불\n\n여야가 맞붙고 있다." and c.deck_end == len(
+        "과방위 공회전만… 처리 빨간불"
+    )
+
+
+def test_a_short_paragraph_quoting_someone_is_not_a_caption_even_after_a_full_stop() -> None:
+    c = run('정부는 발표했다.\n\n그는 "준비됐다"고 했다. 한빛뉴스\n')
+    assert '그는 "준비됐다"고 했다. 한빛뉴스' in c.body

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from quotetrack.ingest.outlets import outlet_like
+
 
 def _phrases(block: str) -> frozenset[str]:
     """A set of phrases written one group per line, separated by " | "."""
@@ -124,6 +126,13 @@ _SLASH_CREDIT_TAIL = re.compile(
 )  # … 2024.1.5/뉴스1, … /AP 연합뉴스
 # ⓒAssociated Press, 사진=연합뉴스
 _SIGN_CREDIT_TAIL = re.compile(r"(?:ⓒ\s?\S[^ⓒ©]{0,40}|사진\s?=\s?\S{1,20}(?:\s(?:DB|제공|기자))?)\s{0,3}$")
+_AGENCY_AFTER_SENTENCE = re.compile(
+    r"[가-힣A-Za-z)]\.\s{1,2}(?:사진\s?)?(?P<name>[가-힣A-Za-z0-9]{2,12})(?:\s?(?:제공|DB))?\s{0,3}$"
+)
+"""``… 기자회견을 하고 있다. 한빛뉴스``, ``홍길동 장관. 한빛뉴스``: a caption, then the photo's agency."""
+AGENCY_CAPTION_MAX = 150
+"""Such a caption is short and quotes nobody; a paragraph of the article never ends so."""
+_QUOTE_MARK = re.compile(r"[\"“”″『』]")
 _CAPTION_HEAD = re.compile(r"[<(\[]\s?사진\s?[=:\]]|사진\s?=|▲\s?사진|사진설명")
 _PHOTO_CREDIT = re.compile(r"\((?:AP|AFP|EPA|Reuters|UPI|Getty|Yonhap)\b[^()]{0,60}\)")
 CAPTION_MAX_LEN = 400
@@ -144,7 +153,11 @@ def _credit_at_end(tail: str) -> bool:
         return True
     if "/" in tail[-30:] and _SLASH_CREDIT_TAIL.search(tail):
         return True
-    return ("ⓒ" in tail or "사진" in tail) and _SIGN_CREDIT_TAIL.search(tail[-50:]) is not None
+    if ("ⓒ" in tail or "사진" in tail) and _SIGN_CREDIT_TAIL.search(tail[-50:]) is not None:
+        return True
+    if len(tail) > AGENCY_CAPTION_MAX or _QUOTE_MARK.search(tail):
+        return False
+    return (m := _AGENCY_AFTER_SENTENCE.search(tail)) is not None and outlet_like(m["name"])
 
 
 # Broadcast transcript tags the quote extractor reads:
