@@ -70,6 +70,7 @@ _CRUMB_SEP = re.compile(r"\s?[>›»〉]\s?")
 CRUMB_MAX = 12
 """Characters of one breadcrumb step (a section name, at most two words); a headline that
 compares with ">" has longer sides."""
+CRUMB_PAIR_MAX = 8
 _CRUMB_HOME = frozenset(["홈", "home", "뉴스", "news", "전체기사", "메인"])
 _CRUMB_NOT = re.compile(r"[.?!\"“”‘’']")
 CHROME_MAX_LEN = 80
@@ -212,8 +213,11 @@ def _is_breadcrumb(s: str) -> bool:
     """A breadcrumb trail: short steps joined by ">" (two or more, one after a leading ">" or
     after the site's home)."""
     steps = _CRUMB_SEP.split(s)
-    if len(steps) < 2 or (len(steps) == 2 and steps[0] and steps[0].casefold() not in _CRUMB_HOME):
+    if len(steps) < 2:
         return False
+    if len(steps) == 2 and steps[0] and steps[0].casefold() not in _CRUMB_HOME:
+        # one step after a section (사회>사회일반): two single words, no spaces around ">"
+        return " " not in s and all(0 < len(step) <= CRUMB_PAIR_MAX for step in steps)
     return all(
         len(step) <= CRUMB_MAX and step.count(" ") <= 1 and not _CRUMB_NOT.search(step) for step in steps
     )
