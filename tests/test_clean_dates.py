@@ -178,3 +178,19 @@ def test_an_unlabelled_list_of_dated_headlines_ends_the_article_and_dates_nothin
     )
     assert c.body == '주민들은 "불안하다"며 대책을 요구했다.'
     assert c.published is None
+
+
+def test_the_pages_own_date_line_above_the_headline_loses_to_the_articles() -> None:
+    c = page(
+        "2025년 12월 24일 (수)\n한빛일보\n"
+        "경찰, 보이스피싱 총책 검거\n홍길동 기자 | 2023.05.04 10:12\n"
+        "경찰이 보이스피싱 조직 총책을 검거했다고 4일 밝혔다.\n"
+    )
+    assert c.published == kst(2023, 5, 4, 10, 12)
+
+
+def test_a_date_above_the_headline_when_the_page_has_no_other() -> None:
+    c = page(
+        '사회\n2024.03.05 09:00\n교육청 "학교 폭력 예방 예산 두 배로"\n교육청은 5일 예산을 늘린다고 밝혔다.\n'
+    )
+    assert c.published == kst(2024, 3, 5, 9, 0)

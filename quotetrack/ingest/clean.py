@@ -82,10 +82,13 @@ class _Evidence:
 
 
 # Evidence ranks (lower wins).
-_PUBLISHED_RANK = {"first": 1, "plain": 2, "modified": 4, "asof": 8}
+_PUBLISHED_RANK = {"first": 1, "plain": 2, "modified": 4, "asof": 9}
 _PUBLISHED_URL = 3
-_PUBLISHED_CAPTION = {"first": 5, "plain": 5, "modified": 5, "asof": 8}
-_PUBLISHED_IMAGE = 6  # the dated folder of a photo in the article (img…/2018/12/24/…)
+# An unlabelled date above the headline is often the page's own date line (today's date in
+# the masthead), not the article's: below the update time, above a photo's.
+_PUBLISHED_ABOVE_HEADLINE = {"first": 1, "plain": 5, "modified": 5, "asof": 9}
+_PUBLISHED_CAPTION = {"first": 6, "plain": 6, "modified": 6, "asof": 9}
+_PUBLISHED_IMAGE = 7  # the dated folder of a photo in the article (img…/2018/12/24/…)
 _OUTLET_DATELINE = 2  # (서울=연합뉴스): who wrote it
 _OUTLET_COPYRIGHT = 3  # 저작권자 © 통일뉴스: who published it
 _OUTLET_NAMED = 4  # a masthead line, an edition citation, a tip-off footer, a [한빛뉴스=홍길동 기자] sign-off
@@ -145,12 +148,12 @@ def _headline(text: str, ev: _Evidence) -> str | None:
     return text.strip() or None
 
 
-def _collect(p: Para, ev: _Evidence, in_header: bool, in_related: bool) -> None:
+def _collect(p: Para, ev: _Evidence, in_header: bool, in_related: bool, above_headline: bool = False) -> None:
     """Offer the dates, outlet and byline a non-text paragraph carries."""
     if p.meta is not None:
         if not in_related:
             for st in p.meta.stamps:
-                ev.stamp(st, _PUBLISHED_RANK)
+                ev.stamp(st, _PUBLISHED_ABOVE_HEADLINE if above_headline else _PUBLISHED_RANK)
         if p.meta.dateline is not None and in_header:
             ev.dateline(p.meta.dateline)
         elif p.meta.dateline is not None and not in_related:  # [한빛뉴스=홍길동 기자] signing off
@@ -180,6 +183,7 @@ def _collect(p: Para, ev: _Evidence, in_header: bool, in_related: bool) -> None:
         for st in dates.find_stamps(tail):
             if re.search(rf"(?<!\d){st.when.day}일", p.text[: len(p.text) - len(tail) + st.start]):
                 ev.stamp(st, _PUBLISHED_CAPTION)
+
         # A photo filed in a dated folder (img…/2018/12/24/…) was uploaded for the article:
         # its day when the page prints no date at all.
         if (url := noise.image_url(p.text)) is not None and (day := dates.date_from_url(url)) is not None:
@@ -247,7 +251,8 @@ def _clean(doc: RawDocument) -> CleanArticle:
 
     start, title_i, deck = segment.layout(paras)
     for i in range(start):
-        _collect(paras[i], ev, in_header=True, in_related=False)
+        above = title_i is not None and i < title_i
+        _collect(paras[i], ev, in_header=True, in_related=False, above_headline=above)
 
     page_title = _headline(paras[title_i].text, ev) if title_i is not None else None
     title = meta_title or page_title
