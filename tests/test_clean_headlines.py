@@ -200,3 +200,13 @@ def test_a_caption_ending_in_the_photos_agency_is_neither_deck_nor_body(caption:
 def test_a_short_paragraph_quoting_someone_is_not_a_caption_even_after_a_full_stop() -> None:
     c = run('정부는 발표했다.\n\n그는 "준비됐다"고 했다. 한빛뉴스\n')
     assert '그는 "준비됐다"고 했다. 한빛뉴스' in c.body
+
+
+def test_a_long_headline_is_still_a_headline() -> None:
+    headline = (
+        '[현장] 태풍 지나간 해안 마을, 복구 손길 이어져…주민들 "다시 일어서겠다" 다짐과 함께 '
+        "자원봉사자 수백 명 몰려 쓰레기 치우고 집 고치며 구슬땀, 지자체도 특별재난지역 선포 건의하며 지원 나서"
+    )
+    assert 100 <= len(headline) <= 150
+    c = run(f"{headline}\n입력 2024.09.01 10:00\n태풍이 지나간 마을에 복구 손길이 이어졌다.\n")
+    assert c.title == headline

@@ -2,8 +2,12 @@
 
 The body starts at the first paragraph that opens with a dateline or reads as
 prose; everything above it is the header, where the headline is the title-like
-line just above the first metadata line (or the first strong title-like line
-when the page prints none) and title-like lines under it are the deck.
+line just above the first metadata line (or, on a page that prints none, the
+strong title-like line the page repeats, else the first) and title-like lines
+under it are the deck.  The article ends at a copyright line, a footer, an
+e-mail sign-off, a related-articles heading or a list of dated headlines, save
+an inline 관련기사 label between its sentences and a sign-off above an announced
+transcript.  Every look around a paragraph is bounded, so the stage is linear.
 """
 
 from __future__ import annotations
@@ -62,12 +66,16 @@ _SPEAKER_AFTER_QUOTE = re.compile(r"(?<=[.!?][\"”’'])\s{0,2}\([^()\n]{2,60}\
 """A lead quote credited in parentheses: ``"…나오는 거죠." (홍길동 회장)``."""
 
 
+def _credited_quote(text: str) -> bool:
+    """A quoted sentence credited in parentheses: a lead quote, never a headline."""
+    return text.endswith(")") and _FULL_STOP.search(_SPEAKER_AFTER_QUOTE.sub("", text[-80:])) is not None
+
+
 def prose(text: str) -> bool:
     """Does this paragraph read as article text rather than a headline, deck or menu?"""
     if len(text) >= BODY_LONG:
         return True
-    text = _SPEAKER_AFTER_QUOTE.sub("", text[-80:]) if text.endswith(")") else text
-    return len(text) >= BODY_MIN_LEN and _FULL_STOP.search(text) is not None
+    return len(text) >= BODY_MIN_LEN and (_FULL_STOP.search(text) is not None or _credited_quote(text))
 
 
 def opens_body(p: Para) -> bool:
@@ -91,7 +99,7 @@ def title_like(p: Para) -> bool:
         and len(t) <= TITLE_MAX
         and len(_HANGUL.findall(t[:40])) >= 2
         and not _FULL_STOP.search(t)
-        and not prose(t)
+        and not _credited_quote(t)
         and md.parse_dateline(t) is None
     )
 
@@ -231,12 +239,24 @@ def _blurb_above_headline(paras: list[Para], start: int) -> int | None:
     return None
 
 
+def _long_headline(paras: list[Para], start: int) -> int | None:
+    """The metadata line under a paragraph that opened the body only by its length: an
+    unpunctuated line printed right above a date or byline is a long headline, not text."""
+    p = paras[start]
+    if not title_like(p) or len(p.text) < BODY_LONG:
+        return None
+    below = _next_shown(paras, start)
+    return below if below < len(paras) and is_anchor(paras[below]) else None
+
+
 def layout(paras: list[Para]) -> tuple[int, int | None, list[int]]:
     """(index of the first body paragraph, index of the headline, indices of the deck lines)."""
     begins = _page_begins(paras)
     stop = next((i for i in range(begins, len(paras)) if paras[i].kind in ENDS_PAGE), len(paras))
     start = next((i for i in range(stop) if opens_body(paras[i])), None)
-    if start is not None and (anchor_below := _blurb_above_headline(paras, start)) is not None:
+    if start is not None and (
+        (anchor_below := _blurb_above_headline(paras, start) or _long_headline(paras, start)) is not None
+    ):
         start = next((i for i in range(anchor_below + 1, stop) if opens_body(paras[i])), None)
     title_i, anchor = find_title(paras, stop if start is None else start)
     if start is None:  # no paragraph reads as prose: the text is whatever follows the headline
