@@ -210,3 +210,17 @@ def test_a_long_headline_is_still_a_headline() -> None:
     assert 100 <= len(headline) <= 150
     c = run(f"{headline}\n입력 2024.09.01 10:00\n태풍이 지나간 마을에 복구 손길이 이어졌다.\n")
     assert c.title == headline
+
+
+def test_a_board_page_labels_its_headline() -> None:
+    c = run(
+        "인쇄하기\n닫기\n제목 : 광주시청 절도 사건, 경찰 뒤늦게 수사\n작성자 : 관리자\n"
+        "작성일 : 2003-03-01 10:00\n조회수 123\n경찰이 뒤늦게 수사에 나섰습니다.\n"
+    )
+    assert c.title == "광주시청 절도 사건, 경찰 뒤늦게 수사"
+    assert c.body == "경찰이 뒤늦게 수사에 나섰습니다."
+
+
+def test_the_word_title_inside_a_headline_is_no_label() -> None:
+    c = run("제목만 바꾼 재탕 법안 논란\n입력 2024.01.14 15:11\n법안이 재탕이라는 지적이 나왔다.\n")
+    assert c.title == "제목만 바꾼 재탕 법안 논란"

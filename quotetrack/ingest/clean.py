@@ -138,11 +138,13 @@ followed by the headline (``[단독] …``)."""
 
 
 def _headline(text: str, ev: _Evidence) -> str | None:
-    """The headline line without a date printed in front of it (``date 2025-11-12 “…”``) and
-    without brackets around the whole of it."""
+    """The headline line without a date printed in front of it (``date 2025-11-12 “…”``), its
+    label (``제목 :``) and brackets around the whole of it."""
     if (st := dates.leading_stamp(text)) is not None:
         ev.stamp(st, _PUBLISHED_RANK)
         text = text[st.end :]
+    if (label := segment.TITLE_LABEL.match(text)) is not None:
+        text = text[label.end() :]
     if (m := _WRAPPED.fullmatch(text.strip())) is not None:
         text = m["a"] or m["b"]
     return text.strip() or None

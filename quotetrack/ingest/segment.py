@@ -156,14 +156,22 @@ def _repeated(paras: list[Para], candidates: list[int]) -> int | None:
     return None
 
 
+TITLE_LABEL = re.compile(r"\s{0,3}(?:기사\s?)?제\s?목\s{0,2}[:：|]?\s{1,3}(?=\S)")
+"""A board or print page labels its headline: ``제목 : 정부, 예산 긴축 편성`` (작성자, 작성일 below)."""
+
+
 def find_title(paras: list[Para], start: int) -> tuple[int | None, int | None]:
     """(headline index, anchor index) among the header paragraphs ``paras[:start]``.
 
-    The anchor is the first metadata line with a title-like line above it; the
+    A line labelled 제목 is the headline.  The anchor is the first metadata line with a
+    title-like line above it; the
     headline is the nearest such line, or the first of the headline-like lines
     printed right above it (headline, deck, time).  With metadata but nothing title-like above
     it, the page starts below its headline: no title.
     """
+    labelled = next((i for i in range(start) if TITLE_LABEL.match(paras[i].text)), None)
+    if labelled is not None:
+        return labelled, None
     first_anchor = nearest = None
     for i in range(start):
         if is_anchor(paras[i]):
