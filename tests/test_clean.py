@@ -14,6 +14,7 @@ import pytest
 
 from quotetrack.ingest.clean import clean
 from quotetrack.ingest.dates import KST
+from quotetrack.ingest.paragraphs import paragraphs
 from quotetrack.types import CleanArticle, RawDocument
 
 
@@ -285,6 +286,76 @@ def test_related_block_ends_the_article(heading: str) -> None:
     assert c.body == "정부는 발표했다."
 
 
+def test_inline_related_label_between_two_paragraphs_does_not_end_the_article() -> None:
+    page = (
+        "정부는 새 대책을 발표했다.\n\n관련기사\n\n"
+        "시장은 대책의 효과를 지켜보고 있다.\n\n"
+        '한 전문가는 "효과가 나타나려면 시간이 걸린다"고 말했다.\n'
+    )
+    assert paras(run(page)) == [
+        "정부는 새 대책을 발표했다.",
+        "시장은 대책의 효과를 지켜보고 있다.",
+        '한 전문가는 "효과가 나타나려면 시간이 걸린다"고 말했다.',
+    ]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "한빛뉴스를 다양한 채널로 만나보세요.",  # one line under the heading: the site's promotion
+        '다른 기사 제목 "충격"\n\n또 다른 기사 제목',  # headlines
+        "정부, 새 대책 [서울=한빛뉴스] 홍길동 기자 = 정부가 대책을 내놨다.\n\n두 번째 기사의 첫 문장이다.",
+    ],
+)
+def test_related_heading_over_headlines_or_teasers_still_ends_the_article(after: str) -> None:
+    assert run(f"정부는 발표했다.\n\n관련기사\n\n{after}\n").body == "정부는 발표했다."
+
+
+def test_best_of_list_with_sentences_ends_the_article() -> None:
+    page = "정부는 발표했다.\n\n많이 본 뉴스\n\n첫째 기사의 문장이다.\n\n둘째 기사의 문장이다.\n"
+    assert run(page).body == "정부는 발표했다."
+
+
+def test_signoff_above_an_announced_question_and_answer_does_not_end_the_article() -> None:
+    page = (
+        "새 감독이 취임 소감을 밝혔다. 아래는 일문일답 전문이다.\n\n"
+        "홍길동 기자 gildong@hanbit.example\n\n"
+        "-취임 소감은\n\n"
+        "▶어깨가 무겁다. 최선을 다하겠다.\n"
+    )
+    assert paras(run(page)) == [
+        "새 감독이 취임 소감을 밝혔다. 아래는 일문일답 전문이다.",
+        "-취임 소감은",
+        "▶어깨가 무겁다. 최선을 다하겠다.",
+    ]
+
+
+def test_signoff_still_ends_the_article_without_an_announcement() -> None:
+    page = "새 감독이 취임 소감을 밝혔다.\n\n홍길동 기자 gildong@hanbit.example\n\n다른 기사의 문장이다.\n"
+    assert run(page).body == "새 감독이 취임 소감을 밝혔다."
+
+
+def test_site_menu_items_above_the_headline_do_not_end_the_page() -> None:
+    page = (
+        "본문 바로가기\n한빛방송\n• 로그인\n• 회사소개\n• 주요뉴스\n사회\n"
+        "이 지역의 사회 뉴스를 확인하실 수 있습니다.\n"
+        "<단독> 도심 한복판 흉기 난동…공포의 20분\n"
+        "홍길동 기자 2024.03.05\n"
+        "[앵커멘트]\n"
+        "도심에서 흉기 난동이 벌어졌습니다.\n"
+    )
+    c = run(page)
+    assert c.title == "<단독> 도심 한복판 흉기 난동…공포의 20분"
+    assert paras(c) == ["[앵커멘트]", "도심에서 흉기 난동이 벌어졌습니다."]
+
+
+def test_lead_quote_credited_in_parentheses_is_body_text_not_a_headline() -> None:
+    page = '"이제 진짜 실력이 나오는 거죠." (홍길동 한빛전자 회장)\n\n홍 회장은 이날 이렇게 말했다.\n'
+    c = run(page)
+    assert c.title is None
+    assert paras(c)[0] == '"이제 진짜 실력이 나오는 거죠." (홍길동 한빛전자 회장)'
+
+
 def test_page_chrome_inside_and_after_the_body() -> None:
     page = (
         "정부는 발표했다.\n\n광고\n\nAD\n\n정부는 덧붙였다.\n\n#정책 #발표\n"
@@ -382,6 +453,81 @@ def test_hard_wrapped_archive_text_keeps_its_line_breaks() -> None:
         "걸어 유감의 뜻을 표시하고 재발 방지를 위한 조치를 약속했다고\n밝혔다.",
         "장관은 이날 대사에게 양국 관계에 나쁜 영향이 없기를 바란다는\n"
         "입장을 전달했다고 외교부 관계자는 전했다.",
+    ]
+
+
+def test_broadcast_script_printed_one_phrase_a_line_is_joined_into_sentences() -> None:
+    page = (
+        "시민단체 긴급 회견\n\n"
+        "한빛시 환경단체가\n"
+        "올여름 하천 녹조가\n"
+        "예년보다 심각하다고 밝혔습니다.\n"
+        "단체는 상류 공사로\n"
+        "물 흐름이 느려졌다며\n"
+        '"당장 공사를 멈춰야 한다"고 주장했습니다.\n'
+        "시는 이에 대해\n"
+        "가뭄 탓이라고 반박했습니다.\n"
+    )
+    c = run(page)
+    assert c.title == "시민단체 긴급 회견"
+    assert paras(c) == [
+        "한빛시 환경단체가\n올여름 하천 녹조가\n예년보다 심각하다고 밝혔습니다.",
+        '단체는 상류 공사로\n물 흐름이 느려졌다며\n"당장 공사를 멈춰야 한다"고 주장했습니다.',
+        "시는 이에 대해\n가뭄 탓이라고 반박했습니다.",
+    ]
+
+
+def test_indented_print_copy_keeps_the_indentation_of_its_continuation_lines() -> None:
+    page = (
+        "    대변인은 7일 논평에서\n"
+        "    “정부가 약속을 지키지 않고\n"
+        "    책임을 미루고 있다”며\n"
+        "    유감을 표했다.\n\n"
+        "    그는 이어\n"
+        "    “대화의 문은 열려 있다”고\n"
+        "    말했다.\n\n"
+        "    당 관계자는\n"
+        "    다음 주 회동을 제안할 계획이라고\n"
+        "    전했다.\n"
+    )
+    body = run(page).body
+    assert "“정부가 약속을 지키지 않고\n    책임을 미루고 있다”" in body
+    assert paras(run(page))[0].startswith("대변인은 7일 논평에서\n    “정부가")
+
+
+def test_a_few_lines_ending_in_particles_do_not_make_a_phrase_broken_page() -> None:
+    page = "정부는 오늘\n새 대책을 내놓았다.\n\n시장은 차분했다.\n"
+    assert paragraphs(page) == ["정부는 오늘", "새 대책을 내놓았다.", "시장은 차분했다."]
+
+
+def test_headline_and_byline_lines_stay_apart_from_a_phrase_broken_script() -> None:
+    page = (
+        "도심 하천 녹조 비상\n"
+        "홍길동 기자\n"
+        "한빛시 환경단체가\n"
+        "녹조가 심각하다고 밝혔습니다.\n"
+        "단체는 상류 공사로\n"
+        "물 흐름이 느려졌다고 주장했습니다.\n"
+        "시는 이에 대해\n"
+        "가뭄 탓이라고 반박했습니다.\n"
+    )
+    c = run(page)
+    assert c.title == "도심 하천 녹조 비상" and c.byline == "홍길동 기자"
+    assert paras(c)[0] == "한빛시 환경단체가\n녹조가 심각하다고 밝혔습니다."
+
+
+def test_turns_of_a_bullet_marked_transcript_run_over_their_lines() -> None:
+    page = (
+        "[도심 화재 현장 영상 공개]\n"
+        "● 앵커: 화재 현장 영상이 공개됐습니다.\n"
+        "홍길동 기자가 보도합니다.\n"
+        "● 김철수(목격자):연기가 가득했습니다.\n"
+        "다들 뛰쳐나왔어요.\n"
+        "● 기자: 불은 한 시간 만에 꺼졌습니다.\n"
+    )
+    assert paras(run(page))[-2:] == [
+        "● 김철수(목격자):연기가 가득했습니다.\n다들 뛰쳐나왔어요.",
+        "● 기자: 불은 한 시간 만에 꺼졌습니다.",
     ]
 
 

@@ -1,4 +1,5 @@
-"""Timestamp formats Korean news pages print, one test per form (quotetrack.ingest.dates)."""
+"""Timestamp formats Korean news pages print, one test per form (quotetrack.ingest.dates), and which
+date of a page is the article's (clean())."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from datetime import datetime
 
 import pytest
 
+from quotetrack.ingest.clean import clean
 from quotetrack.ingest.dates import KST, date_from_url, find_stamps, leading_stamp, parse_published
+from quotetrack.types import CleanArticle, RawDocument
 
 
 def kst(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
@@ -112,3 +115,82 @@ def test_dates_in_article_urls(url: str, day: datetime) -> None:
 )
 def test_urls_without_dates(url: str) -> None:
     assert date_from_url(url) is None
+
+
+@pytest.mark.parametrize(
+    "line", ["실시간 검색어 2022.08.01 00:00 기준", "코스피 2024.01.05 15:30 현재 2,578.08"]
+)
+def test_a_widgets_as_of_time_is_not_a_publication_time(line: str) -> None:
+    (stamp,) = find_stamps(line)
+    assert stamp.kind == "asof"
+
+
+def test_an_issue_date_with_its_weekday_prefixes_a_page() -> None:
+    text = "2024년 8월 30일 (금요일) A4 정치 여야가 예산안에 합의했다."
+    st = leading_stamp(text)
+    assert st is not None and st.when == kst(2024, 8, 30) and st.kind == "plain"
+    assert text[st.end :] == "A4 정치 여야가 예산안에 합의했다."
+    assert leading_stamp("2024년 8월 30일 금요일 아침 여야가 합의했다.") is not None
+    assert leading_stamp("2024년 8월 30일 여야가 합의했다.") is None  # no weekday, no label: prose
+
+
+# --- dates on whole pages ---------------------------------------------------------------
+
+
+def page(text: str) -> CleanArticle:
+    return clean(RawDocument(source="test.txt", text=text))
+
+
+def test_ranking_widget_time_above_the_headline_is_not_the_articles() -> None:
+    c = page(
+        "실시간 키워드\n2022.08.01 00:00 기준\n"
+        '새 시즌 앞둔 한빛FC 감독 "목표는 우승"\n'
+        "한빛스포츠 2024-06-05 17:54:57\n"
+        '한빛FC 감독은 5일 기자회견에서 "목표는 우승"이라고 말했다.\n'
+    )
+    assert c.published == kst(2024, 6, 5, 17, 54) and c.published_has_time
+    assert c.title == '새 시즌 앞둔 한빛FC 감독 "목표는 우승"'
+
+
+def test_a_line_of_date_and_byline_under_the_headline_is_metadata_not_a_photo_credit() -> None:
+    c = page(
+        "도 대변인, 도정질의 모욕적\n의원들의 공식 사과 요구를 거절\n2022-12-01 홍길동 기자\n"
+        "[한빛뉴스 홍길동 기자] 도 대변인은 1일 기자간담회를 열었다.\n"
+    )
+    assert c.published == kst(2022, 12, 1) and c.byline == "홍길동 기자"
+    assert c.title == "도 대변인, 도정질의 모욕적"
+
+
+def test_a_photo_in_a_dated_folder_dates_a_page_that_prints_no_date() -> None:
+    photo = "![](https://img.hanbit.example/photo/2018/12/24/AKR2018122410630_01.jpg)"
+    c = page(f"(보은=한빛뉴스) 홍길동 기자 = 군의회가 예산을 삭감했다.\n\n{photo}\n\n군은 반발했다.\n")
+    assert c.published == kst(2018, 12, 24) and not c.published_has_time
+    assert c.body == "군의회가 예산을 삭감했다.\n\n군은 반발했다."
+    printed = page(f"입력 2019-01-02 10:00\n\n군의회가 예산을 삭감했다.\n\n{photo}\n")
+    assert printed.published == kst(2019, 1, 2, 10, 0)
+
+
+def test_an_unlabelled_list_of_dated_headlines_ends_the_article_and_dates_nothing() -> None:
+    c = page(
+        '주민들은 "불안하다"며 대책을 요구했다.\n\n-\n\n'
+        '[단독] 전 장관 "수사에 응하겠다"\n\n온라인 기사 ( 2024.12.06 09:13 )\n\n-\n\n'
+        "그날 밤 무슨 일이…처벌 범위 살펴보니\n\n온라인 기사 ( 2024.12.06 15:32 )\n"
+    )
+    assert c.body == '주민들은 "불안하다"며 대책을 요구했다.'
+    assert c.published is None
+
+
+def test_the_pages_own_date_line_above_the_headline_loses_to_the_articles() -> None:
+    c = page(
+        "2025년 12월 24일 (수)\n한빛일보\n"
+        "경찰, 보이스피싱 총책 검거\n홍길동 기자 | 2023.05.04 10:12\n"
+        "경찰이 보이스피싱 조직 총책을 검거했다고 4일 밝혔다.\n"
+    )
+    assert c.published == kst(2023, 5, 4, 10, 12)
+
+
+def test_a_date_above_the_headline_when_the_page_has_no_other() -> None:
+    c = page(
+        '사회\n2024.03.05 09:00\n교육청 "학교 폭력 예방 예산 두 배로"\n교육청은 5일 예산을 늘린다고 밝혔다.\n'
+    )
+    assert c.published == kst(2024, 3, 5, 9, 0)

@@ -3,19 +3,21 @@
 The input is page text exactly as a scraper saved it: navigation, ads, photo
 captions, related-article blocks and footers around the article.  The stages:
 
-1. **paragraphs** – lines are stripped of stray HTML and grouped into
-   paragraphs: a blank line or a line break ends one, except a hard wrap (the
-   document breaks lines at a fixed width) or a line break inside an open
-   quotation, which stay inside the paragraph as ``\\n``;
-2. **classify** – each paragraph is chrome, a caption, a metadata line
-   (timestamps, byline, dateline), a copyright/footer/signature line, a
-   related-articles heading, a broadcast tag or text (`noise.py`, `metadata.py`);
-3. **segment** – the body starts at the first paragraph that opens with a
-   dateline or reads as prose; everything above is the header, where the
-   headline is the title-like line just above the first metadata line (or the
-   first strong title-like line when the page prints none) and title-like
-   lines under it are the deck; the body ends at a copyright line, an e-mail
-   sign-off, a footer or a related-articles heading;
+1. **paragraphs** (`paragraphs.py`) – lines are stripped of stray HTML and
+   grouped into paragraphs: a blank line or a line break ends one, except a
+   hard wrap (the document breaks lines at a fixed width), a sentence printed
+   one phrase a line, or a line break inside an open quotation, which stay
+   inside the paragraph as ``\\n``;
+2. **classify** (`classify.py`) – each paragraph is chrome, a caption, a
+   metadata line (timestamps, byline, dateline), a copyright/footer/signature
+   line, a related-articles heading, a broadcast tag or text (`noise.py`,
+   `metadata.py`);
+3. **segment** (`segment.py`) – the body starts at the first paragraph that
+   opens with a dateline or reads as prose; everything above is the header,
+   where the headline is the title-like line just above the first metadata
+   line (or the first strong title-like line when the page prints none) and
+   title-like lines under it are the deck; the body ends at a copyright line,
+   an e-mail sign-off, a footer or a related-articles heading;
 4. **evidence** – dates, outlet names and bylines found along the way are ranked
    (a labelled first-publication time beats an update time, a dateline beats a
    copyright line, …) and the best of each wins; `RawDocument.meta` beats all.
@@ -29,42 +31,23 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
-from typing import Generic, Literal, TypeVar
+from typing import Generic, TypeVar
 
-from quotetrack.ingest import dates, noise, paragraphs
+from quotetrack.ingest import credits, dates, noise, paragraphs, segment
 from quotetrack.ingest import metadata as md
+from quotetrack.ingest.classify import Para
+from quotetrack.ingest.classify import classify as _classify  # the name benchmarks clear the cache of
 from quotetrack.ingest.outlets import canonical_outlet, outlet_for_host
 from quotetrack.types import CleanArticle, RawDocument
 
 log = logging.getLogger(__name__)
 
-Kind = Literal[
-    "text", "tag", "chrome", "caption", "meta", "copyright", "credit", "related", "footer", "signature"
-]
-_ENDS_ARTICLE = frozenset({"copyright", "related", "footer", "signature"})
-_ENDS_PAGE = frozenset({"copyright", "related", "footer"})
-"""Kinds that close the article even above its first paragraph (an e-mail byline may sit above it)."""
-
-TITLE_MAX = 150
-STRONG_TITLE_LEN = 12
-"""Headlines are rarely shorter; menu lines rarely longer."""
-BODY_MIN_LEN = 8
-"""A paragraph ending in a full stop and at least this long is article text (a lone lede quote counts)."""
-BODY_LONG = 100
-"""An unpunctuated paragraph this long is article text, not a deck line."""
-DECK_MIN = 8
-DECK_MAX = 300
 DUP_MIN = 10
 """Paragraphs at least this long that a page repeats verbatim are printed once."""
 
-_FULL_STOP = re.compile(r"(?<!\.)\.[\"'”’″」』)\]]{0,3}$")
 _ANY_STOP = paragraphs.ANY_STOP
-_HANGUL = re.compile(r"[가-힣]")
-_TITLE_EDGE = " \t\"'“”‘’「」『』《》〈〉.,·…-–—•▶"
 
 
 T = TypeVar("T")
@@ -93,21 +76,29 @@ class _Evidence:
         self.published.offer(rank_by_kind[st.kind], (st.when, st.has_time))
 
     def dateline(self, d: md.Dateline) -> None:
-        self.outlet.offer(_OUTLET_DATELINE, d.outlet)
+        self.outlet.offer(_OUTLET_RELAY if d.relayed else _OUTLET_DATELINE, d.outlet)
         self.byline.offer(_BYLINE_DATELINE, d.byline)
         self.place.offer(_PLACE_DATELINE, d.place)
 
 
 # Evidence ranks (lower wins).
-_PUBLISHED_RANK = {"first": 1, "plain": 2, "modified": 4}
+_PUBLISHED_RANK = {"first": 1, "plain": 2, "modified": 4, "asof": 9}
 _PUBLISHED_URL = 3
-_PUBLISHED_CAPTION = {"first": 5, "plain": 5, "modified": 5}
+# An unlabelled date above the headline is often the page's own date line (today's date in
+# the masthead), not the article's: below the update time, above a photo's.
+_PUBLISHED_ABOVE_HEADLINE = {"first": 1, "plain": 5, "modified": 5, "asof": 9}
+_PUBLISHED_CAPTION = {"first": 6, "plain": 6, "modified": 6, "asof": 9}
+_PUBLISHED_IMAGE = 7  # the dated folder of a photo in the article (img…/2018/12/24/…)
 _OUTLET_DATELINE = 2  # (서울=연합뉴스): who wrote it
 _OUTLET_COPYRIGHT = 3  # 저작권자 © 통일뉴스: who published it
-_OUTLET_NAMED = 4  # a masthead line, an edition citation, a tip-off footer
-_OUTLET_URL = 5  # the article's domain (portals name nobody)
-_OUTLET_CREDIT = 6  # ⓒ스타뉴스 under a photo
-_OUTLET_EMAIL = 7  # the reporter's or the site's e-mail domain
+_OUTLET_NAMED = 4  # a masthead line, an edition citation, a tip-off footer, a [한빛뉴스=홍길동 기자] sign-off
+_OUTLET_RELAY = 5  # (워싱턴 AP=연합뉴스) in a paper that names itself elsewhere: the paper published it
+_OUTLET_PROMO = 5  # ▶ 네이버에서 한빛뉴스 구독하기: the site asks to be followed
+_OUTLET_URL = 6  # the article's domain (portals name nobody)
+_OUTLET_SHAPED = 7  # HCN 충북방송 printed alone above the headline: an outlet not in the table
+_OUTLET_CREDIT = 8  # ⓒ스타뉴스 under a photo
+_OUTLET_EMAIL = 9  # the reporter's or the site's e-mail domain
+_OUTLET_SELF = 10  # A씨는 한빛뉴스와의 통화에서 …: the story names who reported it
 _BYLINE_DATELINE, _BYLINE_HEADER, _BYLINE_SIGNATURE = 1, 2, 3
 _PLACE_DATELINE, _PLACE_SIGNOFF = 0, 1
 
@@ -122,160 +113,7 @@ def _prepare(doc: RawDocument) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-# --- stage 2: classify -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Para:
-    text: str
-    kind: Kind
-    meta: md.MetaLine | None = None
-    outlet: str | None = None
-    """Outlet named by this line (copyright, credit, masthead, edition, tip line, sign-off)."""
-    byline: str | None = None
-    """Reporter named by a sign-off."""
-
-
-def _is_signature(text: str) -> bool:
-    """An e-mail sign-off: ``koinwon@newspim.com``, ``김진철 기자 a@hani.co.kr``, ``[연예부 | a@b.kr]``."""
-    if "@" not in text or len(text) > 100 or md.EMAIL.search(text) is None:
-        return False
-    rest = md.EMAIL.sub("", text)
-    if (b := md.byline_in(rest)) is not None:
-        rest = rest.replace(b.split()[0], "")
-    return len(re.sub(r"[\W\d_]+", "", rest).replace("기자", "")) <= md.META_LEFTOVER_MAX
-
-
-@lru_cache(maxsize=1024)
-def _classify(text: str) -> _Para:
-    """What kind of paragraph this is (a pure function of its text, so remembered: every article of
-    an outlet repeats its menus, copyright, tip line and sign-off lines, and wire copy repeats
-    whole paragraphs across outlets).  1,024 paragraphs hold a few MB at most (memory stays flat)."""
-    if noise.is_hashtags(text):
-        return _Para(text, "chrome")
-    if noise.is_related_heading(text):
-        return _Para(text, "related")
-    if len(text) <= 250:
-        name, full = md.copyright_outlet(text)
-        if full:
-            return _Para(text, "copyright", outlet=name)
-        if name and len(text) <= 40:
-            return _Para(text, "credit", outlet=name)
-        if noise.is_footer(text):
-            return _Para(text, "footer")
-        if (tip := md.tip_line_outlet(text)) is not None:
-            return _Para(text, "footer", outlet=tip)
-        if _is_signature(text):
-            return _Para(text, "signature", byline=md.byline_in(text))
-        if (spoken := md.spoken_signoff(text)) is not None:
-            return _Para(text, "signature", outlet=spoken[0], byline=spoken[1])
-    if noise.is_caption(text):
-        return _Para(text, "caption")
-    if (meta := md.metadata_line(text)) is not None:  # before chrome: a bare timestamp has no letters
-        return _Para(text, "meta", meta=meta, outlet=md.edition_outlet(text))
-    if noise.is_chrome(text):
-        return _Para(text, "chrome")
-    if (mast := md.masthead_outlet(text) or md.provider_outlet(text)) is not None:
-        return _Para(text, "meta", outlet=mast)
-    if noise.is_broadcast_tag(text):
-        return _Para(text, "tag")
-    return _Para(text, "text")
-
-
-# --- stage 3: segment --------------------------------------------------------------------
-
-
-def _prose(text: str) -> bool:
-    """Does this paragraph read as article text rather than a headline, deck or menu?"""
-    if len(text) >= BODY_LONG:
-        return True
-    return len(text) >= BODY_MIN_LEN and _FULL_STOP.search(text) is not None
-
-
-def _opens_body(p: _Para) -> bool:
-    if p.kind == "tag":
-        return True
-    if p.kind != "text":
-        return False
-    text = p.text
-    if (st := dates.leading_stamp(text)) is not None:
-        text = text[st.end :]
-    if md.parse_dateline(text) is not None or md.glued_dateline_start(text) is not None:
-        return True
-    return _prose(text)
-
-
-def _title_like(p: _Para) -> bool:
-    t = p.text
-    return (
-        p.kind == "text"
-        and "\n" not in t
-        and len(t) <= TITLE_MAX
-        and len(_HANGUL.findall(t[:40])) >= 2
-        and not _FULL_STOP.search(t)
-        and md.parse_dateline(t) is None
-    )
-
-
-def _strong_title(p: _Para) -> bool:
-    return _title_like(p) and len(p.text) >= STRONG_TITLE_LEN and " " in p.text
-
-
-def _is_anchor(p: _Para) -> bool:
-    """A metadata line that sits right under the headline on news pages (time, byline, dateline)."""
-    return p.kind == "meta" and p.meta is not None
-
-
-def _find_title(paras: list[_Para], start: int) -> tuple[int | None, int | None]:
-    """(headline index, anchor index) among the header paragraphs ``paras[:start]``.
-
-    The anchor is the first metadata line with a title-like line above it; the
-    headline is the nearest such line, or the line above that when both are
-    strong (headline, deck, time).  With metadata but nothing title-like above
-    it, the page starts below its headline: no title.
-    """
-    first_anchor = nearest = None
-    for i in range(start):
-        if _is_anchor(paras[i]):
-            first_anchor = i if first_anchor is None else first_anchor
-            if nearest is not None:
-                t = nearest
-                while t > 0 and _strong_title(paras[t - 1]):
-                    t -= 1
-                return t, i
-        elif _title_like(paras[i]):
-            nearest = i
-    if first_anchor is not None:
-        return None, first_anchor
-    for i in range(start):
-        if _strong_title(paras[i]):
-            return i, None
-    for i in range(start):  # a short headline only as the page's first line or right above the text
-        if _title_like(paras[i]) and (i == 0 or i == start - 1):
-            return i, None
-    return None, None
-
-
-def _deck_line(p: _Para) -> bool:
-    """A subheadline: a phrase of several words (menu words and widget labels are shorter)."""
-    return (
-        p.kind == "text" and len(p.text) >= DECK_MIN and " " in p.text and _HANGUL.search(p.text) is not None
-    )
-
-
-def _deck(paras: list[_Para], start: int, after: int | None) -> list[int]:
-    """Subheadline lines between the headline (or the metadata line) and the body."""
-    if after is None:
-        return []
-    picked = [i for i in range(after + 1, start) if _deck_line(paras[i])]
-    if sum(len(paras[i].text) for i in picked) > DECK_MAX:
-        return []
-    return picked
-
-
-def _key(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).strip(_TITLE_EDGE)
-    return "".join(text.split())
+# --- stage 3: segment (segment.py) ------------------------------------------------------
 
 
 # --- stage 4: evidence and assembly ----------------------------------------------------------
@@ -294,23 +132,49 @@ def _lead(text: str, ev: _Evidence) -> str:
     return text
 
 
-def _collect(p: _Para, ev: _Evidence, in_header: bool, in_related: bool) -> None:
+_WRAPPED = re.compile(r"\[(?P<a>[^\[\]]{8,})\]|【(?P<b>[^【】]{8,})】")
+"""A headline printed inside one pair of brackets (archive transcripts); a kicker is shorter and
+followed by the headline (``[단독] …``)."""
+
+
+def _headline(text: str, ev: _Evidence) -> str | None:
+    """The headline line without a date printed in front of it (``date 2025-11-12 “…”``), its
+    label (``제목 :``) and brackets around the whole of it."""
+    if (st := dates.leading_stamp(text)) is not None:
+        ev.stamp(st, _PUBLISHED_RANK)
+        text = text[st.end :]
+    if (label := segment.TITLE_LABEL.match(text)) is not None:
+        text = text[label.end() :]
+    if (m := _WRAPPED.fullmatch(text.strip())) is not None:
+        text = m["a"] or m["b"]
+    return text.strip() or None
+
+
+def _collect(p: Para, ev: _Evidence, in_header: bool, in_related: bool, above_headline: bool = False) -> None:
     """Offer the dates, outlet and byline a non-text paragraph carries."""
     if p.meta is not None:
         if not in_related:
             for st in p.meta.stamps:
-                ev.stamp(st, _PUBLISHED_RANK)
+                ev.stamp(st, _PUBLISHED_ABOVE_HEADLINE if above_headline else _PUBLISHED_RANK)
         if p.meta.dateline is not None and in_header:
             ev.dateline(p.meta.dateline)
+        elif p.meta.dateline is not None and not in_related:  # [한빛뉴스=홍길동 기자] signing off
+            ev.outlet.offer(_OUTLET_NAMED, p.meta.dateline.outlet)
+        if not in_related:
+            ev.outlet.offer(_OUTLET_NAMED, p.meta.outlet)
         ev.byline.offer(_BYLINE_HEADER if in_header else _BYLINE_SIGNATURE, p.meta.byline)
     if p.kind == "copyright":
         ev.outlet.offer(_OUTLET_COPYRIGHT, p.outlet)
-    elif p.kind == "credit":
+    elif p.kind in ("credit", "caption"):  # ⓒ스타뉴스, 사진=한빛뉴스 DB
         ev.outlet.offer(_OUTLET_CREDIT, p.outlet)
     elif p.kind in ("meta", "footer", "signature"):
         ev.outlet.offer(_OUTLET_NAMED, p.outlet)
+    elif p.kind == "chrome":  # a site asks to be followed under its own lists too
+        ev.outlet.offer(_OUTLET_PROMO, p.outlet)
+    elif p.kind == "masthead" and in_header:
+        ev.outlet.offer(_OUTLET_SHAPED, p.outlet)
     if p.kind == "footer" or (p.kind == "signature" and not in_related):  # site footers name the site
-        ev.outlet.offer(_OUTLET_EMAIL, md.email_outlet(p.text))
+        ev.outlet.offer(_OUTLET_EMAIL, credits.email_outlet(p.text))
     if p.kind == "signature" and not in_related:
         ev.byline.offer(_BYLINE_HEADER if in_header else _BYLINE_SIGNATURE, p.byline)
         ev.place.offer(_PLACE_SIGNOFF, md.place_in_signoff(p.text))  # 워싱턴=홍길동 특파원
@@ -321,6 +185,11 @@ def _collect(p: _Para, ev: _Evidence, in_header: bool, in_related: bool) -> None
         for st in dates.find_stamps(tail):
             if re.search(rf"(?<!\d){st.when.day}일", p.text[: len(p.text) - len(tail) + st.start]):
                 ev.stamp(st, _PUBLISHED_CAPTION)
+
+        # A photo filed in a dated folder (img…/2018/12/24/…) was uploaded for the article:
+        # its day when the page prints no date at all.
+        if (url := noise.image_url(p.text)) is not None and (day := dates.date_from_url(url)) is not None:
+            ev.published.offer(_PUBLISHED_IMAGE, (day, False))
 
 
 def _apply_meta(doc: RawDocument, ev: _Evidence) -> str | None:
@@ -343,32 +212,33 @@ def _apply_meta(doc: RawDocument, ev: _Evidence) -> str | None:
 
 
 def _assemble(
-    paras: list[_Para], start: int, deck: list[int], title: str | None, ev: _Evidence
+    paras: list[Para], start: int, deck: list[int], title: str | None, ev: _Evidence
 ) -> tuple[str, int]:
     """The body text and the offset where its deck ends."""
-    title_key = _key(title) if title else ""
+    title_key = segment.key(title) if title else ""
     kept: list[str] = []
     seen: set[str] = set()
-    ended = in_related = False
+    end, in_list = segment.article_end(paras, start)
+    in_related = False
     for i in range(start, len(paras)):
         p = paras[i]
-        if p.kind == "related":
+        if i >= end and (p.kind == "related" or (i == end and in_list)):
             in_related = True
-        if p.kind in _ENDS_ARTICLE:
-            ended = True
-        if ended or p.kind not in ("text", "tag"):
+        if i >= end or p.kind not in ("text", "tag"):
             _collect(p, ev, in_header=False, in_related=in_related)
             continue
         text = _lead(p.text, ev) if i == start else p.text
-        k = _key(text)
+        k = segment.key(text)
         if not k or (title_key and len(title_key) >= 8 and k.startswith(title_key)):
             continue  # the headline again, alone or as the start of a photo caption
         if len(k) >= DUP_MIN and k in seen:
             continue  # pages that print the article twice
         seen.add(k)
         kept.append(text)
-    last = _key(kept[-1]) if kept else ""
-    if len(last) >= DUP_MIN and any(_key(x).startswith(last) for x in kept[:-1]):
+        if ev.outlet.rank > _OUTLET_SELF:
+            ev.outlet.offer(_OUTLET_SELF, credits.self_reference_outlet(text))
+    last = segment.key(kept[-1]) if kept else ""
+    if len(last) >= DUP_MIN and any(segment.key(x).startswith(last) for x in kept[:-1]):
         kept.pop()  # a cut-off repeat of an earlier paragraph at the end of a partial page
     deck_text = "\n".join(paras[i].text for i in deck)
     if deck_text:
@@ -381,21 +251,15 @@ def _clean(doc: RawDocument) -> CleanArticle:
     ev = _Evidence()
     meta_title = _apply_meta(doc, ev)
 
-    stop = next((i for i, p in enumerate(paras) if p.kind in _ENDS_PAGE), len(paras))
-    start = next((i for i in range(stop) if _opens_body(paras[i])), None)
-    title_i, anchor = _find_title(paras, stop if start is None else start)
-    if start is None:  # no paragraph reads as prose: the text is whatever follows the headline
-        after = -1 if title_i is None else title_i
-        rest = range(after + 1, len(paras))
-        start = next((i for i in rest if paras[i].kind in ("text", "tag")), len(paras))
-        deck: list[int] = []
-    else:
-        deck = _deck(paras, start, title_i if title_i is not None else anchor)
+    start, title_i, deck = segment.layout(paras)
     for i in range(start):
-        _collect(paras[i], ev, in_header=True, in_related=False)
+        above = title_i is not None and i < title_i
+        _collect(paras[i], ev, in_header=True, in_related=False, above_headline=above)
 
-    page_title = paras[title_i].text if title_i is not None else None
+    page_title = _headline(paras[title_i].text, ev) if title_i is not None else None
     title = meta_title or page_title
+    if title:
+        ev.outlet.offer(_OUTLET_NAMED, credits.title_suffix_outlet(title))
     body, deck_end = _assemble(paras, start, deck, title, ev)
     when, has_time = ev.published.value or (None, False)
     return CleanArticle(

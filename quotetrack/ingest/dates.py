@@ -28,7 +28,7 @@ def _korea_tz() -> tzinfo:
 KST = _korea_tz()
 """Korea time; page timestamps without an offset are in it."""
 
-StampKind = Literal["first", "plain", "modified"]
+StampKind = Literal["first", "plain", "modified", "asof"]
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,8 @@ class Stamp:
     when: datetime
     has_time: bool
     kind: StampKind
-    """first: 입력/등록/송고/게재/방영…; modified: 수정/업데이트; plain: no label."""
+    """first: 입력/등록/송고/게재/방영…; modified: 수정/업데이트; plain: no label; asof: a widget's
+    "as of" time (``2024.01.05 15:00 기준``, ``… 현재``: rankings, prices, weather), never the article's."""
     start: int
     end: int
 
@@ -70,6 +71,7 @@ MODIFIED_LABELS: tuple[str, ...] = ("수정", "업데이트", "갱신", "updated
 # Labels printed after the date: ``2024-10-11 11:26 송고``, ``2024.12.20 방영``,
 # ``1996년 7월 13일자`` (edition date).
 _FIRST_AFTER = re.compile(r"\s{0,2}(?:송고|방영|방송|입력|등록|게재|자(?![가-힣]))")
+_AS_OF_AFTER = re.compile(r"\s{0,2}(?:기준|현재)(?![가-힣])")
 _LABEL_WINDOW = 16
 MIN_YEAR = 1945
 """Korean-language news archives start after liberation; earlier years are misreads."""
@@ -118,7 +120,9 @@ def find_stamps(text: str) -> list[Stamp]:
         if parsed is None:
             continue
         kind = _nearest_label(text[max(prev_end, m.start() - _LABEL_WINDOW) : m.start()])
-        if kind == "plain" and _FIRST_AFTER.match(text, m.end()):
+        if _AS_OF_AFTER.match(text, m.end()):
+            kind = "asof"
+        elif kind == "plain" and _FIRST_AFTER.match(text, m.end()):
             kind = "first"
         out.append(Stamp(parsed[0], parsed[1], kind, m.start(), m.end()))
         prev_end = m.end()
@@ -130,19 +134,28 @@ _LEADING_LABEL = re.compile(
 )
 
 
+_WEEKDAY_AFTER = re.compile(r"\s{0,2}[(\[]?[월화수목금토일]요일[)\]]?")
+"""A page header's issue date names its weekday: ``2024년 8월 30일 (금요일)``."""
+
+
 def leading_stamp(text: str) -> Stamp | None:
-    """A labelled timestamp that prefixes a paragraph (``date 2025-12-13 “…``); ends where the text starts."""
+    """A timestamp that prefixes a paragraph, labelled (``date 2025-12-13 “…``) or an issue date
+    with its weekday (``2024년 8월 30일 (금요일) …``); ends where the text starts."""
     label = _LEADING_LABEL.match(text[:40])
-    if label is None:
-        return None
-    m = _DATE_TIME.match(text, label.end())
+    m = _DATE_TIME.match(text, label.end() if label else 0)
     if m is None:
         return None
     parsed = _to_datetime(m)
     if parsed is None:
         return None
-    kind: StampKind = "plain" if label.group().strip().casefold().startswith("date") else "first"
     end = m.end()
+    if label is None:
+        if (weekday := _WEEKDAY_AFTER.match(text, end)) is None:
+            return None
+        end = weekday.end()
+    kind: StampKind = (
+        "first" if label and not label.group().strip().casefold().startswith("date") else "plain"
+    )
     while end < len(text) and text[end].isspace():
         end += 1
     return Stamp(parsed[0], parsed[1], kind, 0, end)

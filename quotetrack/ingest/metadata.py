@@ -1,4 +1,4 @@
-"""Datelines, bylines and outlet names as Korean news pages print them.
+"""Datelines, bylines and metadata lines as Korean news pages print them.
 
 Everything here reads one short string (a line of page text, a URL, a meta
 value) and knows nothing about where on the page it sits; `clean.py` decides
@@ -10,10 +10,11 @@ The forms covered, all common Korean news page structure:
 * datelines ``[휴스턴=뉴스핌] 고인원 특파원=``, ``(서울=연합뉴스) 최인영 특파원 =``,
   ``[더팩트|원세나 기자]``, ``[아시아경제 홍길동 기자]``, ``【동경 AFP=본사특약】``,
   ``(워싱턴 AFP=연합뉴스)``, Reuters Korea's ``워싱턴, 8월30일 (로이터) -``;
-* bylines ``정윤경 기자``, ``고인원 특파원``; copyright lines ``저작권자 © 통일뉴스``,
-  ``[저작권자(c) YTN & YTN PLUS …]``, ``Copyright ⓒ 서울신문 All rights reserved``;
-  edition citations ``(한국경제신문 1996년 7월 13일자)``; e-mail domains;
+* bylines ``정윤경 기자``, ``고인원 특파원``;
 * metadata lines made only of the above and timestamps (`dates.py`).
+
+Outlet names printed elsewhere (copyright lines, credits, mastheads, edition
+citations, sign-offs, e-mail domains) are read by `credits.py`.
 """
 
 from __future__ import annotations
@@ -22,8 +23,19 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+# Outlet names outside the dateline live in credits.py; re-exported for callers of this module.
+from quotetrack.ingest.credits import (  # noqa: F401
+    EMAIL,
+    copyright_outlet,
+    edition_outlet,
+    email_outlet,
+    masthead_outlet,
+    provider_outlet,
+    spoken_signoff,
+    tip_line_outlet,
+)
 from quotetrack.ingest.dates import FIRST_LABELS, MODIFIED_LABELS, Stamp, find_stamps
-from quotetrack.ingest.outlets import canonical_outlet, known_outlet, outlet_for_host
+from quotetrack.ingest.outlets import canonical_outlet, outlet_like
 
 
 @dataclass(frozen=True)
@@ -35,6 +47,9 @@ class Dateline:
     byline: str | None
     end: int
     """Offset in the examined text where the article text starts."""
+    relayed: bool = False
+    """A foreign wire's story relayed by `outlet` (``(워싱턴 AP=연합뉴스)``, ``[로마=AP/뉴시스]``): the
+    page that prints it may be another outlet's."""
 
 
 def host_of(url: str) -> str | None:
@@ -63,28 +78,14 @@ _REUTERS_STYLE = re.compile(
     r"\s{0,3}(?P<place>[가-힣A-Za-z]{1,12}(?: [가-힣A-Za-z]{1,12})?),\s{0,2}\d{1,2}월\s?\d{1,2}일\s{0,2}"
     r"\((?P<outlet>[^()\n]{2,15})\)\s{0,2}[-–—]\s{0,2}"
 )
+_BARE_DATELINE = re.compile(
+    rf"\s{{0,3}}(?P<outlet>[가-힣A-Za-z0-9]{{2,15}})(?P<sep>\s?=\s?|\s{{1,2}}){_BYLINE_BODY}\s{{0,2}}(?P<eq>=?)\s{{0,2}}"
+)
+"""A dateline without brackets: ``OSEN=홍길동 기자 =``, ``한빛뉴스 홍길동 기자 =``."""
 _PLACE = re.compile(r"[가-힣A-Za-z.]{1,12}(?: [가-힣A-Za-z.]{1,12}){0,2}")
 _OUTLET_NAME = re.compile(r"[가-힣A-Za-z0-9&/ .]{2,25}")
-_OUTLET_SUFFIX = re.compile(r"(?:뉴스|일보|신문|방송|TV|경제|데일리|타임스|미디어|저널|포스트|통신|[0-9])$")
-# Words that look like outlets or places in a bracket but are page furniture.
-_NOT_OUTLETS = frozenset(
-    ["최신뉴스", "주요뉴스", "종합뉴스", "속보뉴스", "관련뉴스", "포토뉴스", "영상뉴스", "뉴스"]
-)
 _NOT_PLACES = frozenset(["사진", "그래픽", "자료", "영상", "출처", "제공", "표", "글", "편집", "촬영"])
 _HOUSE_WORDS = ("본사", "본지", "특약")  # 【동경 AFP=본사특약】: a wire copy, the paper names itself "본사"
-
-
-def outlet_like(name: str) -> bool:
-    """Is `name` a known outlet or shaped like an outlet's name (…뉴스, …일보, …신문, …TV)?"""
-    name = name.strip()
-    if known_outlet(name):
-        return True
-    return (
-        3 <= len(name) <= 20
-        and name not in _NOT_OUTLETS
-        and _OUTLET_SUFFIX.search(name) is not None
-        and _HAS_LETTER.search(name) is not None
-    )
 
 
 _PLACE_BYLINE = re.compile(rf"(?<![가-힣])(?P<place>[가-힣]{{2,8}})\s?=\s?{_BYLINE_BODY}")
@@ -96,9 +97,26 @@ def place_in_signoff(text: str) -> str | None:
     return m["place"] if m else None
 
 
+_NAME_OUTLET_ROLE = re.compile(
+    rf"(?<![가-힣])(?P<name>{_NAME})\s(?P<outlet>[가-힣A-Za-z0-9]{{2,15}})\s?(?P<role>{_ROLE})(?![가-힣])"
+)
+"""A byline that names the reporter's outlet between name and title: ``홍길동 한빛일보 기자``."""
+
+
+def _byline_match(text: str) -> tuple[re.Match[str] | None, str | None]:
+    """The first byline in `text` and the outlet it names, if it names one."""
+    m = _BYLINE.search(text)
+    if m is not None and outlet_like(m["name"]):
+        full = _NAME_OUTLET_ROLE.search(text)
+        if full is not None and outlet_like(full["outlet"]):
+            return full, canonical_outlet(full["outlet"])
+        return None, None
+    return m, None
+
+
 def byline_in(text: str) -> str | None:
     """The first ``name 기자``-style byline in `text`, normalised to ``name role``."""
-    m = _BYLINE.search(text)
+    m, _ = _byline_match(text)
     return f"{m['name']} {m['role']}" if m else None
 
 
@@ -114,8 +132,11 @@ def _wire_outlet(right: str) -> str | None:
     return canonical_outlet(outlet)
 
 
-def _read_bracket(inner: str, opening: str) -> tuple[str | None, str | None, str | None] | None:
-    """(place, outlet, byline) from a dateline bracket's contents, None when it is no dateline."""
+_Bracket = tuple[str | None, str | None, str | None, bool]
+
+
+def _read_bracket(inner: str, opening: str) -> _Bracket | None:
+    """(place, outlet, byline, relayed) from a dateline bracket's contents, None when it is no dateline."""
     inner = inner.strip()
     if "@" in inner:
         return None
@@ -132,29 +153,30 @@ def _read_bracket(inner: str, opening: str) -> tuple[str | None, str | None, str
             if len(tokens) > 2 or (places and not _PLACE.fullmatch(places[0])):
                 return None
             outlet = canonical_outlet(outlets[0]) if outlets else None
-            return (places[0] if places else None), outlet, byline
+            return (places[0] if places else None), outlet, byline, False
         if not _PLACE.fullmatch(left) or not _OUTLET_NAME.fullmatch(right):
             return None
         place = left.split()[0]  # [아무르 로이터=뉴스핌], (워싱턴 AFP=연합뉴스): the wire follows the place
         if place in _NOT_PLACES:
             return None
-        return place, _wire_outlet(right), None
+        return place, _wire_outlet(right), None, " " in left or "/" in right
     if opening == "(":  # prose often opens with a parenthesis; only (place=outlet) is a dateline
         return None
     if "|" in inner:  # [더팩트|원세나 기자]
         left, right = (part.strip() for part in inner.split("|", 1))
         b = _BYLINE_FULL.fullmatch(right)
         if b and _OUTLET_NAME.fullmatch(left):
-            return None, canonical_outlet(left), f"{b['name']} {b['role']}"
+            return None, canonical_outlet(left), f"{b['name']} {b['role']}", False
         return None
     b = _BYLINE.search(inner)
     if b is None or b.end() != len(inner):
         # [파이낸셜뉴스] opening the lead: the outlet alone
-        return (None, canonical_outlet(inner), None) if outlet_like(inner) else None
+        name = canonical_outlet(inner)  # [한빛뉴스 온라인뉴스팀]: the desk's outlet
+        return (None, name, None, False) if outlet_like(name) else None
     outlet = inner[: b.start()].strip()  # [아시아경제 홍길동 기자] or [홍길동 기자]
     if outlet and not _OUTLET_NAME.fullmatch(outlet):
         return None
-    return None, canonical_outlet(outlet) if outlet else None, f"{b['name']} {b['role']}"
+    return None, canonical_outlet(outlet) if outlet else None, f"{b['name']} {b['role']}", False
 
 
 def parse_dateline(text: str) -> Dateline | None:
@@ -164,7 +186,7 @@ def parse_dateline(text: str) -> Dateline | None:
     if m:
         parsed = _read_bracket(m["inner"], m["open"])
         if parsed is not None:
-            place, outlet, byline = parsed
+            place, outlet, byline, relayed = parsed
             end = m.end()
             if byline is None:
                 b = _AFTER_BRACKET_BYLINE.match(head, end)
@@ -172,10 +194,13 @@ def parse_dateline(text: str) -> Dateline | None:
                     byline, end = f"{b['name']} {b['role']}", b.end()
             while end < len(head) and (head[end].isspace() or head[end] == "="):
                 end += 1
-            return Dateline(place, outlet, byline, end)
+            return Dateline(place, outlet, byline, end, relayed)
     r = _REUTERS_STYLE.match(head)
     if r:
         return Dateline(r["place"].split()[0], _wire_outlet(r["outlet"]), None, r.end())
+    u = _BARE_DATELINE.match(head)
+    if u and ("=" in u["sep"] or u["eq"]) and outlet_like(u["outlet"]):
+        return Dateline(None, canonical_outlet(u["outlet"]), f"{u['name']} {u['role']}", u.end())
     return None
 
 
@@ -184,137 +209,6 @@ def glued_dateline_start(text: str, limit: int = 240) -> int | None:
     for m in _GLUED_DATELINE.finditer(text[:limit]):
         if m.start() > 0 and parse_dateline(text[m.start() :]) is not None:
             return m.start()
-    return None
-
-
-# --- outlet names --------------------------------------------------------------
-
-_COPYRIGHT_WORDS = re.compile(r"저작권|copyright|all rights reserved|무단\s?전재|재배포|무단\s?복제", re.I)
-_COPYRIGHT_HINT = re.compile(
-    r"ⓒ|Ⓒ|©|\([cC]\)|저작권|[Cc][Oo][Pp][Yy][Rr][Ii][Gg][Hh][Tt]|무단|재배포|의 모든"
-)
-COPYRIGHT_LEAD = 20
-"""A notice starts within this many characters (or later, after a slogan with no full stop);
-after a sentence it is glued to a photo caption ("… 있다. 2024.1.5/뉴스1 Copyright …")."""
-_SIGN = re.compile(r"ⓒ|Ⓒ|©|\([cC]\)")
-_COPY_SIGN = re.compile(
-    r"(?:ⓒ|Ⓒ|©|\([cC]\)|[Cc]opyright\s(?:by|[Bb][Yy])\s)\s{0,2}(?:\d{4}(?:\s?[-~]\s?\d{4})?\s{1,2})?"
-    r"(?P<name>[^\s,.\[\]<>()|&][^,.\[\]<>()|&\n]{0,30}?)\s{0,2}"
-    r"(?=$|[,.\[\]<>()|&]|\s(?:무단|[Aa][Ll][Ll]\s|-|저작권|www\.))"
-)
-_OWNS_CONTENT = re.compile(r"^(?P<name>[^\s]{2,20})의 모든 (?:콘텐츠|기사|저작물)")
-_EDITION = re.compile(
-    r"[(\[]\s{0,2}(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9 ]{1,20}?)\s{1,2}(?:19|20)\d{2}\s?(?:년|[-./])"
-    r"[^()\[\]]{2,14}?(?:자|면)\s{0,2}[)\]]\.?"
-)
-_TIP_LINE = re.compile(
-    r"(?P<name>[^\s:|]{2,15})\s{0,2}(?:기사\s?문의\s?및\s?|뉴스\s?)?제보\s{0,2}(?:하기|[:：]|전화|카톡)"
-)
-_HAS_LETTER = re.compile(r"[가-힣A-Za-z]")
-
-
-def _usable(name: str | None) -> str | None:
-    if not name:
-        return None
-    name = name.strip(" -–:")
-    if not 2 <= len(name) <= 30 or not _HAS_LETTER.search(name):
-        return None
-    return canonical_outlet(name)
-
-
-_NAME_TOKEN = re.compile(r"[가-힣A-Za-z0-9]{2,20}|[a-z0-9-]{2,30}(?:\.[a-z0-9-]{2,30}){1,3}", re.I)
-
-
-def _known_in(text: str) -> str | None:
-    """The first known outlet named or linked in `text` (``아시아경제(www.asiae.co.kr)``)."""
-    for m in _NAME_TOKEN.finditer(text):
-        token = m.group()
-        found = outlet_for_host(token) if "." in token else known_outlet(token)
-        if found:
-            return found
-    return None
-
-
-def copyright_outlet(text: str) -> tuple[str | None, bool]:
-    """(outlet, is a full copyright notice) from a copyright or ⓒ credit line.
-
-    A full notice (저작권자/Copyright/무단 전재… near the start of the line)
-    names the publisher; a bare ``ⓒ스타뉴스`` is a photo credit, weaker evidence
-    the caller ranks lower.  Slogans sit between the sign and the name
-    (``ⓒ경제를 보는 눈, … 아시아경제``), so a known outlet anywhere after the
-    sign wins over the words right after it.
-    """
-    if _COPYRIGHT_HINT.search(text) is None:
-        return None, False
-    words = _COPYRIGHT_WORDS.search(text)
-    full = False
-    if words is not None:
-        sign = _SIGN.search(text)
-        prefix = text[: min(words.start(), sign.start() if sign else len(text))]
-        full = len(prefix) <= COPYRIGHT_LEAD or ("." not in prefix and len(prefix) <= 2 * COPYRIGHT_LEAD)
-    m = _COPY_SIGN.search(text)
-    if m:
-        return _known_in(text[m.start() : m.start() + 120]) or _usable(m["name"]), full
-    o = _OWNS_CONTENT.match(text)
-    if o and words:
-        return _usable(o["name"]), True
-    return None, full
-
-
-def edition_outlet(text: str) -> str | None:
-    """The paper named by an edition citation such as ``(한국경제신문 1996년 7월 13일자)``."""
-    m = _EDITION.search(text)
-    return _usable(m["name"]) if m else None
-
-
-def tip_line_outlet(text: str) -> str | None:
-    """The outlet a tip-off footer names (``연합뉴스TV 기사문의 및 제보 : …``)."""
-    m = _TIP_LINE.match(text.strip())
-    if m is None:
-        return None
-    return canonical_outlet(m["name"]) if outlet_like(m["name"]) else None
-
-
-_SPOKEN_SIGNOFF = re.compile(
-    r"\s{0,3}(?P<outlet>[A-Z]{2,6}|[가-힣A-Za-z]{1,8}(?:뉴스|TV|방송))(?:\s?뉴스)?\s{1,2}"
-    r"(?P<name>[가-힣]{2,4})(?:\s?기자)?입니다\.?\s{0,3}"
-)
-
-
-def spoken_signoff(text: str) -> tuple[str, str] | None:
-    """(outlet, byline) from a broadcast reporter's sign-off (``MBC 뉴스 홍길동입니다.``)."""
-    m = _SPOKEN_SIGNOFF.fullmatch(text[:40])
-    return (canonical_outlet(m["outlet"]), f"{m['name']} 기자") if m else None
-
-
-_PROVIDED_BY = re.compile(r"\s{0,3}(?:기사\s?제공|제공)\s{0,2}[:：|]?\s{0,2}(?P<name>[^\s:|]{2,15})\s{0,3}")
-
-
-def provider_outlet(text: str) -> str | None:
-    """The outlet a portal names as the article's source (``기사제공 연합뉴스``)."""
-    m = _PROVIDED_BY.fullmatch(text)
-    return _usable(m["name"]) if m else None
-
-
-def masthead_outlet(text: str) -> str | None:
-    """A known outlet printed alone as a masthead line (``중앙일보``, ``SBS 뉴스``)."""
-    text = text.strip()
-    if len(text) > 20:
-        return None
-    if (found := known_outlet(text)) is not None:
-        return found
-    return known_outlet(text[:-2]) if text.endswith("뉴스") and len(text) > 3 else None
-
-
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@(?P<domain>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,5})")
-
-
-def email_outlet(text: str) -> str | None:
-    """The known outlet behind the first e-mail address in `text`."""
-    for m in EMAIL.finditer(text):
-        outlet = outlet_for_host(m["domain"])
-        if outlet:
-            return outlet
     return None
 
 
@@ -328,6 +222,8 @@ class MetaLine:
     stamps: tuple[Stamp, ...]
     byline: str | None
     dateline: Dateline | None
+    outlet: str | None = None
+    """An outlet the line names beside its data (``한빛스포츠 2024-06-05 17:54``, ``YTN news 2017-12-03``)."""
 
 
 _LABEL_WORDS = (*FIRST_LABELS, *MODIFIED_LABELS, "기사", "최종", "최초", "date", "시간", "일시")
@@ -355,15 +251,26 @@ def metadata_line(text: str) -> MetaLine | None:
         pieces.append(rest[pos:])
         rest = " ".join(pieces)
     byline = d.byline if d else None
-    b = _BYLINE.search(rest)
+    b, credited = _byline_match(rest)
     if b:
         byline = byline or f"{b['name']} {b['role']}"
         rest = rest[: b.start()] + rest[b.end() :]
     if not stamps and byline is None and d is None:
         return None
+    words = rest
     rest = rest.casefold()
     for word in _LABEL_WORDS:
         rest = rest.replace(word, "")
     if len(_LEFTOVER_JUNK.sub("", rest)) > META_LEFTOVER_MAX or _SENTENCE_LEFT.search(rest):
         return None
-    return MetaLine(tuple(stamps), byline, d)
+    return MetaLine(tuple(stamps), byline, d, credited or _outlet_among(words))
+
+
+def _outlet_among(words: str) -> str | None:
+    """An outlet named among the leftover words of a metadata line."""
+    tokens = [w for w in _LEFTOVER_JUNK.split(words) if w and w.casefold() not in _LABEL_WORDS]
+    if not tokens:
+        return None
+    if (found := masthead_outlet(" ".join(tokens))) is not None:
+        return found
+    return next((canonical_outlet(t) for t in tokens if outlet_like(t)), None)

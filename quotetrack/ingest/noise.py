@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from quotetrack.ingest.outlets import outlet_like
+
 
 def _phrases(block: str) -> frozenset[str]:
     """A set of phrases written one group per line, separated by " | "."""
@@ -47,10 +49,31 @@ _CHROME_FRAGMENTS = re.compile(
     r"|첫 댓글|댓글을 (?:작성|입력)|^댓글\s?\d+$|^공유\s?\d+$|좋아요\s?\d+$|SNS\s?보내기|기사를 공유합니다"
     r"|Your browser|javascript|google play|app store|앱 다운로드|구독\s?중|기자\s?프로필"
     r"|영상을 확인해\s?주시기|원문\s?기사|기사\s?원문|음성\s?변환|구독하기|언론사\s?구독|섹션\s?분류"
-    r"|번역\s?설정|크기\s?(?:조절|변경|조정)"
+    r"|번역\s?설정|크기\s?(?:조절|변경|조정)|단축키|퍼가기|아이콘|읽어\s?주기\s?기능"
+    r"|^(?:작성자|글쓴이|등록자|조회|조회수)\s?[:：|]"
     r"|^[▶▷►☞]\s?.{0,40}(?:구독|제보|바로\s?가기|클릭|다운로드|이벤트|채널|친구\s?추가)",
     re.I,
 )
+# Words of share-button and toolbar rows printed on one line ("페이스북 트위터 카카오톡 URL복사").
+_TOOLBAR_WORDS = _phrases(
+    """
+    페이스북 | 트위터 | 카카오톡 | 카카오스토리 | 카톡 | 카카오 | 네이버 | 네이버밴드 | 밴드 | 라인
+    텔레그램 | 블로그 | 엑스 | X | 링크 | 링크복사 | URL | URL복사 | 주소복사 | 복사 | 줄이기 | 이메일
+    메일 | 인쇄 | 프린트 | 스크랩 | 공유 | 공유하기 | 댓글 | 좋아요 | 싫어요 | 추천 | 글자크기 | 글씨크기
+    크게 | 작게 | 가 | 가+ | 가- | 기사저장 | 저장 | 북마크 | 닫기 | 듣기 | 기사듣기 | 뉴스듣기 | 번역
+    구독 | 구독하기 | 목록 | 이전 | 다음 | 메뉴 | 검색
+    """
+)
+_TOOLBAR_SPLIT = re.compile(r"[\s|·/,]+")
+TOOLBAR_MIN_WORDS = 2
+# Breadcrumbs: "홈 > 뉴스 > 정치", "> 정치 > 국회", "HOME › 경제 › 금융".
+_CRUMB_SEP = re.compile(r"\s?[>›»〉]\s?")
+CRUMB_MAX = 12
+"""Characters of one breadcrumb step (a section name, at most two words); a headline that
+compares with ">" has longer sides."""
+CRUMB_PAIR_MAX = 8
+_CRUMB_HOME = frozenset(["홈", "home", "뉴스", "news", "전체기사", "메인"])
+_CRUMB_NOT = re.compile(r"[.?!\"“”‘’']")
 CHROME_MAX_LEN = 80
 """Fragment rules apply only to lines this short: chrome is short, prose is not."""
 
@@ -77,7 +100,7 @@ RELATED_MAX_LEN = 30
 _FOOTER = re.compile(
     r"\(끝\)\s*$"
     r"|^[\s\-–—•·*|]{0,4}(?:주소|전화|대표전화|팩스|FAX|Email|E-mail|이메일|발행인|편집인|등록번호"
-    r"|사업자\s?등록번호|청소년\s?보호\s?책임자)\s?[:：]"
+    r"|사업자\s?등록번호|청소년\s?보호\s?책임자|제호|매체명|신문사명|언론사명)\s?[:：]"
     r"|이용약관|개인정보\s?처리\s?방침|회사\s?소개|소개 및 약관|청소년\s?보호\s?정책"
     r"|ICP备|公网安备|전화번호\s?[:：]",
     re.I,
@@ -104,7 +127,14 @@ _SLASH_CREDIT_TAIL = re.compile(
     r"|/\s{0,2}(?:[A-Z]{2,6}\s?)?(?:연합뉴스|뉴시스|뉴스1|로이터|AP|AFP|EPA|UPI|게티이미지\S{0,8}|사진공동취재단))\s{0,3}$"
 )  # … 2024.1.5/뉴스1, … /AP 연합뉴스
 # ⓒAssociated Press, 사진=연합뉴스
-_SIGN_CREDIT_TAIL = re.compile(r"(?:ⓒ\s?\S[^ⓒ©]{0,40}|사진\s?=\s?\S{1,20})\s{0,3}$")
+_SIGN_CREDIT_TAIL = re.compile(r"(?:ⓒ\s?\S[^ⓒ©]{0,40}|사진\s?=\s?\S{1,20}(?:\s(?:DB|제공|기자))?)\s{0,3}$")
+_AGENCY_AFTER_SENTENCE = re.compile(
+    r"[가-힣A-Za-z)]\.\s{1,2}(?:사진\s?)?(?P<name>[가-힣A-Za-z0-9]{2,12})(?:\s?(?:제공|DB))?\s{0,3}$"
+)
+"""``… 기자회견을 하고 있다. 한빛뉴스``, ``홍길동 장관. 한빛뉴스``: a caption, then the photo's agency."""
+AGENCY_CAPTION_MAX = 150
+"""Such a caption is short and quotes nobody; a paragraph of the article never ends so."""
+_QUOTE_MARK = re.compile(r"[\"“”″『』]")
 _CAPTION_HEAD = re.compile(r"[<(\[]\s?사진\s?[=:\]]|사진\s?=|▲\s?사진|사진설명")
 _PHOTO_CREDIT = re.compile(r"\((?:AP|AFP|EPA|Reuters|UPI|Getty|Yonhap)\b[^()]{0,60}\)")
 CAPTION_MAX_LEN = 400
@@ -125,7 +155,11 @@ def _credit_at_end(tail: str) -> bool:
         return True
     if "/" in tail[-30:] and _SLASH_CREDIT_TAIL.search(tail):
         return True
-    return ("ⓒ" in tail or "사진" in tail) and _SIGN_CREDIT_TAIL.search(tail[-50:]) is not None
+    if ("ⓒ" in tail or "사진" in tail) and _SIGN_CREDIT_TAIL.search(tail[-50:]) is not None:
+        return True
+    if len(tail) > AGENCY_CAPTION_MAX or _QUOTE_MARK.search(tail):
+        return False
+    return (m := _AGENCY_AFTER_SENTENCE.search(tail)) is not None and outlet_like(m["name"])
 
 
 # Broadcast transcript tags the quote extractor reads:
@@ -137,7 +171,7 @@ _TAG_WORDS = _phrases(
     """
 )
 # The tag alone, or followed by who speaks: "<인터뷰> 홍길동 / 시민", "◀ 앵커 ▶".
-_BRACKET_TAG = re.compile(r"[\[<◀]\s?(?P<inner>[^\[\]<>◀▶\n]{1,40}?)\s?[\]>▶](?P<who>[^.\n]{0,40})")
+_BRACKET_TAG = re.compile(r"[\[<◀【]\s?(?P<inner>[^\[\]<>◀▶【】\n]{1,40}?)\s?[\]>▶】](?P<who>[^.\n]{0,40})")
 _ARROW_TAG = re.compile(r"[▶▷►]\s?[^:：\n]{1,20}[:：].{1,60}")
 
 _HASHTAG = r"#[^\s#]{1,30}(?:\s{1,3}[^\s#]{1,30}){0,2}"  # a tag may hold a space: #LA 다저스
@@ -160,11 +194,33 @@ def is_chrome(text: str) -> bool:
         return False
     return bool(
         _CHROME_FRAGMENTS.search(s)
+        or _is_toolbar(s)
+        or _is_breadcrumb(text.strip())
         or _CREDIT_LINE.match(s)
         or _PRINT_PAGE.fullmatch(s)
         or _URL_ONLY.fullmatch(s)
         or s.startswith("![")
         or s.startswith("☞")
+    )
+
+
+def _is_toolbar(s: str) -> bool:
+    """A row of share buttons and toolbar words, nothing else."""
+    words = [w for w in _TOOLBAR_SPLIT.split(s) if w]
+    return len(words) >= TOOLBAR_MIN_WORDS and all(w in _TOOLBAR_WORDS or w in CHROME_LINES for w in words)
+
+
+def _is_breadcrumb(s: str) -> bool:
+    """A breadcrumb trail: short steps joined by ">" (two or more, one after a leading ">" or
+    after the site's home)."""
+    steps = _CRUMB_SEP.split(s)
+    if len(steps) < 2:
+        return False
+    if len(steps) == 2 and steps[0] and steps[0].casefold() not in _CRUMB_HOME:
+        # one step after a section (사회>사회일반): two single words, no spaces around ">"
+        return " " not in s and all(0 < len(step) <= CRUMB_PAIR_MAX for step in steps)
+    return all(
+        len(step) <= CRUMB_MAX and step.count(" ") <= 1 and not _CRUMB_NOT.search(step) for step in steps
     )
 
 
@@ -181,13 +237,33 @@ def is_footer(text: str) -> bool:
     return len(text) <= 200 and _FOOTER.search(text) is not None
 
 
+_DATE_AND_BYLINE = re.compile(r"(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\.?\s{0,3}[가-힣]{2,4}\s?기자")
+"""A line of nothing but a date and a byline is the article's metadata line, not a photo credit."""
+
+
+_IMAGE_LINK = re.compile(
+    r"\[?!\[[^\[\]\n]{0,300}\]\((?P<url>[^()\s]{1,600})(?:\s{1,2}\"[^\"\n]{0,200}\")?\)(?:\]\([^()\s]{1,600}\))?"
+)
+"""A photo as a page saved in Markdown prints it: ``![alt](https://img…/2018/12/24/a.jpg)``."""
+
+
+def image_url(text: str) -> str | None:
+    """The address of the photo when `text` is nothing but a Markdown image (maybe linked)."""
+    if len(text) > 1500 or "![" not in text[:3]:
+        return None
+    m = _IMAGE_LINK.fullmatch(text.strip())
+    return m["url"] if m else None
+
+
 def is_caption(text: str) -> bool:
-    """A photo caption or photo credit line."""
+    """A photo caption, a photo credit line or a photo."""
     if len(text) > CAPTION_MAX_LEN:
-        return False
+        return image_url(text) is not None
     s = text.strip()
-    if not s:
+    if not s or _DATE_AND_BYLINE.fullmatch(s):
         return False
+    if image_url(s) is not None:
+        return True
     if (notice := _TRAILING_NOTICE.search(s, 20)) is not None:  # "… 2024.1.5/뉴스1 Copyright (C) 뉴스1. …"
         s = s[: notice.start()].rstrip()
     return _credit_at_end(s[-_TAIL:]) or _CAPTION_HEAD.match(s) is not None

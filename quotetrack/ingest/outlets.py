@@ -6,84 +6,19 @@ outlet, known or not; this table only (a) turns a printed variant into the name
 the outlet calls itself (한국경제신문 → 한국경제, 한겨레신문사 → 한겨레), (b) names
 the outlet behind a domain (a reporter's e-mail, the article URL), which text
 alone cannot do, and (c) recognises a bare masthead line such as ``중앙일보``.
+`outlet_like` says whether an unknown name is shaped like an outlet's
+(…일보, …신문, …방송): Korean outlets name themselves with a few such words.
 
-Source: compiled by hand (2025) from the outlets' own mastheads, copyright
-lines and web addresses, covering the national dailies, broadcasters, wire
-services, economic, IT, sports and entertainment dailies and the larger online
-outlets, plus two regional/overseas Korean-language papers.  Portal domains
+The table itself, with its sources, is `outlet_names.py`.  Portal domains
 (naver, daum, zum, …) host every outlet's articles and therefore name none.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
-# canonical name, printed variants, domains (a domain matches itself and its subdomains)
-_OUTLETS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("연합뉴스", ("Yonhap", "연합뉴스사"), ("yna.co.kr", "yonhapnews.co.kr")),
-    ("연합뉴스TV", ("연합뉴스 TV",), ("yonhapnewstv.co.kr",)),
-    ("뉴스1", ("뉴스1코리아", "News1"), ("news1.kr",)),
-    ("뉴시스", ("뉴시스통신사", "NEWSIS"), ("newsis.com",)),
-    ("뉴스핌", ("NEWSPIM",), ("newspim.com",)),
-    ("조선일보", ("조선닷컴",), ("chosun.com",)),
-    ("조선비즈", (), ("biz.chosun.com", "chosunbiz.com")),
-    ("스포츠조선", (), ("sportschosun.com", "sports.chosun.com")),
-    ("TV조선", (), ("tvchosun.com",)),
-    ("중앙일보", ("JoongAng", "JoongAng Ilbo"), ("joongang.co.kr", "joins.com")),
-    ("JTBC", (), ("jtbc.co.kr", "jtbc.joins.com")),
-    ("일간스포츠", (), ("isplus.com",)),
-    ("동아일보", (), ("donga.com",)),
-    ("스포츠동아", (), ("sports.donga.com",)),
-    ("채널A", (), ("ichannela.com",)),
-    ("한겨레", ("한겨레신문", "한겨레신문사"), ("hani.co.kr",)),
-    ("경향신문", ("경향닷컴",), ("khan.co.kr",)),
-    ("한국일보", ("Hankookilbo",), ("hankookilbo.com",)),
-    ("서울신문", (), ("seoul.co.kr",)),
-    ("세계일보", (), ("segye.com",)),
-    ("국민일보", (), ("kmib.co.kr",)),
-    ("문화일보", (), ("munhwa.com",)),
-    ("내일신문", (), ("naeil.com",)),
-    ("한국경제", ("한국경제신문", "한경"), ("hankyung.com",)),
-    ("한국경제TV", (), ("wowtv.co.kr",)),
-    ("매일경제", ("매경", "매일경제신문"), ("mk.co.kr",)),
-    ("MBN", (), ("mbn.co.kr",)),
-    ("서울경제", ("서울경제신문",), ("sedaily.com",)),
-    ("머니투데이", (), ("mt.co.kr",)),
-    ("스타뉴스", (), ("starnewskorea.com", "star.mt.co.kr")),
-    ("아시아경제", (), ("asiae.co.kr",)),
-    ("헤럴드경제", ("헤럴드", "헤럴드경제신문"), ("heraldcorp.com",)),
-    ("파이낸셜뉴스", (), ("fnnews.com",)),
-    ("이데일리", (), ("edaily.co.kr",)),
-    ("아주경제", (), ("ajunews.com",)),
-    ("전자신문", ("전자신문사",), ("etnews.com",)),
-    ("디지털타임스", (), ("dt.co.kr",)),
-    ("지디넷코리아", ("ZDNet Korea",), ("zdnet.co.kr",)),
-    ("아이뉴스24", (), ("inews24.com",)),
-    ("KBS", ("한국방송", "한국방송공사"), ("kbs.co.kr",)),
-    ("MBC", ("문화방송", "iMBC"), ("imbc.com",)),
-    ("SBS", ("서울방송",), ("sbs.co.kr",)),
-    ("YTN", (), ("ytn.co.kr",)),
-    ("EBS", (), ("ebs.co.kr",)),
-    ("CBS노컷뉴스", ("노컷뉴스",), ("nocutnews.co.kr", "cbs.co.kr")),
-    ("스포츠서울", (), ("sportsseoul.com",)),
-    ("OSEN", (), ("osen.co.kr",)),
-    ("마이데일리", (), ("mydaily.co.kr",)),
-    ("엑스포츠뉴스", (), ("xportsnews.com",)),
-    ("더팩트", ("THE FACT",), ("tf.co.kr",)),
-    ("통일뉴스", (), ("tongilnews.com",)),
-    ("오마이뉴스", ("OhmyNews",), ("ohmynews.com",)),
-    ("프레시안", (), ("pressian.com",)),
-    ("미디어오늘", (), ("mediatoday.co.kr",)),
-    ("시사IN", ("시사인",), ("sisain.co.kr",)),
-    ("데일리안", (), ("dailian.co.kr",)),
-    ("뉴데일리", (), ("newdaily.co.kr",)),
-    ("허프포스트코리아", ("허프포스트", "허핑턴포스트코리아", "HuffPost Korea"), ("huffingtonpost.kr",)),
-    ("부산일보", (), ("busan.com",)),
-    ("국제신문", (), ("kookje.co.kr",)),
-    ("매일신문", (), ("imaeil.com",)),
-    ("연변일보", (), ("iybrb.com",)),
-    ("로이터", ("로이터통신", "Reuters"), ("reuters.com",)),
-)
+from quotetrack.ingest.outlet_names import OUTLETS
 
 # Portals and aggregators: their domain names no outlet.
 _PORTALS: tuple[str, ...] = (
@@ -108,7 +43,7 @@ def _key(name: str) -> str:
 
 _BY_NAME: dict[str, str] = {}
 _BY_DOMAIN: dict[str, str | None] = {}
-for _canonical, _variants, _domains in _OUTLETS:
+for _canonical, _variants, _domains in OUTLETS:
     for _name in (_canonical, *_variants):
         _BY_NAME.setdefault(_key(_name), _canonical)
     for _domain in _domains:
@@ -122,15 +57,32 @@ def known_outlet(name: str) -> str | None:
     return _BY_NAME.get(_key(name))
 
 
+# Words that describe which of an outlet's products or desks printed the page, not who it is:
+# ``전북일보 인터넷신문``, ``한빛일보 전자신문`` (the e-paper), ``[한빛뉴스 온라인뉴스팀]``.
+_PRODUCT_WORDS = frozenset(
+    [
+        *("인터넷신문", "인터넷판", "인터넷뉴스", "온라인", "온라인판", "온라인뉴스", "전자신문", "전자판"),
+        *("디지털판", "모바일", "뉴스팀", "온라인뉴스팀", "디지털뉴스팀", "온라인팀", "디지털팀", "편집국"),
+        *("편집부", "취재팀", "뉴스부", "온라인뉴스부", "디지털뉴스부", "특별취재팀", "기획취재팀"),
+    ]
+)
+
+
 def canonical_outlet(name: str) -> str:
     """`name` as the outlet calls itself when known, else as printed (trimmed).
 
-    A known outlet among the words wins (``공감언론 뉴시스통신사`` → 뉴시스).
+    Product words after the name go (``전북일보 인터넷신문`` → 전북일보).  A known outlet as the
+    last word wins (``공감언론 뉴시스통신사`` → 뉴시스: a slogan goes before the name); one followed
+    by other words is an edition of its own (``한국일보 애틀랜타``).
     """
     name = name.strip().removeprefix("(주)").removeprefix("㈜").strip()
+    words = name.split()
+    while len(words) > 1 and words[-1] in _PRODUCT_WORDS:
+        words.pop()
+    name = " ".join(words)
     found = known_outlet(name)
-    if found is None:
-        found = next((k for word in reversed(name.split()) if (k := known_outlet(word))), None)
+    if found is None and len(words) > 1:
+        found = known_outlet(words[-1])
     return found or name
 
 
@@ -145,3 +97,50 @@ def outlet_for_host(host: str) -> str | None:
         if suffix in _BY_DOMAIN:
             return _BY_DOMAIN[suffix]
     return None
+
+
+# --- what an outlet's name looks like ----------------------------------------------
+
+# The words Korean outlets end their names with (한빛일보, 미래경제신문, 한빛투데이, 비즈트리뷴, STN스포츠);
+# from the outlets above and the registered-periodical names they stand for.  A name must have
+# more than the word itself: 스포츠, 경제 and 뉴스 alone are section labels.
+_OUTLET_SUFFIX = re.compile(
+    r"(?:뉴스|일보|신문|신문사|방송|방송사|TV|경제|데일리|타임스|타임즈|미디어|저널|포스트|통신|통신사|투데이|트리뷴|헤럴드"
+    r"|프레스|위클리|리포트|매거진|스포츠|코리아|[0-9])$"
+)
+_OUTLET_PREFIX = re.compile(r"(?:스포츠|데일리|주간|월간|일간)(?=[가-힣A-Za-z])")
+"""Words some outlets start their names with (스포츠한빛, 데일리한빛, 주간한빛)."""
+# Words that look like outlets or places in a bracket but are page furniture.
+NOT_OUTLETS = frozenset(
+    [
+        "최신뉴스",
+        "주요뉴스",
+        "종합뉴스",
+        "속보뉴스",
+        "관련뉴스",
+        "포토뉴스",
+        "영상뉴스",
+        "뉴스",
+        "많이본뉴스",
+        "실시간뉴스",
+    ]
+)
+_HAS_LETTER = re.compile(r"[가-힣A-Za-z]")
+
+
+def outlet_like(name: str) -> bool:
+    """Is `name` a known outlet or shaped like an outlet's name (…뉴스, …일보, …신문, …TV)?"""
+    name = name.strip()
+    if known_outlet(name):
+        return True
+    suffix = _OUTLET_SUFFIX.search(name)
+    prefix = _OUTLET_PREFIX.match(name)
+    return (
+        3 <= len(name) <= 20
+        and name not in NOT_OUTLETS
+        and (
+            (suffix is not None and suffix.start() > 0)
+            or (prefix is not None and prefix.end() < len(name) - 1)
+        )
+        and _HAS_LETTER.search(name) is not None
+    )
