@@ -333,3 +333,12 @@ def test_a_speaker_quoting_their_own_words_inside_their_quote_speaks_both() -> N
 def test_a_quote_filling_an_attitude_noun_is_the_subjects(tail: str) -> None:
     body = f'염태오 사장은 "임금 협상은 합의서대로 진행한다"{tail}.'
     assert one(quotes_of(body), "합의서대로").speaker == "염태오"
+
+
+def test_a_headline_opening_with_its_subject_and_a_comma_gives_the_quotes_speaker() -> None:
+    quotes = quotes_of(
+        "공정거래위원회가 과징금을 부과했다.",
+        title='공정거래위원회, 배달앱에 과징금 300억…"최혜대우 강요"',
+    )
+    (head,) = [q for q in quotes if q.kind == "headline"]
+    assert head.speaker == "공정거래위원회"

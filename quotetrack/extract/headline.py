@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from quotetrack.extract import lexicon as lx
 from quotetrack.extract.marks import find_marks
 from quotetrack.extract.morph import morphs
-from quotetrack.extract.nounphrase import core, is_nominal
+from quotetrack.extract.nounphrase import core, is_nominal, mention_of_text
 
 _KICKER = re.compile(lx.HEADLINE_TAGS_RE)
 _TRAILING_TAG = re.compile(r"\s*[\[(【<][^\])】>]{1,12}[\])】>]\s*$")
@@ -87,8 +87,25 @@ def headline_quotes(title: str) -> list[HeadlineQuote]:
             speaker = _leading_np(after)
             if speaker is not None and not re.search(r"[가-힣]", speaker):
                 speaker = None  # "발목잡기" vs "졸속심사": a connective, not a speaker
+        if speaker is None:
+            speaker = _headline_subject(title, floor, sp.open)
         out.append(HeadlineQuote(sp.start, sp.end, speaker))
     return out
+
+
+_SUBJECT_FIRST = re.compile(r"\s*(?P<np>[^,，\"“”'‘’…]{2,20}?)\s*[,，]")
+
+
+def _headline_subject(title: str, floor: int, before: int) -> str | None:
+    """공정위, 배달앱에 과징금…"최혜대우 강요": a headline opening with its subject and a comma has it
+    speak the quotes that name no one closer (an organisation, a name or a title only)."""
+    m = _SUBJECT_FIRST.match(title, floor, before)
+    if m is None:
+        return None
+    mention = mention_of_text(m.group("np"))
+    if mention is None or mention.weak or mention.form not in ("name", "org", "title", "surname_title"):
+        return None
+    return m.group("np").strip()
 
 
 def _clause(content: str) -> bool:
