@@ -189,6 +189,10 @@ PERSON_NOUNS = frozenset({
     "네티즌", "누리꾼", "리포터", "취재진", "전문가", "동료", "친구", "지인", "선배", "후배", "측근",
     # nominees and the like (장관 후보자): a person after a title
     "후보자", "지명자", "내정자", "피고인", "피의자", "용의자", "가해자", "신청자", "지원자", "수상자",
+    # users, holders, residents of a kind
+    "이용자", "사용자", "가입자", "구매자", "소유자", "운영자", "관리자", "보호자", "수급자", "대상자",
+    "확진자", "감염자", "접종자", "귀성객", "탑승객", "이재민", "실향민", "이주민", "세입자", "임차인",
+    "봉사자", "근무자", "종사자", "건물주", "학생들", "교수진", "의원들",
 })
 """Nouns for people (표준국어대사전 sense 'person who…'): with or without 들 (주민들, 유가족들) or inside a
 compound (서울시민, 우유배달 여성, 아파트 경비원) they can speak.  Any other common noun (선거, 개념,

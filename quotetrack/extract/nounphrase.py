@@ -917,7 +917,12 @@ def _name_run(toks: list[str], classes: list[TokenClass]) -> tuple[int, int] | N
             return _trim_run(toks, i, j)  # 블라디미르 푸틴 | 러시아 대통령 (부동산 시장 is no name)
         if i > 0 and classes[i - 1] in ("T", "G") and (at_end or before_title):
             return _trim_run(toks, i, j)  # 소설가 | 한강, LA 다저스의 | 류현진
-        if i > 0 and classes[i - 1] in ("O", "C") and (before_title or (at_end and _name_like(toks[i]))):
+        if (
+            i > 0
+            and classes[i - 1] in ("O", "C")
+            and (before_title or (at_end and _name_like(toks[i])))
+            and _can_be_named(tuple(toks[i:j]))  # 서울의 한 고교 | 진학부장 교사: 고교 is no name
+        ):
             return _trim_run(toks, i, j)  # 석가장영창팀 | 야센 | 감독
         if (
             i == 0
