@@ -214,7 +214,7 @@ class ArticleReader:
         for k, subject, end in clues.mentions:  # words with a subject marker or closing a name
             w = ws[k]
             m = subject_mention(ws, k) if subject else None
-            if m is None and subject:  # 김응용 감독 취임식이: remember the person the event is of
+            if m is None and subject and clues.title_before(k):  # 김응용 감독 취임식이: its person
                 split = subject_particle(w.text)
                 if split is not None:
                     stem = split[0]

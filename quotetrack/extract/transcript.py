@@ -133,8 +133,16 @@ def _reporter(m: Mention | None, who: str) -> bool:
     return who.split()[-1].endswith(REPORTER_TITLES) or (m is not None and (m.title or "") in REPORTER_TITLES)
 
 
+_TAG_STARTS = frozenset(_OPEN + "▶▷►■●◆◇□▣")
+
+
 def read_tag(body: str, start: int, end: int, turns: bool) -> Tag | None:
     """The tag the line body[start:end] starts with, if any (see the module docstring)."""
+    at = start
+    while at < end and body[at] in " \t":
+        at += 1
+    if at == end or (body[at] not in _TAG_STARTS and not turns):
+        return None  # most lines: neither a bracket nor a bullet opens them, and no turns to look for
     m = _BRACKET.match(body, start, end)
     if m:
         inner, rest = m.group("inner").strip(), (m.start("rest"), m.end("rest"))
@@ -224,11 +232,19 @@ def _script_lines(body: str) -> list[tuple[int, int]]:
 
 
 def _turn_lines(body: str, lines: list[tuple[int, int]]) -> int:
+    """How many lines are 'name :' turns (counting stops at MIN_TURNS: that is all that is asked)."""
     count = 0
     for a, b in lines:
+        colon = body.find(":", a, b)
+        if colon < 0:
+            colon = body.find("：", a, b)
+        if colon < 0 or colon - a > 40:
+            continue
         m = _TURN.match(body, a, b)
         if m and (_label_kind(m.group("who").strip()) is not None or _who(m.group("who")) is not None):
             count += 1
+            if count >= MIN_TURNS:
+                break
     return count
 
 

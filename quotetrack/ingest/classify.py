@@ -56,11 +56,11 @@ ISSUE_LINE_MAX = 40
 """An edition or issue citation standing as a line of its own is this short."""
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)
 def classify(text: str) -> Para:
     """What kind of paragraph this is (a pure function of its text, so remembered: every article of
     an outlet repeats its menus, copyright, tip line and sign-off lines, and wire copy repeats
-    whole paragraphs across outlets).  1,024 paragraphs hold a few MB at most (memory stays flat)."""
+    whole paragraphs across outlets).  4,096 paragraphs hold a few MB at most (memory stays flat)."""
     if noise.is_hashtags(text):
         return Para(text, "chrome")
     if noise.is_related_heading(text):
