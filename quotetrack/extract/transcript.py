@@ -57,12 +57,12 @@ _BRACKET = re.compile(
     + re.escape(_CLOSE)
     + r"\n]{1,300}?)[ \t]*["
     + re.escape(_CLOSE)
-    + r"][ \t]*(?P<rest>[^\n]*)"
+    + r"][ \t]*(?P<rest>)"  # the rest of the line: its end is the line's (a regex need not scan it)
 )
 _BULLET = re.compile(r"[ \t]*[▶▷►■●◆◇□▣][ \t]*(?P<inner>[^\n]{1,80})")
 _TURN = re.compile(
     r"[ \t]*(?P<who>[^:：\n\"“”'‘’\[\]<>()▶▷►■●◆◇□▣\-–—―\d][^:：\n\"“”'‘’\[\]<>()]{1,29}?)[ \t]*[:：]"
-    r"[ \t]*(?P<rest>[^\n]*)"
+    r"[ \t]*(?P<rest>)"
 )
 _LABEL_SPLIT = re.compile(r"^(?P<label>[^:：]{1,40}?)[ \t]*[:：][ \t]*(?P<who>.*)$")
 _WHO_SPLIT = re.compile(r"[ \t]*[/|,，][ \t]*")
@@ -114,6 +114,8 @@ def _label_kind(label: str) -> Literal["speech", "standup", "narration"] | None:
 
 def _who(text: str) -> tuple[str, str | None] | None:
     """A tag's 'name / role' (김민석 / 국방부 대변인) as (who, name), if it names a speaker."""
+    if len(text) > 80:
+        return None  # no one's name and role runs this long (and a long line is never scanned)
     text = text.strip()
     bare = _TRAILING_NUMBER.sub("", text).strip()  # 서울시민 1: the number tells two passers-by apart
     if not bare or len(bare) > 60 or _SENTENCE_END.search(bare) or any(ch.isdigit() for ch in bare):
@@ -145,11 +147,11 @@ def read_tag(body: str, start: int, end: int, turns: bool) -> Tag | None:
         return None  # most lines: neither a bracket nor a bullet opens them, and no turns to look for
     m = _BRACKET.match(body, start, end)
     if m:
-        inner, rest = m.group("inner").strip(), (m.start("rest"), m.end("rest"))
+        inner, rest = m.group("inner").strip(), (m.start("rest"), end)
         label = _LABEL_SPLIT.match(inner)
         kind = _label_kind(inner)
         if kind is not None:  # [앵커], <씽크> 아파트 주민, 【 녹취 】
-            who = _who(body[rest[0] : rest[1]]) if kind == "speech" else None
+            who = _who(body[rest[0] : min(rest[1], rest[0] + 81)]) if kind == "speech" else None
             if who is not None:
                 return Tag(kind, who[0], who[1], None)
             return Tag(kind, None, None, rest if rest[1] > rest[0] else None)
@@ -184,7 +186,7 @@ def read_tag(body: str, start: int, end: int, turns: bool) -> Tag | None:
             if _label_kind(who_text) is not None:
                 kind = _label_kind(who_text)
                 assert kind is not None
-                return Tag(kind, None, None, _nonempty((m.start("rest"), m.end("rest"))))
+                return Tag(kind, None, None, _nonempty((m.start("rest"), end)))
             who = _who(who_text)
             if who is not None:  # 서울 남대문경찰서장 : / 윤제춘 기자 :
                 reporter = _reporter(mention_of_text(who[0]), who[0])
@@ -192,7 +194,7 @@ def read_tag(body: str, start: int, end: int, turns: bool) -> Tag | None:
                     "narration" if reporter else "speech",
                     None if reporter else who[0],
                     None if reporter else who[1],
-                    _nonempty((m.start("rest"), m.end("rest"))),
+                    _nonempty((m.start("rest"), end)),
                 )
     return None
 
