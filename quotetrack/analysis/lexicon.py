@@ -112,18 +112,17 @@ HEDGE_WORDS = (
 )
 """Hedges a headline may drop or add: …할 수도 있다, 검토, 가능성 (fidelity.py)."""
 
-STOP_LEMMAS = frozenset(  # noqa: SIM905 (a word list reads best as words)
-    (
-        # light and auxiliary verbs, the copula, existence and negation
-        "하 되 있 없 않 아니 이 같 보 주 말 싶 받 들 나 오 가 지 못하 못 안 두 놓 버리 내 대하 위하 통하 따르 관하 "
-        # bound and generic nouns of news speech
-        "것 수 등 때 중 일 바 측 점 데 뿐 번 명 곳 개 쪽 면 분 측면 부분 정도 "
-        "현재 지금 오늘 내일 어제 올해 내년 작년 이번 다음 당분간 최근 앞 향후 이후 전 후 "
-        "우리 저희 정부 당국 관련 대해 문제 상황 입장 방침 생각 계획 의사 용의 의향 예정 대상 "
-        "사실 보도 주장 설 의혹 지적 얘기 이야기 소문 관측 기사 "
-        "말씀 발표 발언 강조 설명 답변 언급"
-    ).split()
+_STOP = (
+    # light and auxiliary verbs, the copula, existence and negation
+    "하 되 있 없 않 아니 이 같 보 주 말 싶 받 들 나 오 가 지 못하 못 안 두 놓 버리 내 대하 위하 통하 따르 관하 "
+    # bound and generic nouns of news speech
+    "것 수 등 때 중 일 바 측 점 데 뿐 번 명 곳 개 쪽 면 분 측면 부분 정도 "
+    "현재 지금 오늘 내일 어제 올해 내년 작년 이번 다음 당분간 최근 앞 향후 이후 전 후 "
+    "우리 저희 정부 당국 관련 대해 문제 상황 입장 방침 생각 계획 의사 용의 의향 예정 대상 "
+    "사실 보도 주장 설 의혹 지적 얘기 이야기 소문 관측 기사 "
+    "말씀 발표 발언 강조 설명 답변 언급"
 )
+STOP_LEMMAS = frozenset(_STOP.split())
 """Lemmas that say nothing about what a statement is about (light verbs, bound nouns, times,
 the frame words of reported speech).  They take no part in topic matching."""
 

@@ -266,7 +266,8 @@ def _word_cues(
             out.append(Cue("negation" if forms[0] == "안" else "impossible", i, i + 1))
     # the negative copula: 아니다, 아닌, 아냐
     if ("아니" in forms and "VCN" in tags) or w.text.startswith(("아냐", "아님")):
-        out.append(Cue(_copula_kind(prev, words, i), i, i))
+        kind = _copula_kind(prev, words, i)
+        out.append(Cue(kind, i - 1 if kind == "denial" else i, i))
     # the existential: 없다
     if ("없", "VA") in w.morphs:
         out.extend(_existential(w, i, prev, words, first))
