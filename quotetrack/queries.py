@@ -243,10 +243,9 @@ def export(settings: Settings, filters: QuoteFilter) -> Iterator[QuoteRow]:
     """Every matching quote, oldest first, streamed; claims are brought up to date first."""
     with reading(settings) as session:
         if filters.speaker is not None:
-            speakers = resolve_speakers(session, filters.speaker)
-            _catch_up_claims(session, [s.id for s in speakers], read=False)
+            _ensure_speaker_claims(session, filters)
         else:
-            _catch_up_claims(session, None, read=False)
+            _catch_up_claims(session, None)
         yield from iter_quotes(session, filters)
 
 
@@ -284,19 +283,19 @@ def _catch_up_headlines(session: Session) -> None:
         )
 
 
-def _catch_up_claims(session: Session, speaker_ids: list[int] | None, *, read: bool = True) -> None:
-    """Read quotes without a current reading (unless not `read`: export needs no stance) and give
-    claims to quotes that lack one; on a database that may not be written, say which are left out."""
+def _catch_up_claims(session: Session, speaker_ids: list[int] | None) -> None:
+    """Read quotes without a current reading and give claims to quotes that lack one (claims use
+    the stance, and join a headline quote to the body quote it condenses); on a database that may
+    not be written, say which are left out."""
     from quotetrack.db.claims import ensure_claims
     from quotetrack.db.readings import count_unread, ensure_readings
 
     reason = read_only_reason(session)
     if reason is None:
-        if read:
-            ensure_readings(session, speaker_ids)
+        ensure_readings(session, speaker_ids)
         ensure_claims(session, speaker_ids)
         return
-    unread = count_unread(session, speaker_ids) if read and speaker_ids != [] else 0
+    unread = count_unread(session, speaker_ids) if speaker_ids != [] else 0
     if unread:
         log.warning(
             "%d quotes have not been read for stance yet and the database is read-only (%s): changes and "

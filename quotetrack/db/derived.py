@@ -4,11 +4,12 @@
 save_articles), with the quotes of several articles at once, one group per
 article: each quote is read for stance and topic and each headline quote linked
 to the body quote it condenses (db/readings.py), then they are placed in claims
-exactly as if each article had been stored in turn.  When an article's old
-quotes were replaced, their claim memberships went with them (ON DELETE CASCADE) and the claims left empty are dropped, so
-the new quotes' claims are computed afresh.  `sync_text_index` applies the
-pending full-text index changes (SQLite; PostgreSQL's indexes maintain
-themselves) once per batch: nothing in the write path reads the index.
+exactly as if each article had been stored in turn. When an article's old quotes
+were replaced, their claim memberships went with them (ON DELETE CASCADE) and
+the claims left empty are dropped, so the new quotes' claims are computed
+afresh. `sync_text_index` applies the pending full-text index changes (SQLite;
+PostgreSQL's indexes maintain themselves) once per batch: nothing in the write
+path reads the index.
 """
 
 from __future__ import annotations
