@@ -50,6 +50,8 @@ class Passage:
     lemmas: frozenset[str]
     said_by: frozenset[str] = frozenset()
     """Words of the speaker's name and role: a subject naming the speaker is not a change."""
+    nouns: frozenset[str] = frozenset()
+    """Every noun, one-syllable short forms included (북, 美): what the passage names."""
 
 
 @dataclass(frozen=True)
@@ -97,12 +99,44 @@ def passage(
     return Passage(
         text,
         stance,
-        frozenset(t for t in topic if t[:1].isdigit()),
+        frozenset(t for t in topic if t[:1].isdigit() and not t.endswith(_DATE_UNITS)),
         frozenset(_hedges(text, words)) if stance == "affirm" else frozenset(),
         frozenset(_subjects(words)),
         frozenset(topic),
         said_by,
+        frozenset(f for w in words for f, t in w.morphs if t in ("NNG", "NNP", "SL", "SH")),
     )
+
+
+_DATE_UNITS = ("년", "월", "일", "시", "분", "초", "년도", "일간")
+"""Units of dates and times: a headline writes 4월 for the body's 지난달, or leaves the day out —
+not a change of what was said (quantities — 2기, 40%, 3곳, 2분기 — are)."""
+
+_ABBREVIATIONS = {
+    "北": "북한",
+    "南": "남한",
+    "美": "미국",
+    "中": "중국",
+    "日": "일본",
+    "露": "러시아",
+    "英": "영국",
+    "與": "여당",
+    "野": "야당",
+    "靑": "청와대",
+}
+"""Hanja one-letter names headlines use for countries and institutions."""
+
+
+def _mentions(name: str, lemmas: frozenset[str]) -> bool:
+    """Whether a passage with these lemmas names `name`, also by a headline's short form (북 or 北 for
+    북한, 새정치연합 for 새정치민주연합)."""
+    for lemma in lemmas:
+        full = _ABBREVIATIONS.get(lemma, lemma)
+        if full == name or (len(full) == 1 and name.startswith(full)):
+            return True
+        if len(full) >= 3 and len(name) >= 3 and full[:3] == name[:3]:
+            return True
+    return False
 
 
 def _hedges(text: str, words: Sequence[Word]) -> list[str]:
@@ -115,22 +149,32 @@ def _hedges(text: str, words: Sequence[Word]) -> list[str]:
 
 
 def _subjects(words: Sequence[Word]) -> list[str]:
-    """Nouns marked as subject or topic (러시아는, 북한이), the last noun of each such word."""
+    """Names marked as subject or topic (러시아는, 북한이, IAEA가): who does or says something.
+    Common nouns marked so (인상은, 가능성이) are mostly topics, not actors, and are left out."""
     out = []
     for w in words:
         if not w.morphs:
             continue
         form, tag = w.morphs[-1]
         if tag == "JKS" or (tag == "JX" and form in ("은", "는")):
-            nouns = [f for f, t in w.morphs if t in ("NNG", "NNP", "SL")]
-            if nouns and nouns[-1] not in lx.STOP_LEMMAS:
+            nouns = [f for f, t in w.morphs if t in ("NNG", "NNP", "SL", "SH")]
+            if nouns and any(t in ("NNP", "SL", "SH") for f, t in w.morphs if f == nouns[-1]):
                 out.append(nouns[-1])
     return out
 
 
 def link_headlines(quotes: Sequence[LinkQuote], analyse: Analyse) -> list[Link]:
-    """Each headline quote part of one article linked to the body quote it condenses, with flags."""
-    bodies = [(q, passage(q.text, analyse, q.verb, q.speaker, q.role)) for q in quotes if not q.headline]
+    """Each headline quote part of one article linked to the body quote it condenses, with flags.
+
+    A body quote of several sentences is compared by the sentence the part condenses: what the
+    other sentences say is not the headline's to repeat.
+    """
+    bodies = [
+        (q, passage(sentence, analyse, q.verb, q.speaker, q.role))
+        for q in quotes
+        if not q.headline
+        for sentence in sentences(q.text)
+    ]
     if not bodies:
         return []
     links = []
@@ -144,6 +188,14 @@ def link_headlines(quotes: Sequence[LinkQuote], analyse: Analyse) -> list[Link]:
                 body, body_passage, cover = best
                 links.append(Link(h.id, start, end, body.id, round(cover, 3), compare(part, body_passage)))
     return links
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a quote (most are one)."""
+    return [x.strip() for x in _SENTENCE_END.split(text) if x.strip()] or [text]
 
 
 def _best(part: Passage, bodies: list[tuple[LinkQuote, Passage]]) -> tuple[LinkQuote, Passage, float] | None:
@@ -184,8 +236,12 @@ def compare(headline: Passage, body: Passage) -> list[dict[str, str]]:
         flag("hedge", "dropped", "", ", ".join(sorted(body.hedges)))
     elif headline.hedges and not body.hedges and body.stance == "affirm":
         flag("hedge", "added", ", ".join(sorted(headline.hedges)), "")
-    lost = sorted(s for s in body.subjects - headline.lemmas - headline.said_by if s not in body.said_by)
-    new = sorted(s for s in headline.subjects - body.lemmas - body.said_by if s not in headline.said_by)
+    lost = sorted(
+        s for s in body.subjects if not _mentions(s, headline.nouns | headline.said_by | body.said_by)
+    )
+    new = sorted(
+        s for s in headline.subjects if not _mentions(s, body.nouns | body.said_by | headline.said_by)
+    )
     if lost:
         flag("subject", "dropped", "", ", ".join(lost))
     if new:

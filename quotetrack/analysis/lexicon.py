@@ -49,7 +49,7 @@ CONFIRMATION_LEMMAS = frozenset({"확정", "인정", "시인", "확인", "공식
 REFUSAL_HEADS = frozenset({"계획", "생각", "의사", "용의", "의향", "방침", "뜻", "여력", "필요"})
 """Nouns that make 없다 a refusal: 그럴 생각은 없다, 계획이 없다."""
 
-IMPOSSIBLE_LEMMAS = frozenset({"불가능", "불가", "가능", "거부", "거절", "반대"})
+IMPOSSIBLE_LEMMAS = frozenset({"불가능", "불가", "거부", "거절", "반대"})
 """Refusal and impossibility: 불가능하다, 수용 불가, 거부한다, 반대한다."""
 
 RETRACTION_LEMMAS = frozenset(
@@ -99,7 +99,7 @@ OBLIGATION_LEMMAS = frozenset({"불가피", "불가피하"})
 
 HEDGE_WORDS = (
     "검토",
-    "가능성",
+    "가능",
     "전망",
     "추진",
     "예상",
@@ -114,13 +114,13 @@ HEDGE_WORDS = (
 
 _STOP = (
     # light and auxiliary verbs, the copula, existence and negation
-    "하 되 있 없 않 아니 이 같 보 주 말 싶 받 들 나 오 가 지 못하 못 안 두 놓 버리 내 대하 위하 통하 따르 관하 "
+    "하 되 있 없 않 아니 이 같 보 주 말 싶 받 들 나 오 가 지 못하 못 안 두 놓 버리 내 나가 대하 위하 통하 따르 관하 "
     # bound and generic nouns of news speech
     "것 수 등 때 중 일 바 측 점 데 뿐 번 명 곳 개 쪽 면 분 측면 부분 정도 "
     "현재 지금 오늘 내일 어제 올해 내년 작년 이번 다음 당분간 최근 앞 향후 이후 전 후 "
     "우리 저희 정부 당국 관련 대해 문제 상황 입장 방침 생각 계획 의사 용의 의향 예정 대상 "
     "사실 보도 주장 설 의혹 지적 얘기 이야기 소문 관측 기사 "
-    "말씀 발표 발언 강조 설명 답변 언급"
+    "말씀 발표 발언 강조 설명 답변 언급 가능"
 )
 STOP_LEMMAS = frozenset(_STOP.split())
 """Lemmas that say nothing about what a statement is about (light verbs, bound nouns, times,

@@ -49,11 +49,11 @@ def fidelity(
         int, typer.Option("--limit", "-n", min=0, help="Show at most this many headlines; 0 shows all.")
     ] = 50,
 ) -> None:
-    """Headlines that do not say what the body quote says: a negation, number, hedge (…할 수도,
-    검토) or subject dropped or added.
+    """Headlines that do not say what the body quote they condense says.
 
     Each headline quote (each part of one joined by …) is linked to the quote of its
-    own article it condenses; both passages are shown with what changed.
+    own article it condenses, and flagged where it drops or adds a negation, a number,
+    a hedge (…할 수도, 검토) or a subject; both passages are shown with what changed.
     """
     filters = make_filter(speaker=speaker, since=since, until=until, outlet=outlet)
     hits = queries.fidelity(settings_of(ctx), filters, everything=everything)
