@@ -25,7 +25,7 @@ from typing import Generic, TypeVar
 
 from quotetrack.analysis.reading import Reading
 from quotetrack.analysis.stance import Stance
-from quotetrack.analysis.topic import Weights, overlap
+from quotetrack.analysis.topic import Weights
 
 T = TypeVar("T")
 
@@ -64,67 +64,57 @@ class Change(Generic[T]):
 
 
 EXACT_UP_TO = 500
-"""Up to this many statements every earlier one is compared (exact).  Beyond, only the
-`NEAREST` latest earlier statements sharing each of a statement's content words that fewer
-than `COMMON_POSTINGS` statements use: a statement on the same thing shares its rare words,
-and this keeps `changes` for a speaker with 100,000 statements from comparing every pair."""
-COMMON_POSTINGS = 2000
-NEAREST = 64
+"""Up to this many statements every earlier one is compared (exact).  Beyond, a statement is
+compared with the latest `NEAREST` earlier statements whose two rarest content words include one
+of its own two rarest: a statement on the same thing shares its rare words (it must share the
+words that carry most of the weight), and this keeps `changes` for a speaker with 100,000 statements from
+comparing every pair (benchmarks/changes_bench.py)."""
+NEAREST = 6
 
 
 def find_changes(statements: Sequence[Statement[T]]) -> list[Change[T]]:
     """The reversals among one speaker's statements, in the order they happened."""
     ordered = sorted(statements, key=lambda s: s.day)
-    weights = Weights(s.reading.topic for s in ordered)
-    candidates = _Candidates(ordered)
+    topics = [frozenset(s.reading.topic) for s in ordered]
+    weights = Weights(topics)
+    totals = [weights.total(t) for t in topics]
+    exact = len(ordered) <= EXACT_UP_TO
+    recent: dict[str, list[int]] = {}
+    rank = weights.df.__getitem__
     changes: list[Change[T]] = []
     for j, later in enumerate(ordered):
-        if later.reading.stance == "neutral":
-            continue
-        for earlier in candidates.before(j):
-            if earlier.day >= later.day or earlier.reading.stance == "neutral":
-                continue
-            score = overlap(
-                earlier.reading.topic,
-                later.reading.topic,
-                weights,
-                (earlier.reading.pairs, later.reading.pairs),
-            )
-            if score is None:
-                continue
-            if earlier.reading.stance != later.reading.stance:
-                shared = tuple(w for w in later.reading.topic if w in set(earlier.reading.topic))
-                changes.append(Change(earlier, later, score, shared))
-            break  # the nearest earlier statement on the same thing decides
+        mine = topics[j]
+        if later.reading.stance != "neutral":
+            need = min(2, len(mine))
+            rarest = () if exact else sorted(mine, key=rank)[:2]
+            for i in range(j - 1, -1, -1) if exact else _latest(recent, rarest):
+                theirs = topics[i]
+                common = len(mine & theirs)
+                if common < need and common < len(theirs):
+                    continue  # weights.overlap needs two shared words (one when a side has one)
+                earlier = ordered[i]
+                if earlier.day >= later.day or earlier.reading.stance == "neutral":
+                    continue
+                pairs = (earlier.reading.pairs, later.reading.pairs)
+                score = weights.overlap(theirs, mine, totals[i], totals[j], pairs)
+                if score is None:
+                    continue
+                if earlier.reading.stance != later.reading.stance:
+                    shared = tuple(w for w in later.reading.topic if w in topics[i])
+                    changes.append(Change(earlier, later, score, shared))
+                break  # the nearest earlier statement on the same thing decides
+        if not exact:  # filed under its two rarest words, where a statement on the same thing looks
+            for lemma in rarest if later.reading.stance != "neutral" else sorted(mine, key=rank)[:2]:
+                seen = recent.setdefault(lemma, [])
+                seen.append(j)
+                if len(seen) > 2 * NEAREST:
+                    del seen[:NEAREST]
     return changes
 
 
-class _Candidates(Generic[T]):
-    """Earlier statements worth comparing with statement j, nearest first."""
-
-    def __init__(self, ordered: list[Statement[T]]) -> None:
-        self.ordered = ordered
-        self.postings: dict[str, list[int]] = {}
-        if len(ordered) > EXACT_UP_TO:
-            for i, s in enumerate(ordered):
-                for lemma in s.reading.topic:
-                    self.postings.setdefault(lemma, []).append(i)
-
-    def before(self, j: int) -> list[Statement[T]]:
-        if len(self.ordered) <= EXACT_UP_TO:
-            return self.ordered[j - 1 :: -1] if j else []
-        found: set[int] = set()
-        for lemma in self.ordered[j].reading.topic:
-            posting = self.postings.get(lemma, [])
-            if len(posting) > COMMON_POSTINGS:
-                continue
-            end = _index_below(posting, j)
-            found.update(posting[max(0, end - NEAREST) : end])
-        return [self.ordered[i] for i in sorted(found, reverse=True)]
-
-
-def _index_below(posting: list[int], j: int) -> int:
-    """How many entries of the sorted `posting` are below j."""
-    from bisect import bisect_left
-
-    return bisect_left(posting, j)
+def _latest(recent: dict[str, list[int]], rarest: Sequence[str]) -> list[int]:
+    """The latest earlier statements filed under one of these words, nearest first."""
+    found: set[int] = set()
+    for lemma in rarest:
+        found.update(recent.get(lemma, ())[-NEAREST:])
+    return sorted(found, reverse=True)

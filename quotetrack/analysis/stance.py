@@ -266,7 +266,7 @@ def _word_cues(
             out.append(Cue("negation" if forms[0] == "안" else "impossible", i, i + 1))
     # the negative copula: 아니다, 아닌, 아냐
     if ("아니" in forms and "VCN" in tags) or w.text.startswith(("아냐", "아님")):
-        kind = _copula_kind(prev, words, i)
+        kind = _copula_kind(prev)
         out.append(Cue(kind, i - 1 if kind == "denial" else i, i))
     # the existential: 없다
     if ("없", "VA") in w.morphs:
@@ -302,7 +302,7 @@ def _word_cues(
     return out
 
 
-def _copula_kind(prev: Word | None, words: list[Word], i: int) -> Literal["negation", "denial"]:
+def _copula_kind(prev: Word | None) -> Literal["negation", "denial"]:
     """사실이 아니다 denies a report; any other 아니다 negates."""
     return "denial" if prev is not None and prev.text.startswith("사실") else "negation"
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
 
 from quotetrack.analysis import lexicon as lx
 from quotetrack.analysis.morphology import Word
@@ -43,11 +44,6 @@ _NOT_CONTENT = (
     | lx.OBLIGATION_LEMMAS
 )
 _CONTENT_TAGS = ("NNG", "NNP", "SL", "SH", "XR", "VV", "VA")
-
-
-def content_lemmas(words: Iterable[Word]) -> tuple[str, ...]:
-    """The statement's meaning-bearing lemmas, in order, once each."""
-    return topic_of(words)[0]
 
 
 def topic_of(words: Iterable[Word]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
@@ -144,25 +140,59 @@ def _number(ms: Sequence[tuple[str, str]], k: int) -> tuple[str, int]:
 class Weights:
     """Each lemma's weight for one speaker: its rarity among the speaker's statements."""
 
-    def __init__(self, topics: Iterable[Sequence[str]]) -> None:
-        self.df: Counter[str] = Counter()
-        self.n = 0
-        for t in topics:
-            self.n += 1
-            self.df.update(set(t))
-        self._cache: dict[tuple[str, int], float] = {}
+    def __init__(self, topics: Iterable[Iterable[str]]) -> None:
+        sets = [frozenset(t) for t in topics]
+        self.n = len(sets)
+        self.df: Counter[str] = Counter(chain.from_iterable(sets))
+        self.alone = _Rarity(self, 1)
+        """Weight of a word one of the two compared statements holds."""
+        self.both = _Rarity(self, 2)
+        """Weight of a word both hold."""
 
     def __call__(self, lemma: str, own: int = 1) -> float:
         """The weight of `lemma` in a comparison of two statements, `own` of which hold it: its
         rarity among the speaker's *other* statements (the pair's own use says nothing)."""
-        key = (lemma, own)
-        w = self._cache.get(key)
-        if w is None:
-            others = self.n - 2 + PRIOR_STATEMENTS
-            w = math.log((others + 1) / (max(0, self.df[lemma] - own) + 1))
-            if lemma in lx.GENERIC_LEMMAS:
-                w *= lx.GENERIC_WEIGHT
-            self._cache[key] = w
+        return (self.both if own == 2 else self.alone)[lemma]
+
+    def total(self, topic: frozenset[str]) -> float:
+        """The weight of a statement's words, each held by it alone (`overlap` corrects the shared)."""
+        return sum(map(self.alone.__getitem__, topic))
+
+    def overlap(
+        self,
+        a: frozenset[str],
+        b: frozenset[str],
+        total_a: float,
+        total_b: float,
+        pairs: tuple[Sequence[tuple[str, str]], Sequence[tuple[str, str]]] = ((), ()),
+    ) -> float | None:
+        """`overlap` of two statements' word sets, given their `total`s (computed once per
+        statement when one is compared with many)."""
+        shared = a & b
+        if not shared or len(shared) < min(2, len(a), len(b)):
+            return None
+        both = sum(map(self.both.__getitem__, shared))
+        lighter = min(total_a, total_b) - sum(map(self.alone.__getitem__, shared)) + both
+        if lighter <= 0 or both / lighter < MIN_SHARED_WEIGHT:
+            return None
+        if contrasted(pairs[0], pairs[1], set(shared)):
+            return None
+        return both / lighter
+
+
+class _Rarity(dict[str, float]):
+    """Lemma → weight, computed on first look-up (a speaker uses a few thousand words)."""
+
+    def __init__(self, weights: Weights, own: int) -> None:
+        super().__init__()
+        self.weights, self.own = weights, own
+
+    def __missing__(self, lemma: str) -> float:
+        others = self.weights.n - 2 + PRIOR_STATEMENTS
+        w = math.log((others + 1) / (max(0, self.weights.df[lemma] - self.own) + 1))
+        if lemma in lx.GENERIC_LEMMAS:
+            w *= lx.GENERIC_WEIGHT
+        self[lemma] = w
         return w
 
 
@@ -189,16 +219,5 @@ def overlap(
 ) -> float | None:
     """How much two statements' topics overlap (shared weight over the lighter one's), or None
     when they are not on the same thing."""
-    shared = set(a) & set(b)
-    if not shared or contrasted(pairs[0], pairs[1], shared):
-        return None
-    lighter = min(len(set(a)), len(set(b)))
-    if len(shared) < min(2, lighter):
-        return None
-    ws = sum(weight(x, 2) for x in shared)
-    wa = ws + sum(weight(x) for x in set(a) - shared)
-    wb = ws + sum(weight(x) for x in set(b) - shared)
-    if min(wa, wb) <= 0:
-        return None
-    score = ws / min(wa, wb)
-    return score if score >= MIN_SHARED_WEIGHT else None
+    sa, sb = frozenset(a), frozenset(b)
+    return weight.overlap(sa, sb, weight.total(sa), weight.total(sb), pairs)
