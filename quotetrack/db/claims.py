@@ -26,6 +26,7 @@ from quotetrack.analysis.claims import Fingerprint, fingerprint, same_claim, wor
 from quotetrack.analysis.stance import Stance
 from quotetrack.analysis.text import signature
 from quotetrack.db.bulk import chunks, insert_rows, select_in
+from quotetrack.db.readings import HeadlineNote, headline_notes, stored_follow
 from quotetrack.db.schema import (
     CLAIMS,
     Article,
@@ -57,8 +58,6 @@ def assign_quotes(session: Session, quote_ids: Sequence[int], *, now: datetime |
     """
     if not quote_ids:
         return 0
-    from quotetrack.db.readings import stored_follow
-
     stmt = select(Quote.id, Quote.speaker_id, Quote.text, Quote.verb).where(Quote.speaker_id.is_not(None))
     rows: list[QuoteRow] = [
         (qid, sid, text, verb)
@@ -519,16 +518,6 @@ class ClaimSummary:
     """Headline quotes (parts) that condense one of the claim's body quotes (db/readings.py)."""
 
 
-@dataclass(frozen=True)
-class HeadlineNote:
-    """A headline quote part linked to a body quote of a claim, and what it changes."""
-
-    quote_id: int
-    text: str
-    body_quote_id: int
-    flags: tuple[dict[str, str], ...]
-
-
 def claim_summaries(
     session: Session, speaker_ids: Sequence[int], quote_ids: Sequence[int] | None = None
 ) -> list[ClaimSummary]:
@@ -557,7 +546,7 @@ def claim_summaries(
     groups: dict[int, list[tuple[int, str, date | None, int, str | None, int, str]]] = {}
     for claim_id, qid, text, said_on, article_id, outlet, speaker_id, kind in session.execute(stmt):
         groups.setdefault(claim_id, []).append((qid, text, said_on, article_id, outlet, speaker_id, kind))
-    notes = _headline_notes(session, [m[0] for members in groups.values() for m in members])
+    notes = headline_notes(session, [m[0] for members in groups.values() for m in members])
     out = []
     for claim_id, members in groups.items():
         days = [m[2] for m in members if m[2] is not None]
@@ -577,26 +566,4 @@ def claim_summaries(
             )
         )
     out.sort(key=lambda c: (-c.reports, c.first_said or date.max, c.claim_id))
-    return out
-
-
-def _headline_notes(session: Session, body_ids: Sequence[int]) -> dict[int, list[HeadlineNote]]:
-    """The headline parts linked to each of these body quotes."""
-    from quotetrack.db.schema import HeadlineLink
-
-    stmt = (
-        select(
-            HeadlineLink.body_quote_id,
-            HeadlineLink.headline_quote_id,
-            HeadlineLink.segment_start,
-            HeadlineLink.segment_end,
-            HeadlineLink.flags,
-            Quote.text,
-        )
-        .join(Quote, Quote.id == HeadlineLink.headline_quote_id)
-        .order_by(HeadlineLink.headline_quote_id, HeadlineLink.segment_start)
-    )
-    out: dict[int, list[HeadlineNote]] = {}
-    for body, head, start, end, flags, text in select_in(session, stmt, HeadlineLink.body_quote_id, body_ids):
-        out.setdefault(body, []).append(HeadlineNote(head, text[start:end], body, tuple(flags)))
     return out

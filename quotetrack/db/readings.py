@@ -248,3 +248,33 @@ def links_of(session: Session, headline_ids: Sequence[int]) -> list[HeadlineLink
     return [
         row[0] for row in select_in(session, stmt, HeadlineLink.headline_quote_id, sorted(set(headline_ids)))
     ]
+
+
+@dataclass(frozen=True)
+class HeadlineNote:
+    """A headline quote part linked to a body quote of a claim, and what it changes."""
+
+    quote_id: int
+    text: str
+    body_quote_id: int
+    flags: tuple[dict[str, str], ...]
+
+
+def headline_notes(session: Session, body_ids: Sequence[int]) -> dict[int, list[HeadlineNote]]:
+    """The headline parts linked to each of these body quotes."""
+    stmt = (
+        select(
+            HeadlineLink.body_quote_id,
+            HeadlineLink.headline_quote_id,
+            HeadlineLink.segment_start,
+            HeadlineLink.segment_end,
+            HeadlineLink.flags,
+            Quote.text,
+        )
+        .join(Quote, Quote.id == HeadlineLink.headline_quote_id)
+        .order_by(HeadlineLink.headline_quote_id, HeadlineLink.segment_start)
+    )
+    out: dict[int, list[HeadlineNote]] = {}
+    for body, head, start, end, flags, text in select_in(session, stmt, HeadlineLink.body_quote_id, body_ids):
+        out.setdefault(body, []).append(HeadlineNote(head, text[start:end], body, tuple(flags)))
+    return out
