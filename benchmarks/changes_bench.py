@@ -5,12 +5,14 @@
 Statements are made like a busy spokesperson's: each names one of 4,000 things (three to
 seven content words — the dev corpus' quotes have a median of five, tests/data/stance's
 invented ones three — drawn from a 3,000-word vocabulary, Zipf-distributed, so a few stock
-words are in a large share of them) and takes a stance (60 % affirm, 30 % deny, 10 %
-neutral), said over ten years.  Part 1 times `find_changes` on the readings
-(what `changes` does after loading them).  Part 2 writes the same statements as quotes of one
-speaker into a SQLite database — rows, claims and readings inserted directly, as the write
-path would have left them — and times the whole `quotetrack changes NAME --format json` in a
-fresh process.  Runs alternate with nothing else; medians are reported.
+words are in a large share of them) and takes the speaker's position on that thing: 10 % of
+statements take none (questions, conditions), and a position is reversed in 2 % of the
+others (a busy speaker changes position on a handful of things a year), said over ten years.
+Part 1 times `find_changes` on the readings (what `changes` does after loading them). Part 2
+writes the same statements as quotes of one speaker into a SQLite database — rows, claims
+and readings inserted directly, as the write path would have left them — and times the whole
+`quotetrack changes NAME --format json` in a fresh process. Runs alternate with nothing
+else; medians are reported.
 """
 
 from __future__ import annotations
@@ -38,12 +40,17 @@ def statements(n: int, seed: int = 15) -> list[tuple[date, Reading]]:
     words = [f"어휘{i}" for i in range(VOCABULARY)]
     weights = [1 / (i + 1) for i in range(VOCABULARY)]
     things = [tuple(dict.fromkeys(rng.choices(words, weights, k=rng.randint(3, 7)))) for _ in range(THINGS)]
-    start = date(2015, 1, 1)
+    position = {t: rng.choice(("affirm", "deny")) for t in things}
+    days = sorted(date(2015, 1, 1) + timedelta(days=rng.randrange(3650)) for _ in range(n))
     out = []
-    for _ in range(n):
+    for day in days:
         topic = rng.choice(things)
-        stance = rng.choices(("affirm", "deny", "neutral"), (6, 3, 1))[0]
-        day = start + timedelta(days=rng.randrange(3650))
+        if rng.random() < 0.1:
+            stance = "neutral"
+        else:
+            if rng.random() < 0.02:
+                position[topic] = "deny" if position[topic] == "affirm" else "affirm"
+            stance = position[topic]
         out.append((day, Reading(stance, ("없다",) if stance == "deny" else ("했다",), topic)))  # type: ignore[arg-type]
     return out
 

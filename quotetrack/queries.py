@@ -36,6 +36,7 @@ from quotetrack.db.search import (
     Sort,
     iter_quotes,
     quote_detail,
+    quote_details,
     resolve_speakers,
     search_quotes,
 )
@@ -171,14 +172,20 @@ def changes(settings: Settings, filters: QuoteFilter) -> ChangeList:
         rows = search_quotes(session, filters, sort="said") if names else []
         readings = stored_readings(session, [r.quote_id for r in rows])
         statements = _statements(rows, readings)
-        found = []
-        for c in find_changes(statements):
-            sides = []
-            for r in (_side(c.before.ref, c.after.day, last=True), _side(c.after.ref)):
-                detail = quote_detail(session, r.quote_id)
-                assert detail is not None
-                sides.append(Statement(_day(r) or date.min, readings[r.quote_id], detail))
-            found.append(Change(sides[0], sides[1], c.overlap, c.shared))
+        pairs = [
+            (c, _side(c.before.ref, c.after.day, last=True), _side(c.after.ref))
+            for c in find_changes(statements)
+        ]
+        details = quote_details(session, [r for _, a, b in pairs for r in (a, b)])
+        found = [
+            Change(
+                Statement(_day(a) or date.min, readings[a.quote_id], details[a.quote_id]),
+                Statement(_day(b) or date.min, readings[b.quote_id], details[b.quote_id]),
+                c.overlap,
+                c.shared,
+            )
+            for c, a, b in pairs
+        ]
     return ChangeList(names, len(statements), found)
 
 
