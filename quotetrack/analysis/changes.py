@@ -67,8 +67,8 @@ EXACT_UP_TO = 500
 """Up to this many statements every earlier one is compared (exact).  Beyond, a statement is
 compared with the latest `NEAREST` earlier statements whose two rarest content words include one
 of its own two rarest: a statement on the same thing shares its rare words (it must share the
-words that carry most of the weight), and this keeps `changes` for a speaker with 100,000 statements from
-comparing every pair (benchmarks/changes_bench.py)."""
+words that carry most of the weight), and this keeps `changes` for a speaker with 100,000
+statements from comparing every pair (benchmarks/changes_bench.py)."""
 NEAREST = 6
 
 
@@ -76,39 +76,44 @@ def find_changes(statements: Sequence[Statement[T]]) -> list[Change[T]]:
     """The reversals among one speaker's statements, in the order they happened."""
     ordered = sorted(statements, key=lambda s: s.day)
     topics = [frozenset(s.reading.topic) for s in ordered]
+    stances = [s.reading.stance for s in ordered]
+    days = [s.day for s in ordered]
     weights = Weights(topics)
     totals = [weights.total(t) for t in topics]
     exact = len(ordered) <= EXACT_UP_TO
     recent: dict[str, list[int]] = {}
-    rank = weights.df.__getitem__
+    df = weights.df
+
+    def rank(lemma: str) -> tuple[int, str]:
+        return df[lemma], lemma  # ties broken by the word: the same filing in every process
+
     changes: list[Change[T]] = []
-    for j, later in enumerate(ordered):
-        mine = topics[j]
-        if later.reading.stance != "neutral":
+    for j, mine in enumerate(topics):
+        rarest = () if exact else sorted(mine, key=rank)[:2]
+        stance = stances[j]
+        if stance != "neutral":
             need = min(2, len(mine))
-            rarest = () if exact else sorted(mine, key=rank)[:2]
-            for i in range(j - 1, -1, -1) if exact else _latest(recent, rarest):
+            for i in range(j - 1, -1, -1) if exact else _latest(recent, rarest):  # nearest first
+                if stances[i] == "neutral" or days[i] >= days[j]:
+                    continue
                 theirs = topics[i]
                 common = len(mine & theirs)
                 if common < need and common < len(theirs):
                     continue  # weights.overlap needs two shared words (one when a side has one)
-                earlier = ordered[i]
-                if earlier.day >= later.day or earlier.reading.stance == "neutral":
-                    continue
+                earlier, later = ordered[i], ordered[j]
                 pairs = (earlier.reading.pairs, later.reading.pairs)
                 score = weights.overlap(theirs, mine, totals[i], totals[j], pairs)
                 if score is None:
                     continue
-                if earlier.reading.stance != later.reading.stance:
-                    shared = tuple(w for w in later.reading.topic if w in topics[i])
+                if stances[i] != stance:
+                    shared = tuple(w for w in later.reading.topic if w in theirs)
                     changes.append(Change(earlier, later, score, shared))
                 break  # the nearest earlier statement on the same thing decides
-        if not exact:  # filed under its two rarest words, where a statement on the same thing looks
-            for lemma in rarest if later.reading.stance != "neutral" else sorted(mine, key=rank)[:2]:
-                seen = recent.setdefault(lemma, [])
-                seen.append(j)
-                if len(seen) > 2 * NEAREST:
-                    del seen[:NEAREST]
+        for lemma in rarest:  # filed under its two rarest words, where a statement on the same thing looks
+            seen = recent.setdefault(lemma, [])
+            seen.append(j)
+            if len(seen) > 2 * NEAREST:
+                del seen[:NEAREST]
     return changes
 
 
