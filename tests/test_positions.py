@@ -9,6 +9,7 @@ The database is checked after each command.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,14 @@ def test_a_database_stored_before_readings_is_read_on_demand(runner: CliRunner, 
         placed = s.scalar(select(func.count()).select_from(ClaimQuote))
         assert placed == 6  # every quote is in a claim again
     engine.dispose()
+
+
+def test_a_chart_without_the_charts_extra_says_how_to_get_it(
+    runner: CliRunner, db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # as if not installed: import fails
+    result = runner.invoke(app, ["--db", db, "timeline", "박서준", "-o", str(tmp_path / "park.svg")])
+    assert result.exit_code == 1
+    assert "drawing a chart needs matplotlib" in result.stderr
+    assert "pip install 'quotetrack[charts]'" in result.stderr
+    assert not (tmp_path / "park.svg").exists()
