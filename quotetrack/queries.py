@@ -1,10 +1,12 @@
-"""Read use cases the CLI calls: search, show, timeline, claims, changes, export and stats.
+"""Read use cases the CLI calls: search, show, timeline, claims, changes, fidelity, export and stats.
 
 Each takes `Settings`, opens the database (refusing to create an empty SQLite
 file where the user expected data), works in one transaction and returns plain
 values; nothing here prints or imports the NLP stack.  Commands about a speaker
 first bring that speaker's claims up to date (`db.claims.ensure_claims`), which
-only writes when quotes arrived by a path that skipped the write-path hook.
+only writes when quotes arrived by a path that skipped the write-path hook; before that, quotes
+without a stored reading (stance, content words: db/readings.py) are read, which loads the
+Korean morphology model only on a database migrated from before readings were kept.
 
 `search` and `show` are the commands people run most and wait on: what only the
 other use cases need (claims upkeep, the text analysis behind timeline and
@@ -15,7 +17,7 @@ search` does not pay for it at start-up (tests/test_startup.py, BENCHMARKS.md).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
@@ -34,6 +36,7 @@ from quotetrack.db.search import (
     Sort,
     iter_quotes,
     quote_detail,
+    quote_details,
     resolve_speakers,
     search_quotes,
 )
@@ -41,7 +44,8 @@ from quotetrack.errors import QuotetrackError
 from quotetrack.records import KST
 
 if TYPE_CHECKING:
-    from quotetrack.analysis.changes import Change
+    from quotetrack.analysis.changes import Change, Statement
+    from quotetrack.analysis.reading import Reading
     from quotetrack.analysis.timeline import Day
     from quotetrack.db.claims import ClaimSummary
     from quotetrack.db.stats import Stats
@@ -91,22 +95,41 @@ class SpeakerReport:
 class Timeline(SpeakerReport):
     days: list[Day]
     months: list[tuple[str, int]]
+    reversals: list[tuple[int, int]]
+    """(earlier quote id, later quote id) of each reversal (`changes`), to mark in the timeline."""
 
 
 def timeline(settings: Settings, filters: QuoteFilter) -> Timeline:
-    """The speaker's statements by day (with articles and outlets per statement) and per month."""
+    """The speaker's statements by day (with articles, outlets and stance per statement), per
+    month, and the reversals among them."""
+    from quotetrack.analysis.changes import find_changes
     from quotetrack.analysis.timeline import Report, group_by_day, per_month
+    from quotetrack.db.readings import stored_readings
 
     with reading(settings) as session:
         names = _ensure_speaker_claims(session, filters)
         rows = search_quotes(session, filters, sort="said") if names else []
+        readings = stored_readings(session, [r.quote_id for r in rows])
     reports = [
-        Report(r.quote_id, day, r.claim_id, r.text, r.article_id, r.outlet)
+        Report(
+            r.quote_id,
+            day,
+            r.claim_id,
+            r.text,
+            r.article_id,
+            r.outlet,
+            r.kind,
+            readings[r.quote_id].stance if r.quote_id in readings else None,
+        )
         for r in rows
         if (day := _day(r)) is not None
     ]
     days = group_by_day(reports)
-    return Timeline(names, days, per_month(days))
+    found = find_changes(_statements(rows, readings))
+    reversals = [
+        (_side(c.before.ref, c.after.day, last=True).quote_id, _side(c.after.ref).quote_id) for c in found
+    ]
+    return Timeline(names, days, per_month(days), reversals)
 
 
 @dataclass(frozen=True)
@@ -138,32 +161,89 @@ class ChangeList(SpeakerReport):
 def changes(settings: Settings, filters: QuoteFilter) -> ChangeList:
     """Reversals in the speaker's statements (one statement per claim), oldest first.
 
-    The earlier side is shown by its last report before the change, the later by its first.
+    The earlier side is shown by its last report before the change, the later by its first
+    (a body quote rather than the headline condensing it).
     """
     from quotetrack.analysis.changes import Change, Statement, find_changes
+    from quotetrack.db.readings import stored_readings
 
     with reading(settings) as session:
         names = _ensure_speaker_claims(session, filters)
         rows = search_quotes(session, filters, sort="said") if names else []
-        claims_seen: dict[str, list[QuoteRow]] = {}
-        for r in rows:  # oldest first
-            if _day(r) is not None:
-                key = f"c{r.claim_id}" if r.claim_id is not None else f"q{r.quote_id}"
-                claims_seen.setdefault(key, []).append(r)
-        statements = [
-            Statement(_day(reports[0]) or date.min, reports[0].text, reports[0].verb, reports)
-            for reports in claims_seen.values()
+        readings = stored_readings(session, [r.quote_id for r in rows])
+        statements = _statements(rows, readings)
+        pairs = [
+            (c, _side(c.before.ref, c.after.day, last=True), _side(c.after.ref))
+            for c in find_changes(statements)
         ]
-        found = []
-        for c in find_changes(statements):
-            before = [r for r in c.before.ref if (_day(r) or date.min) < c.after.day][-1]
-            sides = []
-            for r in (before, c.after.ref[0]):
-                detail = quote_detail(session, r.quote_id)
-                assert detail is not None
-                sides.append(Statement(_day(r) or date.min, r.text, r.verb, detail))
-            found.append(Change(sides[0], sides[1], c.before_stance, c.after_stance, c.markers, c.overlap))
+        details = quote_details(session, [r for _, a, b in pairs for r in (a, b)])
+        found = [
+            Change(
+                Statement(_day(a) or date.min, readings[a.quote_id], details[a.quote_id]),
+                Statement(_day(b) or date.min, readings[b.quote_id], details[b.quote_id]),
+                c.overlap,
+                c.shared,
+            )
+            for c, a, b in pairs
+        ]
     return ChangeList(names, len(statements), found)
+
+
+def _statements(rows: list[QuoteRow], readings: Mapping[int, Reading]) -> list[Statement[list[QuoteRow]]]:
+    """One statement per claim (reports oldest first), read as its first body quote reads."""
+    from quotetrack.analysis.changes import Statement
+
+    claims_seen: dict[str, list[QuoteRow]] = {}
+    for r in rows:  # oldest first
+        if _day(r) is not None and r.quote_id in readings:
+            key = f"c{r.claim_id}" if r.claim_id is not None else f"q{r.quote_id}"
+            claims_seen.setdefault(key, []).append(r)
+    out = []
+    for reports in claims_seen.values():
+        first = _side(reports)
+        out.append(Statement(_day(reports[0]) or date.min, readings[first.quote_id], reports))
+    return out
+
+
+def _side(reports: list[QuoteRow], before: date | None = None, *, last: bool = False) -> QuoteRow:
+    """The report that stands for a statement: a body quote over a headline, the last said before
+    `before` (`last`) or the first."""
+    if before is not None:
+        reports = [r for r in reports if (_day(r) or date.min) < before] or reports
+    body = [r for r in reports if r.kind != "headline"] or reports
+    return body[-1] if last else body[0]
+
+
+@dataclass(frozen=True)
+class FidelityHit:
+    """A headline quote (or one part of it) and the body quote it condenses, with what it changes."""
+
+    headline: QuoteRow
+    part: str
+    body: QuoteDetail
+    flags: list[dict[str, str]]
+
+
+def fidelity(settings: Settings, filters: QuoteFilter, *, everything: bool = False) -> list[FidelityHit]:
+    """Headline quotes that do not say what the body quote they condense says (all linked ones with
+    `everything`), newest article first."""
+    from quotetrack.db.readings import links_of
+
+    headline_filter = replace(filters, kinds=("headline",))
+    with reading(settings) as session:
+        _catch_up_headlines(session)
+        heads = {r.quote_id: r for r in search_quotes(session, headline_filter, sort="newest")}
+        hits = []
+        for link in links_of(session, list(heads)):
+            if not link.flags and not everything:
+                continue
+            head = heads[link.headline_quote_id]
+            body = quote_detail(session, link.body_quote_id)
+            assert body is not None
+            hits.append(FidelityHit(head, head.text[link.segment_start : link.segment_end], body, link.flags))
+    order = {q: n for n, q in enumerate(heads)}
+    hits.sort(key=lambda h: order[h.headline.quote_id])
+    return hits
 
 
 def export(settings: Settings, filters: QuoteFilter) -> Iterator[QuoteRow]:
@@ -190,14 +270,46 @@ def _ensure_speaker_claims(session: Session, filters: QuoteFilter) -> list[str]:
     return [s.name for s in speakers]
 
 
-def _catch_up_claims(session: Session, speaker_ids: list[int] | None) -> None:
-    """Give claims to quotes that lack one; on a database that may not be written, say they lack one."""
+def _catch_up_headlines(session: Session) -> None:
+    """Read the articles with headline quotes that were stored before readings were kept."""
     from quotetrack.db.claims import ensure_claims
+    from quotetrack.db.readings import count_unread, ensure_readings
 
     reason = read_only_reason(session)
     if reason is None:
+        if ensure_readings(session, None, headlines_only=True):
+            ensure_claims(session, None)
+        return
+    n = count_unread(session, None, headlines_only=True)
+    if n:
+        log.warning(
+            "%d quotes of articles with headline quotes have not been read for stance yet and the database "
+            "is read-only (%s): fidelity leaves their headlines out",
+            n,
+            reason,
+        )
+
+
+def _catch_up_claims(session: Session, speaker_ids: list[int] | None) -> None:
+    """Read quotes without a current reading and give claims to quotes that lack one (claims use
+    the stance, and join a headline quote to the body quote it condenses); on a database that may
+    not be written, say which are left out."""
+    from quotetrack.db.claims import ensure_claims
+    from quotetrack.db.readings import count_unread, ensure_readings
+
+    reason = read_only_reason(session)
+    if reason is None:
+        ensure_readings(session, speaker_ids)
         ensure_claims(session, speaker_ids)
         return
+    unread = count_unread(session, speaker_ids) if speaker_ids != [] else 0
+    if unread:
+        log.warning(
+            "%d quotes have not been read for stance yet and the database is read-only (%s): changes and "
+            "timeline leave them out; one `quotetrack changes` run with write access reads them",
+            unread,
+            reason,
+        )
     if speaker_ids == []:
         return
     stale = (

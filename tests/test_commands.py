@@ -252,13 +252,30 @@ def test_changes_flags_the_denial_turned_confirmation_with_both_passages(runner:
     out = run(runner, db, "changes", "김민수")
     assert "1 reversal" in out
     assert "2024-03-11 → 2024-03-20" in out and "affirmed what was denied" in out
-    assert "2분기 전기요금인상은 검토하지 않고 있다" in out and CONFIRMATION in out
+    for label in ("Said", "Outlet", "Title", "Passage", "Stance", "Source"):
+        assert f"│ {label}" in out
     assert "뉴스1" in out and "한겨레" in out and "https://www.hani.co.kr/arti/1133001.html" in out
+    assert "deny  검토하지 않고" in out and "affirm  검토하고 있다" in out  # the words that decided
     (change,) = json.loads(run(runner, db, "changes", "김민수", "--text", "전기요금", "-f", "json"))
-    assert change["direction"] == "affirmed"
-    assert (change["before"]["said_on"], change["before"]["stance"]) == ("2024-03-11", "negative")
-    assert (change["after"]["said_on"], change["after"]["stance"]) == ("2024-03-20", "affirmative")
-    assert "않" in "".join(change["markers"])
+    before, after = change["before"], change["after"]
+    assert change["direction"] == "affirmed" and {"전기", "요금", "인상"} <= set(change["shared"])
+    assert (before["said_on"], before["outlet"], before["stance"]) == ("2024-03-11", "뉴스1", "deny")
+    assert (after["said_on"], after["outlet"], after["stance"]) == ("2024-03-20", "한겨레", "affirm")
+    assert before["text"] == "2분기 전기요금인상은 검토하지 않고 있다" and after["text"] == CONFIRMATION
+    assert (
+        before["decided_by"] == ["검토하지 않고"]
+        and after["title"] == "산업부, 2분기 전기요금 인상 검토 공식화"
+    )
+    # every machine format carries the same: one JSON object per line, one CSV row per reversal
+    (line,) = run(runner, db, "changes", "김민수", "-f", "jsonl").splitlines()
+    assert json.loads(line) == change | {"before": before, "after": after}
+    (row,) = csv.DictReader(io.StringIO(run(runner, db, "changes", "김민수", "-f", "csv")))
+    assert (row["before_said_on"], row["before_outlet"], row["before_stance"]) == (
+        "2024-03-11",
+        "뉴스1",
+        "deny",
+    )
+    assert (row["after_title"], row["after_decided_by"]) == (after["title"], "검토하고 있다")
 
 
 def test_changes_flags_nothing_when_nothing_changed(runner: CliRunner, db: str) -> None:

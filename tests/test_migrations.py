@@ -18,6 +18,7 @@ from quotetrack.errors import SchemaError
 TABLES = {"outlets", "articles", "speakers", "speaker_aliases", "quotes", "alembic_version"}
 TABLES |= {"claims", "claim_quotes", "claim_keys"}  # issue 6
 TABLES |= {"speaker_roles", "speaker_corrections", "speaker_words"}  # issue 5
+TABLES |= {"quote_readings", "headline_links"}  # issue 15
 
 
 def test_upgrade_from_empty_creates_the_schema_and_downgrade_removes_it(db_url: str) -> None:

@@ -36,7 +36,7 @@ def test_search_and_db_commands_do_not_import_the_extractor(tmp_path: Path) -> N
     url = f"sqlite:///{tmp_path / 'q.db'}"
     args = '["db", "upgrade"], ["db", "current"], ["search", "-s", "푸틴"], ["search", "-f", "json"]'
     args += ', ["search", "-t", "위반"], ["timeline", "푸틴"], ["claims", "푸틴"], ["changes", "푸틴"]'
-    args += ', ["export", "-f", "jsonl"], ["stats"]'
+    args += ', ["export", "-f", "jsonl"], ["stats"], ["fidelity"]'
     proc = subprocess.run(
         [sys.executable, "-c", PROBE.format(args=args, url=url)], capture_output=True, text=True, timeout=120
     )

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from quotetrack.cli import app
 
 STORY = REPO / "tests" / "data" / "story"
+REVERSAL = REPO / "tests" / "data" / "reversal"
 
 
 @pytest.fixture
@@ -33,8 +34,8 @@ def test_the_reversal_is_found_in_real_articles(runner: CliRunner, ingested: str
     assert result.exit_code == 0, result.output
     (change,) = json.loads(result.stdout)
     before, after = change["before"], change["after"]
-    assert (before["said_on"], before["outlet"], before["stance"]) == ("2024-03-11", "뉴스1", "negative")
-    assert (after["said_on"], after["outlet"], after["stance"]) == ("2024-03-20", "한겨레", "affirmative")
+    assert (before["said_on"], before["outlet"], before["stance"]) == ("2024-03-11", "뉴스1", "deny")
+    assert (after["said_on"], after["outlet"], after["stance"]) == ("2024-03-20", "한겨레", "affirm")
     assert before["text"] == "2분기 전기요금 인상은 검토하지 않고 있다"
     assert after["text"] == "2분기 전기요금 인상을 검토하고 있다"
     assert "김민수 산업통상자원부 대변인은" in after["context"]
@@ -48,3 +49,68 @@ def test_the_reversal_is_found_in_real_articles(runner: CliRunner, ingested: str
 
     hits = json.loads(runner.invoke(app, ["--db", ingested, "search", "-t", "사실무근", "-f", "json"]).stdout)
     assert {h["text"] for h in hits} >= {"일부 언론이 보도한 인상설은 사실무근"}
+
+
+@pytest.fixture
+def paraphrased(runner: CliRunner, cli_db: str) -> str:
+    """tests/data/reversal: a ministry spokeswoman denies new dams in May and confirms three in July,
+    in other words; a defence spokesman denies troop cuts in April and again, reworded, in June."""
+    result = runner.invoke(app, ["--db", cli_db, "ingest", str(REVERSAL), str(REPO / "examples")])
+    assert result.exit_code == 0, result.output
+    return cli_db
+
+
+@pytest.mark.slow
+def test_a_paraphrased_reversal_is_reported_with_both_dates(runner: CliRunner, paraphrased: str) -> None:
+    out = runner.invoke(app, ["--db", paraphrased, "changes", "최유진"])
+    assert out.exit_code == 0, out.output
+    assert "1 reversal in 4 statements of 최유진" in out.stdout
+    assert "2024-05-02 → 2024-07-05  affirmed what was denied" in out.stdout
+    (change,) = json.loads(
+        runner.invoke(app, ["--db", paraphrased, "changes", "최유진", "-f", "json"]).stdout
+    )
+    before, after = change["before"], change["after"]
+    assert (before["said_on"], before["outlet"], before["text"]) == (
+        "2024-05-02",
+        "연합뉴스",
+        "신규 댐 건설 계획은 현재 없다",
+    )
+    assert (after["said_on"], after["outlet"], after["title"]) == (
+        "2024-07-05",
+        "한겨레",
+        "환경부, 기후대응댐 3곳 새로 짓는다",
+    )
+    assert (before["stance"], after["stance"]) == ("deny", "affirm")
+    assert before["decided_by"] == ["없다"] and after["decided_by"] == ["확정했다"]
+    assert {"댐", "건설"} <= set(change["shared"])
+
+
+@pytest.mark.slow
+def test_a_denial_restated_in_other_words_is_no_reversal(runner: CliRunner, paraphrased: str) -> None:
+    out = runner.invoke(app, ["--db", paraphrased, "changes", "정태호"])
+    assert out.exit_code == 0, out.output
+    assert "No reversals found in 2 statements of 정태호." in out.stdout
+    timeline = runner.invoke(app, ["--db", paraphrased, "timeline", "정태호", "-f", "json"]).stdout
+    stances = [s["stance"] for d in json.loads(timeline)["days"] for s in d["statements"]]
+    assert stances == ["deny", "deny"]
+
+
+@pytest.mark.slow
+def test_the_timeline_marks_each_stance_and_the_reversal(runner: CliRunner, paraphrased: str) -> None:
+    out = runner.invoke(app, ["--db", paraphrased, "timeline", "최유진", "--text", "건설"]).stdout
+    assert "  − 신규 댐 건설 계획은 현재 없다" in out
+    assert "  + 극한 홍수와 가뭄에 대비해 댐 3곳을 새로 건설하기로" in out and "⇄ reversal" in out
+    assert "Stance over time  − ⇄ +" in out
+
+
+@pytest.mark.slow
+def test_the_headline_quote_joins_the_claim_it_condenses(runner: CliRunner, paraphrased: str) -> None:
+    """The seed article's headline "어떤 합의도 위반 안 해" condenses the body's "어떤 합의도 위반하지
+    않을 것": one claim, and `claims` shows the link."""
+    claims = json.loads(runner.invoke(app, ["--db", paraphrased, "claims", "푸틴", "-f", "json"]).stdout)
+    (claim,) = [c for c in claims if c["text"] == "한반도 상황과 관련해 어떤 합의도 위반하지 않을 것"]
+    (headline,) = claim["headlines"]
+    assert headline["text"] == "한반도 관련 어떤 합의도 위반 안 해" and headline["changes"] == []
+    assert headline["quote"] in claim["quotes"]  # one claim: the headline quote and the body quote
+    table = runner.invoke(app, ["--db", paraphrased, "claims", "푸틴"]).stdout
+    assert f"headline #{headline['quote']} → #{headline['condenses']}" in table

@@ -3,16 +3,17 @@
 Precision first — a flagged change must be a real change, so a pair is flagged
 only when all of these hold:
 
-- both statements have a stance (questions and statements that both deny and
-  confirm are skipped, see stance.py), and the stances differ;
+- both statements take a stance (affirm or deny; questions, conditionals,
+  obligations, double negations and mixed statements take none: stance.py), and
+  the stances differ;
 - the later one was said on a later day (same-day pairs are usually one
   statement reported in parts);
-- what they are about — their text with negation and denial words blanked
-  out — shares most of its bigrams (`MIN_TOPIC_OVERLAP`), so 무기를 제공한 사실이
-  없다 and 무기를 제공한 것은 사실이다 pair up, but 무기를 제공하지 않았다 and
-  식량 지원을 논의했다 do not;
-- no statement in between, just as similar, already took the later stance (the
-  change is flagged once, where it happened).
+- they are on the same thing: they share the content words that carry most of
+  the weight of the shorter one, words weighted by their rarity among this
+  speaker's statements (topic.py) — so 원전 추가 건설 계획은 없다 and 원전 2기를
+  추가로 건설하기로 확정했다 pair up, 원전 수출 계약을 체결했다 does not;
+- the nearest earlier statement on the same thing that takes a stance is the one
+  compared (the change is flagged once, where it happened).
 """
 
 from __future__ import annotations
@@ -22,17 +23,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
 
-from quotetrack.analysis.claims import similarity
-from quotetrack.analysis.stance import Stance, read_stance
-from quotetrack.analysis.text import signature
-
-MIN_TOPIC_OVERLAP = 0.6
-"""Shared content bigrams over the shorter statement's.  Opposite statements about one thing
-score 0.7–0.95 in tests/test_changes.py; statements of one speaker about different things on
-one topic 0.2–0.55."""
-MIN_TOPIC_JACCARD = 0.3
-MIN_TOPIC_SHARED = 4
-"""At least four shared bigrams (about three syllables of shared wording beyond the topic word)."""
+from quotetrack.analysis.reading import Reading
+from quotetrack.analysis.stance import Stance
+from quotetrack.analysis.topic import Weights
 
 T = TypeVar("T")
 
@@ -42,8 +35,7 @@ class Statement(Generic[T]):
     """One statement in a speaker's history, with whatever the caller needs to show it (`ref`)."""
 
     day: date
-    text: str
-    verb: str | None
+    reading: Reading
     ref: T
 
 
@@ -53,94 +45,81 @@ class Change(Generic[T]):
 
     before: Statement[T]
     after: Statement[T]
-    before_stance: Stance
-    after_stance: Stance
-    markers: tuple[str, ...]
-    """The negation or denial words on the negative side."""
     overlap: float
+    shared: tuple[str, ...]
+    """The content words the two share: what they are both about."""
+
+    @property
+    def before_stance(self) -> Stance:
+        return self.before.reading.stance
+
+    @property
+    def after_stance(self) -> Stance:
+        return self.after.reading.stance
 
     @property
     def direction(self) -> str:
         """'denied' when the later statement denies what the earlier affirmed, else 'affirmed'."""
-        return "denied" if self.after_stance == "negative" else "affirmed"
+        return "denied" if self.after_stance == "deny" else "affirmed"
 
 
-@dataclass(frozen=True)
-class _Read(Generic[T]):
-    statement: Statement[T]
-    stance: Stance | None
-    markers: tuple[str, ...]
-    topic: frozenset[str]
+EXACT_UP_TO = 500
+"""Up to this many statements every earlier one is compared (exact).  Beyond, a statement is
+compared with the latest `NEAREST` earlier statements whose two rarest content words include one
+of its own two rarest: a statement on the same thing shares its rare words (it must share the
+words that carry most of the weight), and this keeps `changes` for a speaker with 100,000
+statements from comparing every pair (benchmarks/changes_bench.py)."""
+NEAREST = 6
 
 
 def find_changes(statements: Sequence[Statement[T]]) -> list[Change[T]]:
     """The reversals among one speaker's statements, in the order they happened."""
-    reads = []
-    for s in sorted(statements, key=lambda s: s.day):
-        reading = read_stance(s.text, s.verb)
-        reads.append(_Read(s, reading.stance, reading.markers, signature(reading.content)))
+    ordered = sorted(statements, key=lambda s: s.day)
+    topics = [frozenset(s.reading.topic) for s in ordered]
+    stances = [s.reading.stance for s in ordered]
+    days = [s.day for s in ordered]
+    weights = Weights(topics)
+    totals = [weights.total(t) for t in topics]
+    exact = len(ordered) <= EXACT_UP_TO
+    recent: dict[str, list[int]] = {}
+    df = weights.df
+
+    def rank(lemma: str) -> tuple[int, str]:
+        return df[lemma], lemma  # ties broken by the word: the same filing in every process
+
     changes: list[Change[T]] = []
-    candidates = _Candidates(reads)
-    for j, later in enumerate(reads):
-        if later.stance is None:
-            continue
-        for earlier in candidates.before(j):
-            if earlier.statement.day >= later.statement.day or earlier.stance is None:
-                continue
-            overlap = _topic_overlap(earlier.topic, later.topic)
-            if overlap is None:
-                continue
-            if earlier.stance != later.stance:
-                negative = later if later.stance == "negative" else earlier
-                changes.append(
-                    Change(
-                        earlier.statement,
-                        later.statement,
-                        earlier.stance,
-                        later.stance,
-                        negative.markers,
-                        overlap,
-                    )
-                )
-            break  # the nearest earlier statement on the same thing decides
+    for j, mine in enumerate(topics):
+        rarest = () if exact else sorted(mine, key=rank)[:2]
+        stance = stances[j]
+        if stance != "neutral":
+            need = min(2, len(mine))
+            for i in range(j - 1, -1, -1) if exact else _latest(recent, rarest):  # nearest first
+                if stances[i] == "neutral" or days[i] >= days[j]:
+                    continue
+                theirs = topics[i]
+                common = len(mine & theirs)
+                if common < need and common < len(theirs):
+                    continue  # weights.overlap needs two shared words (one when a side has one)
+                earlier, later = ordered[i], ordered[j]
+                pairs = (earlier.reading.pairs, later.reading.pairs)
+                score = weights.overlap(theirs, mine, totals[i], totals[j], pairs)
+                if score is None:
+                    continue
+                if stances[i] != stance:
+                    shared = tuple(w for w in later.reading.topic if w in theirs)
+                    changes.append(Change(earlier, later, score, shared))
+                break  # the nearest earlier statement on the same thing decides
+        for lemma in rarest:  # filed under its two rarest words, where a statement on the same thing looks
+            seen = recent.setdefault(lemma, [])
+            seen.append(j)
+            if len(seen) > 2 * NEAREST:
+                del seen[:NEAREST]
     return changes
 
 
-EXACT_UP_TO = 500
-"""Up to this many statements every earlier one is compared (exact).  Beyond, only those sharing
-at least MIN_TOPIC_SHARED bigrams that fewer than COMMON_POSTINGS statements use — a statement
-on the same thing shares most of its wording, so it is found; this keeps `changes` for a speaker
-with 100,000 statements from comparing every pair."""
-COMMON_POSTINGS = 300
-
-
-class _Candidates(Generic[T]):
-    """Earlier statements worth comparing with statement j, nearest first."""
-
-    def __init__(self, reads: list[_Read[T]]) -> None:
-        self.reads = reads
-        self.postings: dict[str, list[int]] = {}
-        if len(reads) > EXACT_UP_TO:
-            for i, r in enumerate(reads):
-                for gram in r.topic:
-                    self.postings.setdefault(gram, []).append(i)
-
-    def before(self, j: int) -> list[_Read[T]]:
-        if len(self.reads) <= EXACT_UP_TO:
-            return list(reversed(self.reads[:j]))
-        shared: dict[int, int] = {}
-        for gram in self.reads[j].topic:
-            posting = self.postings.get(gram, [])
-            if len(posting) > COMMON_POSTINGS:
-                continue
-            for i in posting:
-                if i < j:
-                    shared[i] = shared.get(i, 0) + 1
-        return [self.reads[i] for i in sorted(shared, reverse=True) if shared[i] >= MIN_TOPIC_SHARED]
-
-
-def _topic_overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
-    overlap, jaccard, shared = similarity(a, b)
-    if shared >= MIN_TOPIC_SHARED and overlap >= MIN_TOPIC_OVERLAP and jaccard >= MIN_TOPIC_JACCARD:
-        return overlap
-    return None
+def _latest(recent: dict[str, list[int]], rarest: Sequence[str]) -> list[int]:
+    """The latest earlier statements filed under one of these words, nearest first."""
+    found: set[int] = set()
+    for lemma in rarest:
+        found.update(recent.get(lemma, ())[-NEAREST:])
+    return sorted(found, reverse=True)

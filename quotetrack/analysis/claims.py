@@ -19,7 +19,7 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 
-from quotetrack.analysis.stance import Stance, read_stance
+from quotetrack.analysis.stance import Stance
 from quotetrack.analysis.text import bigrams, compact
 
 KEYS_PER_QUOTE = 6
@@ -56,12 +56,12 @@ def gram_hash(gram: str) -> int:
     return zlib.crc32(gram.encode("utf-8")) >> 1
 
 
-def fingerprint(text: str, verb: str | None = None) -> Fingerprint:
-    """The signature, stance and lookup keys of a quote."""
+def fingerprint(text: str, stance: Stance | None = None) -> Fingerprint:
+    """The signature, lookup keys and (as read by analysis/reading.py) stance of a quote."""
     flat = compact(text)  # folded once: the signature and the keys are both drawn from it
     grams = frozenset(bigrams(flat))
     keys = tuple(sorted({gram_hash(g) for g in _key_shingles(flat, grams)})[:KEYS_PER_QUOTE])
-    return Fingerprint(grams, read_stance(text, verb).stance, keys)
+    return Fingerprint(grams, stance, keys)
 
 
 def _key_shingles(flat: str, grams: frozenset[str]) -> set[str]:

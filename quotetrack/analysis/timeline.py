@@ -15,6 +15,8 @@ class DayStatement:
     key: str
     """``c<claim id>`` or ``q<quote id>``: what makes reports of one statement the same."""
     text: str
+    stance: str | None = None
+    """affirm, deny or neutral, as the shown report reads (None: not read yet)."""
     quote_ids: list[int] = field(default_factory=list)
     articles: set[int] = field(default_factory=set)
     outlets: set[str] = field(default_factory=set)
@@ -36,22 +38,28 @@ class Report:
     text: str
     article_id: int
     outlet: str | None
+    kind: str = "direct"
+    stance: str | None = None
 
 
 def group_by_day(reports: Iterable[Report]) -> list[Day]:
     """Reports grouped by day (oldest first) and, within a day, by claim in first-seen order.
 
-    The statement's text is the longest report of it that day (outlets trim quotes).
+    The statement's text and stance are those of the longest report of it that day (outlets trim
+    quotes), a body quote rather than a headline condensing it.
     """
     days: dict[date, dict[str, DayStatement]] = {}
+    ranks: dict[tuple[str, date], tuple[bool, int]] = {}
     for r in sorted(reports, key=lambda r: (r.day, r.quote_id)):
         key = f"c{r.claim_id}" if r.claim_id is not None else f"q{r.quote_id}"
         statements = days.setdefault(r.day, {})
         st = statements.get(key)
+        rank = (r.kind != "headline", len(r.text))
         if st is None:
-            st = statements[key] = DayStatement(key, r.text)
-        elif len(r.text) > len(st.text):
-            st.text = r.text
+            st = statements[key] = DayStatement(key, r.text, r.stance)
+            ranks[key, r.day] = rank
+        elif rank > ranks[key, r.day]:
+            st.text, st.stance, ranks[key, r.day] = r.text, r.stance, rank
         st.quote_ids.append(r.quote_id)
         st.articles.add(r.article_id)
         if r.outlet:

@@ -41,6 +41,7 @@ COMMAND_MODULES = {
     "timeline": "timeline",
     "claims": "claims",
     "changes": "claims",
+    "fidelity": "fidelity",
     "export": "export",
     "stats": "stats",
     "speakers": "speakers",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
-from typing import Annotated, Any
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
@@ -35,6 +36,10 @@ from quotetrack.cli.filters import (
 from quotetrack.cli.search import passage
 from quotetrack.db.search import QuoteDetail
 from quotetrack.records import format_date, format_published, row_record
+
+if TYPE_CHECKING:
+    from quotetrack.analysis.changes import Change, Statement
+    from quotetrack.db.claims import ClaimSummary
 
 
 @app.command()
@@ -73,6 +78,15 @@ def claims(
                 "outlets": c.outlets,
                 "days": c.days,
                 "quotes": list(c.quote_ids),
+                "headlines": [
+                    {
+                        "quote": h.quote_id,
+                        "text": h.text,
+                        "condenses": h.body_quote_id,
+                        "changes": list(h.flags),
+                    }
+                    for h in c.headlines
+                ],
             }
             for c in shown
         ]
@@ -94,13 +108,33 @@ def claims(
                 format_date(c.last_said) or "?",
                 str(c.reports),
                 str(c.outlets),
-                c.text,
+                _statement_cell(c),
             )
         stdout(soft_wrap=False).print(table)
     if limit and len(found.claims) > limit:
         stderr().print(
             f"Showing the {limit} most reported claims of {len(found.claims)}; pass --limit 0 for all."
         )
+
+
+def _statement_cell(c: ClaimSummary) -> Text:
+    """The statement, and under it each headline condensing it (#id) and what that headline changes."""
+    cell = Text(c.text)
+    for h in c.headlines:
+        changed = "; ".join(f"{f['kind']} {f['change']}" for f in h.flags) or "faithful"
+        cell.append(f"\nheadline #{h.quote_id} → #{h.body_quote_id}: ", style="dim")
+        cell.append(h.text)
+        cell.append(f"  ({changed})", style="dim italic")
+    return cell
+
+
+class ChangesFormat(StrEnum):
+    """``changes --format``: text for people; json, jsonl and csv for scripts."""
+
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
 
 
 @app.command()
@@ -113,29 +147,36 @@ def changes(
     until: UntilOption = None,
     outlet: OutletOption = None,
     kind: KindOption = None,
-    output_format: ReportFormatOption = ReportFormat.text,
+    output_format: Annotated[
+        ChangesFormat,
+        typer.Option(
+            "--format", "-f", help="text for people; json, jsonl or csv for scripts.", case_sensitive=False
+        ),
+    ] = ChangesFormat.text,
 ) -> None:
     """Flag where a speaker reversed a position: a later denial of what was affirmed, or the reverse.
 
-    Statements are compared in date order; a pair is flagged only when the later one
-    was said on a later day, takes the opposite stance (부인, 사실무근, 않았다, 없다 …
-    against their absence) and is about the same thing in nearly the same words.
-    Both passages are shown with their sources.
+    Statements are compared in date order; a pair is flagged when the later one was
+    said on a later day, takes the opposite stance (a negation, denial, refusal or
+    retraction against its absence; questions, conditions, obligations and double
+    negations take none) and is about the same thing: they share the content words
+    that are rare for this speaker, whatever their wording.  Both passages are shown
+    with their dates, outlets, titles and the words that decided each stance.
     """
     filters = make_filter(speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind)
     report = queries.changes(settings_of(ctx), filters)
-    if output_format is ReportFormat.json:
-        data = [
-            {
-                "direction": c.direction,
-                "markers": list(c.markers),
-                "overlap": round(c.overlap, 3),
-                "before": _side_record(c.before.ref, c.before_stance),
-                "after": _side_record(c.after.ref, c.after_stance),
-            }
-            for c in report.changes
-        ]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    records = [_change_record(c) for c in report.changes]
+    if output_format is ChangesFormat.json:
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        return
+    if output_format is ChangesFormat.jsonl:
+        sys.stdout.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        return
+    if output_format is ChangesFormat.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(CHANGE_COLUMNS)
+        for r in records:
+            writer.writerow(_flat(r))
         return
     err = stderr()
     if not report.speakers:
@@ -152,39 +193,79 @@ def changes(
     for c in report.changes:
         out.print()
         verb = "denied what was affirmed" if c.direction == "denied" else "affirmed what was denied"
+        about = ", ".join(c.shared)
         out.print(
             Text.assemble(
-                (f"{c.before.day} → {c.after.day}", "bold"),
-                f"  {verb}  (",
-                ("negation: " + ", ".join(dict.fromkeys(c.markers)), "italic"),
-                ")",
+                (f"{c.before.day} → {c.after.day}", "bold"), f"  {verb}", (f"  (about: {about})", "italic")
             )
         )
-        out.print(_side_panel("Before", c.before.ref, c.before_stance))
-        out.print(_side_panel("After", c.after.ref, c.after_stance))
+        out.print(_change_table(c))
 
 
-def _side_panel(label: str, d: QuoteDetail, stance: str) -> Panel:
-    row = d.row
-    source = " · ".join(
-        x
-        for x in (
-            format_date(row.said_on) or "",
-            row.outlet or "",
-            row.title or "",
-            row.url or row.source,
-            f"#{row.quote_id}",
-        )
-        if x
+CHANGE_SIDE_COLUMNS = ("said_on", "outlet", "title", "stance", "decided_by", "text", "id", "url", "source")
+CHANGE_COLUMNS = (
+    "direction",
+    "shared",
+    *(f"before_{c}" for c in CHANGE_SIDE_COLUMNS),
+    *(f"after_{c}" for c in CHANGE_SIDE_COLUMNS),
+)
+"""The columns of ``changes --format csv``: one row per reversal, both sides."""
+
+
+def _change_table(c: Change[QuoteDetail]) -> Table:
+    """Both passages side by side: date, outlet, title, the passage, its stance and why."""
+    table = Table(show_lines=True, expand=True)
+    table.add_column("", style="bold", no_wrap=True)
+    table.add_column("Before", ratio=1, overflow="fold")
+    table.add_column("After", ratio=1, overflow="fold")
+    sides = (c.before, c.after)
+    table.add_row("Said", *(Text(format_date(s.ref.row.said_on) or str(s.day)) for s in sides))
+    table.add_row("Outlet", *(Text(s.ref.row.outlet or "") for s in sides))
+    table.add_row("Title", *(Text(s.ref.row.title or "") for s in sides))
+    table.add_row("Passage", *(passage(s.ref.context, s.ref.quote_start, s.ref.quote_end) for s in sides))
+    table.add_row(
+        "Stance",
+        *(
+            Text.assemble((s.reading.stance, "bold"), "  ", (" · ".join(s.reading.cues), "italic"))
+            for s in sides
+        ),
     )
-    body = Text.assemble(passage(d.context, d.quote_start, d.quote_end), "\n", (source, "dim"))
-    who = f"{row.speaker}" + (f", {row.speaker_role}" if row.speaker_role else "")
-    return Panel(body, title=f"{label}: {who} ({stance})", title_align="left")
+    table.add_row(
+        "Source",
+        *(
+            Text(" · ".join(x for x in (s.ref.row.url or s.ref.row.source, f"#{s.ref.row.quote_id}") if x))
+            for s in sides
+        ),
+    )
+    return table
 
 
-def _side_record(d: QuoteDetail, stance: str) -> dict[str, Any]:
+def _change_record(c: Change[QuoteDetail]) -> dict[str, Any]:
+    return {
+        "direction": c.direction,
+        "shared": list(c.shared),
+        "overlap": round(c.overlap, 3),
+        "before": _side_record(c.before),
+        "after": _side_record(c.after),
+    }
+
+
+def _side_record(side: Statement[QuoteDetail]) -> dict[str, Any]:
+    d = side.ref
     r = row_record(d.row)
-    r["stance"] = stance
+    r["stance"] = side.reading.stance
+    r["decided_by"] = list(side.reading.cues)
     r["context"] = d.context
     r["published"] = format_published(d.row.published, d.row.published_has_time)
     return r
+
+
+def _flat(record: dict[str, Any]) -> list[Any]:
+    """A change record as one CSV row (CHANGE_COLUMNS)."""
+    row: list[Any] = [record["direction"], " ".join(record["shared"])]
+    for side in ("before", "after"):
+        r = record[side]
+        for col in CHANGE_SIDE_COLUMNS:
+            value = r[col]
+            row.append(" · ".join(value) if isinstance(value, list) else value)
+    return row

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
 from quotetrack import queries
-from quotetrack.analysis.timeline import bar
+from quotetrack.analysis.timeline import Day, bar
 from quotetrack.cli.base import (
     ReportFormat,
     ReportFormatOption,
@@ -33,6 +35,8 @@ from quotetrack.cli.filters import (
 )
 
 BAR_WIDTH = 30
+MARKS = {"affirm": ("+", "green"), "deny": ("−", "red"), "neutral": ("·", "dim"), None: ("?", "dim")}
+"""How each stance is marked in the terminal: + affirms, − denies, · takes no position."""
 
 
 @app.command()
@@ -46,11 +50,26 @@ def timeline(
     outlet: OutletOption = None,
     kind: KindOption = None,
     output_format: ReportFormatOption = ReportFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Also draw the timeline to this .svg or .png file: statements per month by stance, "
+            "reversals highlighted (needs pip install 'quotetrack[charts]').",
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
-    """A speaker's statements in date order, grouped by day, with how many articles and outlets
-    carried each, and a bar chart of statements per month."""
+    """A speaker's statements in date order, grouped by day, each marked + (affirms), − (denies) or ·
+    (no position), with how many articles and outlets carried it; the sequence of stances with its
+    reversals (⇄) at a glance, and a bar chart of statements per month."""
     filters = make_filter(speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind)
     report = queries.timeline(settings_of(ctx), filters)
+    if output is not None and report.days:
+        from quotetrack.charts import draw_timeline
+
+        draw_timeline(report, output, title=" · ".join(report.speakers) + (f" — {text}" if text else ""))
     if output_format is ReportFormat.json:
         data = {
             "speakers": report.speakers,
@@ -60,6 +79,7 @@ def timeline(
                     "statements": [
                         {
                             "text": s.text,
+                            "stance": s.stance,
                             "quotes": s.quote_ids,
                             "articles": len(s.articles),
                             "outlets": sorted(s.outlets),
@@ -70,6 +90,7 @@ def timeline(
                 for d in report.days
             ],
             "months": [{"month": m, "statements": n} for m, n in report.months],
+            "reversals": [{"before": a, "after": b} for a, b in report.reversals],
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
@@ -77,6 +98,7 @@ def timeline(
         stderr().print(f"No quotes found for {describe(filters)}.")
         return
     out = stdout(soft_wrap=False)
+    later = {b for _, b in report.reversals}
     out.print(Text(" · ".join(report.speakers), style="bold"))
     for d in report.days:
         out.print()
@@ -90,8 +112,12 @@ def timeline(
             a, o = len(s.articles), len(s.outlets)
             carried = f"{a} {plural(a, 'article')} · {o} {plural(o, 'outlet')}"
             ids = " ".join(f"#{q}" for q in s.quote_ids[:3]) + (" …" if len(s.quote_ids) > 3 else "")
-            grid.add_row("  •", s.text, f"{carried}  {ids}")
+            mark, style = MARKS.get(s.stance, MARKS[None])
+            turned = " ⇄ reversal" if set(s.quote_ids) & later else ""
+            grid.add_row(Text(f"  {mark}", style=style), s.text, f"{carried}  {ids}{turned}")
         out.print(grid)
+    out.print()
+    out.print(_sequence(report.days, later))
     out.print()
     out.print(Text("Statements per month", style="bold"))
     largest = max(n for _, n in report.months)
@@ -102,3 +128,16 @@ def timeline(
     for month, n in report.months:
         chart.add_row(month, bar(n, largest, BAR_WIDTH), str(n))
     out.print(chart)
+
+
+def _sequence(days: list[Day], later: set[int]) -> Text:
+    """Every statement's stance in order on one line, ⇄ where a reversal happened."""
+    line = Text.assemble(("Stance over time  ", "bold"))
+    for d in days:
+        for s in d.statements:
+            if set(s.quote_ids) & later:
+                line.append("⇄ ", style="bold yellow")
+            mark, style = MARKS.get(s.stance, MARKS[None])
+            line.append(mark + " ", style=style)
+    line.append("  (+ affirms, − denies, · no position, ⇄ reversal)", style="dim")
+    return line

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import heapq
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -23,10 +23,21 @@ from sqlalchemy import ColumnElement, Connection, delete, exists, or_, select
 from sqlalchemy.orm import Session
 
 from quotetrack.analysis.claims import Fingerprint, fingerprint, same_claim, wording_match
-from quotetrack.analysis.stance import Stance, read_stance
+from quotetrack.analysis.stance import Stance
 from quotetrack.analysis.text import signature
 from quotetrack.db.bulk import chunks, insert_rows, select_in
-from quotetrack.db.schema import CLAIMS, Article, Claim, ClaimKey, ClaimQuote, Outlet, Quote, Speaker
+from quotetrack.db.readings import HeadlineNote, headline_notes, stored_follow
+from quotetrack.db.schema import (
+    CLAIMS,
+    Article,
+    Claim,
+    ClaimKey,
+    ClaimQuote,
+    Outlet,
+    Quote,
+    QuoteReading,
+    Speaker,
+)
 
 log = logging.getLogger(__name__)
 
@@ -52,11 +63,17 @@ def assign_quotes(session: Session, quote_ids: Sequence[int], *, now: datetime |
         (qid, sid, text, verb)
         for qid, sid, text, verb in select_in(session, stmt, Quote.id, sorted(set(quote_ids)))
     ]
-    return assign_groups(session, [rows], now=now)
+    follow = stored_follow(session, [r[0] for r in rows])
+    return assign_groups(session, [rows], now=now, follow=follow)
 
 
 def assign_groups(
-    session: Session, groups: Sequence[Sequence[QuoteRow]], *, now: datetime | None = None
+    session: Session,
+    groups: Sequence[Sequence[QuoteRow]],
+    *,
+    now: datetime | None = None,
+    stances: Mapping[int, Stance] | None = None,
+    follow: Mapping[int, int] | None = None,
 ) -> int:
     """Place the quotes of several articles, one group per article, in order; returns claims opened.
 
@@ -70,13 +87,23 @@ def assign_groups(
     same sketch keys.  So the earlier groups' quotes are kept by key set (`_BatchIndex`) and
     each key set is counted once per quote, not each of its reports, and a comparison of two
     wordings is made once per pair of distinct (text, verb), not per pair of reports.
+
+    `stances` gives quotes' stances (db/readings.py; read from the stored readings when not
+    given).  `follow` maps a headline quote to the body quote of its article it condenses: it
+    joins that quote's claim (placed in this call or stored) rather than being matched by wording.
     """
     now = now or datetime.now(UTC)
+    follow = follow or {}
     ordered: list[list[tuple[int, int, str, str | None]]] = [
-        sorted(((q, s, t, v) for q, s, t, v in g if s is not None), key=lambda r: r[0]) for g in groups
+        sorted(
+            ((q, s, t, v) for q, s, t, v in g if s is not None), key=lambda r: (r[0] in follow, r[0])
+        )  # a headline quote after the body quote it condenses
+        for g in groups
     ]
-    memo: dict[tuple[str, str | None], Fingerprint] = {}  # one statement, many reports: read it once
-    fps = {r[0]: _memo_fingerprint(memo, r[2], r[3]) for g in ordered for r in g}
+    known = _stances(session, [r for g in ordered for r in g], stances or {})
+    memo: dict[tuple[str, str | None, Stance | None], Fingerprint] = {}  # many reports: read once
+    fps = {r[0]: _memo_fingerprint(memo, r[2], r[3], known.get(r[0])) for g in ordered for r in g}
+    placed_before = {q: c for q, c in _stored_claims(session, [b for b in follow.values() if b not in fps])}
     stored_top = _stored_ranking(session, [(sid, fps[qid].keys) for g in ordered for qid, sid, _, _ in g])
     # each quote's candidates: the stored quotes and earlier groups' quotes sharing most keys, then oldest
     earlier = _BatchIndex()
@@ -101,6 +128,13 @@ def assign_groups(
         placed: dict[tuple[int, int], list[tuple[int, Fingerprint, int]]] = {}  # (speaker, key): quotes
         for qid, sid, _, _ in group:
             fp = fps[qid]
+            target = follow.get(qid)
+            if target is not None and (target in claim_refs or target in placed_before):
+                ref = claim_refs[target] if target in claim_refs else placed_before[target]
+                for k in fp.keys:
+                    placed.setdefault((sid, k), []).append((qid, fp, ref))
+                claim_refs[qid] = ref
+                continue
             best: tuple[float, int, int] | None = None
             for other_id in tops[qid]:
                 other_fp = fps.get(other_id)
@@ -213,12 +247,43 @@ class _BatchIndex:
 
 
 def _memo_fingerprint(
-    memo: dict[tuple[str, str | None], Fingerprint], text: str, verb: str | None
+    memo: dict[tuple[str, str | None, Stance | None], Fingerprint],
+    text: str,
+    verb: str | None,
+    stance: Stance | None,
 ) -> Fingerprint:
-    fp = memo.get((text, verb))
+    fp = memo.get((text, verb, stance))
     if fp is None:
-        fp = memo[(text, verb)] = fingerprint(text, verb)
+        fp = memo[(text, verb, stance)] = fingerprint(text, stance)
     return fp
+
+
+def _stances(
+    session: Session, rows: Sequence[tuple[int, int, str, str | None]], given: Mapping[int, Stance]
+) -> dict[int, Stance | None]:
+    """Each quote's stance: given, else stored (db/readings.py), else read now."""
+    out: dict[int, Stance | None] = {q: given[q] for q, *_ in rows if q in given}
+    missing = [q for q, *_ in rows if q not in out]
+    if missing:
+        stmt = select(QuoteReading.quote_id, QuoteReading.stance)
+        out.update(dict(select_in(session, stmt, QuoteReading.quote_id, missing)))
+    for q, _, text, verb in rows:
+        if q not in out:
+            out[q] = _read_stance(text, verb)
+    return out
+
+
+def _read_stance(text: str, verb: str | None) -> Stance:
+    """The stance of a quote no reading was stored for (loads the morphology model)."""
+    from quotetrack.analysis.reading import read_statement
+
+    return read_statement(text, verb).stance
+
+
+def _stored_claims(session: Session, quote_ids: Sequence[int]) -> list[tuple[int, int]]:
+    """(quote id, claim id) of these stored quotes that have a claim."""
+    stmt = select(ClaimQuote.quote_id, ClaimQuote.claim_id)
+    return [(q, c) for q, c in select_in(session, stmt, ClaimQuote.quote_id, sorted(set(quote_ids)))]
 
 
 _RANKING_BATCH = 2500
@@ -334,19 +399,19 @@ class _Wording:
 
     __slots__ = ("_stance", "grams", "text", "verb")
 
-    def __init__(self, text: str, verb: str | None) -> None:
+    def __init__(self, text: str, verb: str | None, stance: Stance | None) -> None:
         self.text = text
         self.verb = verb
         self.grams = signature(text)
-        self._stance: list[Stance | None] = []
+        self._stance: list[Stance | None] = [] if stance is None else [stance]
 
     def match(self, fp: Fingerprint) -> float | None:
         """`same_claim` of a new quote against this wording: the overlap when it is the same claim."""
         score = wording_match(fp.grams, self.grams)
         if score is None:
             return None
-        if not self._stance:
-            self._stance.append(read_stance(self.text, self.verb).stance)
+        if not self._stance:  # stored before readings were kept: read it now
+            self._stance.append(_read_stance(self.text, self.verb))
         return score if self._stance[0] == fp.stance else None
 
 
@@ -361,15 +426,20 @@ class _Candidate:
 
 def _stored_candidates(session: Session, quote_ids: set[int]) -> dict[int, _Candidate]:
     """These stored quotes with their claim membership (quotes without one are left out)."""
-    stmt = select(Quote.id, Quote.text, Quote.verb, ClaimQuote.claim_id, ClaimQuote.speaker_id).join(
-        ClaimQuote, ClaimQuote.quote_id == Quote.id
+    stmt = (
+        select(
+            Quote.id, Quote.text, Quote.verb, ClaimQuote.claim_id, ClaimQuote.speaker_id, QuoteReading.stance
+        )
+        .join(ClaimQuote, ClaimQuote.quote_id == Quote.id)
+        .outerjoin(QuoteReading, QuoteReading.quote_id == Quote.id)
     )
-    wordings: dict[tuple[str, str | None], _Wording] = {}
+    wordings: dict[tuple[str, str | None, str | None], _Wording] = {}
     out: dict[int, _Candidate] = {}
-    for qid, text, verb, claim_id, speaker_id in select_in(session, stmt, Quote.id, sorted(quote_ids)):
-        wording = wordings.get((text, verb))
+    rows = select_in(session, stmt, Quote.id, sorted(quote_ids))
+    for qid, text, verb, claim_id, speaker_id, stance in rows:
+        wording = wordings.get((text, verb, stance))
         if wording is None:
-            wording = wordings[(text, verb)] = _Wording(text, verb)
+            wording = wordings[(text, verb, stance)] = _Wording(text, verb, stance)
         out[qid] = _Candidate(wording, claim_id, speaker_id)
     return out
 
@@ -444,6 +514,8 @@ class ClaimSummary:
     outlets: int
     days: int
     quote_ids: tuple[int, ...]
+    headlines: tuple[HeadlineNote, ...] = ()
+    """Headline quotes (parts) that condense one of the claim's body quotes (db/readings.py)."""
 
 
 def claim_summaries(
@@ -459,6 +531,7 @@ def claim_summaries(
             Quote.article_id,
             Outlet.name,
             Claim.speaker_id,
+            Quote.kind,
         )
         .join(Quote, Quote.id == ClaimQuote.quote_id)
         .join(Claim, Claim.id == ClaimQuote.claim_id)
@@ -470,23 +543,26 @@ def claim_summaries(
         wanted = select(ClaimQuote.claim_id).where(ClaimQuote.quote_id.in_(quote_ids))
         stmt = stmt.where(ClaimQuote.claim_id.in_(wanted))
     names = dict(session.execute(select(Speaker.id, Speaker.name).where(Speaker.id.in_(speaker_ids))).all())
-    groups: dict[int, list[tuple[int, str, date | None, int, str | None, int]]] = {}
-    for claim_id, qid, text, said_on, article_id, outlet, speaker_id in session.execute(stmt):
-        groups.setdefault(claim_id, []).append((qid, text, said_on, article_id, outlet, speaker_id))
+    groups: dict[int, list[tuple[int, str, date | None, int, str | None, int, str]]] = {}
+    for claim_id, qid, text, said_on, article_id, outlet, speaker_id, kind in session.execute(stmt):
+        groups.setdefault(claim_id, []).append((qid, text, said_on, article_id, outlet, speaker_id, kind))
+    notes = headline_notes(session, [m[0] for members in groups.values() for m in members])
     out = []
     for claim_id, members in groups.items():
         days = [m[2] for m in members if m[2] is not None]
+        body = [m for m in members if m[6] != "headline"] or members
         out.append(
             ClaimSummary(
                 claim_id=claim_id,
                 speaker=names.get(members[0][5], ""),
-                text=max((m[1] for m in members), key=len),
+                text=max((m[1] for m in body), key=len),
                 first_said=min(days) if days else None,
                 last_said=max(days) if days else None,
                 reports=len({m[3] for m in members}),
                 outlets=len({m[4] for m in members if m[4]}),
                 days=len(set(days)),
                 quote_ids=tuple(sorted(m[0] for m in members)),
+                headlines=tuple(n for m in members for n in notes.get(m[0], ())),
             )
         )
     out.sort(key=lambda c: (-c.reports, c.first_said or date.max, c.claim_id))

@@ -33,6 +33,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -368,6 +369,51 @@ class ClaimKey(Base):
     )
 
 
+# --- readings and headline links (issue 15): stance and topic of each quote, kept by db/readings.py ---
+
+STANCE_VALUES = ("affirm", "deny", "neutral")
+
+
+class QuoteReading(Base):
+    """A quote's stance, the words that decided it and its content words (analysis/reading.py).
+
+    Read with the Korean morphology model when the quote is stored, so the commands comparing
+    statements never load it; ``reader`` is the rules' version (a reading by older rules is redone).
+    """
+
+    __tablename__ = "quote_readings"
+    __table_args__ = (CheckConstraint(_in("stance", STANCE_VALUES), name="stance"),)
+
+    quote_id: Mapped[int] = mapped_column(
+        ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    reader: Mapped[int] = mapped_column(Integer)
+    stance: Mapped[str] = mapped_column(String(10))
+    cues: Mapped[list[str]] = mapped_column(JSON)
+    topic: Mapped[str] = mapped_column(Text)
+    """Content lemmas separated by spaces, then `` | `` and modifier>head pairs (db/readings.py)."""
+
+
+class HeadlineLink(Base):
+    """A headline quote (or one part of it, split at …) and the body quote of its article it
+    condenses, with how the headline changes what the body quote says (analysis/fidelity.py)."""
+
+    __tablename__ = "headline_links"
+    __table_args__ = (CheckConstraint("segment_end > segment_start", name="segment"),)
+
+    headline_quote_id: Mapped[int] = mapped_column(
+        ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    segment_start: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    """Offsets of the part into the headline quote's text."""
+    segment_end: Mapped[int] = mapped_column(Integer)
+    body_quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), index=True)
+    overlap: Mapped[float] = mapped_column(Float)
+    flags: Mapped[list[dict[str, str]]] = mapped_column(JSON)
+    """What the headline changes: [{"kind": "negation" | "number" | "hedge" | "subject",
+    "change": "dropped" | "added" | "changed", "headline": …, "body": …}]; empty when faithful."""
+
+
 # --- the tables behind the models ------------------------------------------------------------
 # SQLAlchemy Core statements (bulk writes, quick reads) are written on these and their `.c`
 # columns: a statement naming an ORM attribute makes SQLAlchemy configure every mapper first
@@ -382,3 +428,5 @@ SPEAKER_ALIASES = cast(Table, SpeakerAlias.__table__)
 QUOTES = cast(Table, Quote.__table__)
 CLAIMS = cast(Table, Claim.__table__)
 CLAIM_QUOTES = cast(Table, ClaimQuote.__table__)
+QUOTE_READINGS = cast(Table, QuoteReading.__table__)
+HEADLINE_LINKS = cast(Table, HeadlineLink.__table__)

@@ -11,7 +11,7 @@ PostgreSQL); every user value is a bound parameter, never SQL or FTS syntax.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any, Literal
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from quotetrack.db import fts, speaker_queries
 from quotetrack.db.access import read_only_reason
+from quotetrack.db.bulk import select_in
 from quotetrack.db.schema import (
     ARTICLES,
     CLAIM_QUOTES,
@@ -425,6 +426,30 @@ def quote_detail(session: Session, quote_id: int) -> QuoteDetail | None:
             or 1
         )
     return QuoteDetail(quote_row, q.field, source[lo:hi], start - lo, end - lo, q.byline, reports)
+
+
+def quote_details(session: Session, rows: Sequence[QuoteRow]) -> dict[int, QuoteDetail]:
+    """`quote_detail` of many quotes found already (`rows`), in three queries whatever their number
+    (`changes` shows both sides of every reversal)."""
+    ids = sorted({r.quote_id for r in rows})
+    stmt = select(Q.id, Q.field, Q.start_offset, Q.end_offset, A.body, A.title, A.byline).join(
+        ARTICLES, A.id == Q.article_id
+    )
+    where = {q.id: q for q in select_in(session, stmt, Q.id, ids)}
+    claim_ids = sorted({r.claim_id for r in rows if r.claim_id is not None})
+    per_claim = select(CQ.claim_id, func.count(func.distinct(Q.article_id))).join(
+        CLAIM_QUOTES, CQ.quote_id == Q.id
+    )
+    reports = dict(select_in(session, per_claim.group_by(CQ.claim_id), CQ.claim_id, claim_ids))
+    out = {}
+    for r in rows:
+        q = where[r.quote_id]
+        source = (q.title or "") if q.field == "title" else q.body
+        start, end = min(q.start_offset, len(source)), min(q.end_offset, len(source))
+        lo, hi = sentence_bounds(source, start, end)
+        n = reports.get(r.claim_id, 1) if r.claim_id is not None else 1
+        out[r.quote_id] = QuoteDetail(r, q.field, source[lo:hi], start - lo, end - lo, q.byline, n)
+    return out
 
 
 def sentence_bounds(textual: str, start: int, end: int) -> tuple[int, int]:
