@@ -342,3 +342,17 @@ def test_a_headline_opening_with_its_subject_and_a_comma_gives_the_quotes_speake
     )
     (head,) = [q for q in quotes if q.kind == "headline"]
     assert head.speaker == "공정거래위원회"
+
+
+def test_a_lede_quote_whose_speaker_the_next_sentence_gives_by_saying_whose_words_they_were() -> None:
+    body = (
+        '"석 달 동안 전화를 받지 않았습니다. 참다못해 찾아왔습니다."\n\n'
+        "9일 열린 기자회견의 사회를 맡은 '강지키기시민행동'의 모하람 간사가 한 말이다."
+    )
+    quotes = quotes_of(body, title='[현장] "석 달 동안 전화를 받지 않았습니다"')
+    assert {q.speaker for q in quotes} == {"모하람"}
+
+
+def test_a_term_in_single_marks_filling_the_word_for_term_is_no_quote() -> None:
+    body = "주민들은 자칫 '강변 연쇄방화사건'이라는 말이 생겨날까봐 우려하고 있다."
+    assert [q.text for q in quotes_of(body)] == []

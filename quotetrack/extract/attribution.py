@@ -295,6 +295,8 @@ _WHOSE_CLAUSE = re.compile(
 def _whose_words(body: str, ws: list[Word], sp: Span, sent: Sentence, index: int) -> Found | None:
     """ "…" 안덕근 산업부 장관의 말이다, "…" 김 감독이 경기 후 밝힌 소감이다: a quote followed by whose
     words they are."""
+    if not body[sp.close + 1 : sp.close + 2].isspace():
+        return None  # ‘…’의 임도훈 간사가 한 말이다: a name in marks, glued to its particle, is no quote
     m = _WHOSE.match(body, sp.close + 1, sent.end) or _WHOSE_CLAUSE.match(body, sp.close + 1, sent.end)
     if m is None or (m.group("noun") not in lx.SPEECH_NOUNS and m.group("noun") not in lx.ATTITUDE_NOUNS):
         return None
@@ -374,6 +376,14 @@ def _adnominal(
     clause_like = bool(_CLAUSE_END.search(content))
     if noun_k is None and not clause_like:
         return None
+    if (
+        not clause_like
+        and sp.cls == "single"
+        and noun_k is not None
+        and noun_k == after[0]
+        and _PARTICLE_TAIL.sub("", core(ws[noun_k].text)) in _TERM_NOUNS
+    ):
+        return None  # ‘산본동 연쇄살인사건’이라는 말이: a term in single marks, not someone's words
     mention: Mention | None = None
     fixed: str | None = None
     if noun_k is not None and after and noun_k > after[0]:
@@ -419,6 +429,9 @@ def _adnominal(
     f.extra["embedded"] = "1"  # someone quoted inside another's sentence: not the current speaker
     return f
 
+
+_TERM_NOUNS = frozenset({"말", "표현", "이름", "용어", "별명", "말이", "얘기"})
+"""…'라는 말: the noun a quoted term can fill (the phrase, the name) as well as someone's words."""
 
 STANCE_OBJECTS = lx.ATTITUDE_NOUNS | {"점", "사실"}
 """Nouns a quote can fill (…"라는 점을, …"는 뜻을) when a verb of speech or attitude follows."""

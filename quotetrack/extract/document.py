@@ -47,6 +47,10 @@ _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LETTER = re.compile(r"[가-힣A-Za-z]")
 _MEMBER_LIST = re.compile(r"\S\((?P<members>[^()\n]{3,80})\)")
 _MEMBER = re.compile(r"[가-힣]{1,4}|[A-Za-z][A-Za-z.\- ]{0,15}")
+_SAID_WORDS = re.compile(
+    r"(?:한|밝힌|전한|남긴|털어놓은)\s+(?:말|설명|얘기|이야기|소감|각오)(?:이다|다|이었다|였다)[.]?\s*$"
+)
+"""…의 임도훈 간사가 한 말이다: the sentence says who spoke the quotation standing before it."""
 _SPEECH_NOUN_TAIL = re.compile(r"(?:을|를|이|가|은|는|에|과|와|이다|입니다|이었다|였다)$")
 
 
@@ -334,10 +338,21 @@ class ArticleReader:
         return e
 
     def _genitive_speech(self, sent: Sentence) -> None:
-        """X의 발언, 영상으로 보시죠: X spoke the quote standing above."""
+        """X의 발언, 영상으로 보시죠 / …의 임도훈 간사가 한 말이다: X spoke the quote standing above."""
         if not self._forward:
             return
         ws = self.words_of(sent)
+        if _SAID_WORDS.search(self.body, sent.start, sent.end):
+            for k in reversed(clues_of(ws).subjects):  # the last subject before 한 말이다
+                m = subject_mention(ws, k)
+                if m is not None and m.particle in ("이", "가") and m.form != "pronoun":
+                    e = self.registry.resolve(m, ws[k].start)
+                    if e is not None:
+                        for a in self._forward:
+                            a.entity, a.found.rule = e, "forward"
+                        self._forward.clear()
+                        self.registry.last_speaker = e
+                    return
         for k, w in enumerate(ws[1:], 1):
             c = core(w.text)
             if _SPEECH_NOUN_TAIL.sub("", c) not in lx.SPEECH_NOUNS:
