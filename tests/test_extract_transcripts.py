@@ -214,3 +214,16 @@ def test_stage_names_after_a_role_are_names() -> None:
     body = '리더 별은 "꿈만 같다"고 말했다. 막내 이안은 "언니들이 챙겨줬다"고 털어놨다.'
     got = said(body)
     assert got == {"꿈만 같다": "별", "언니들이 챙겨줬다": "이안"}
+
+
+def test_a_shout_in_a_script_that_no_one_is_named_for_is_no_quote() -> None:
+    body = '[앵커]\n\n밤새 고성이 오갔습니다.\n\n"비켜! 비켜!"\n\n[기자]\n\n경찰은 2명을 연행했습니다.'
+    assert said(body) == {}
+
+
+def test_a_tag_without_brackets_and_a_soundbite_the_page_cuts_off() -> None:
+    body = (
+        '[기자]\n\n상인들은 불안해합니다.\n\n도하나 / 시장 상인\n"매출이 반으로 줄었어요."\n\n'
+        '<씽크> 시장 상인\n"저희 가게도 문을 닫을까'
+    )
+    assert said(body) == {"매출이 반으로 줄었어요.": "도하나"}

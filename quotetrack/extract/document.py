@@ -40,13 +40,25 @@ from quotetrack.extract.nounphrase import (
     subject_particle,
 )
 from quotetrack.extract.sentences import Sentence, Word, split_sentences, words
-from quotetrack.extract.transcript import Interview, Region, broadcast_regions, find_interview
+from quotetrack.extract.transcript import (
+    Interview,
+    Region,
+    broadcast_regions,
+    find_interview,
+    has_script_tags,
+)
 
 _THIS_WAY = re.compile(r"(?:이같이|이렇게|이와\s*같이|이처럼|이 같이)\s*\S*")
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LETTER = re.compile(r"[가-힣A-Za-z]")
 _MEMBER_LIST = re.compile(r"\S\((?P<members>[^()\n]{3,80})\)")
 _MEMBER = re.compile(r"[가-힣]{1,4}|[A-Za-z][A-Za-z.\- ]{0,15}")
+SHOUT_MAX = 12
+"""Characters of a quotation standing alone in a script that is live sound rather than a soundbite."""
+FORWARD_REACH = 2
+"""In a broadcast script, a quotation standing alone takes the speaker of an attributed quote at most
+this many sentences later; further on it is live sound whose speaker no one names.  (In print a lede
+quote's speaker may come several sentences later, and there is no limit.)"""
 _SAID_WORDS = re.compile(
     r"(?:한|밝힌|전한|남긴|털어놓은)\s+(?:말|설명|얘기|이야기|소감|각오)(?:이다|다|이었다|였다)[.]?\s*$"
 )
@@ -92,6 +104,7 @@ class ArticleReader:
         self.registry = Registry()
         self.out: list[Attributed] = []
         self._forward: list[Attributed] = []
+        self._script = False
         self._words: dict[int, list[Word]] = {}
         self._subjects: dict[int, list[tuple[int, Mention]]] = {}
 
@@ -115,6 +128,7 @@ class ArticleReader:
     def read(self) -> list[Attributed]:
         body = self.body
         regions = broadcast_regions(body, self.marks)
+        script = self._script = bool(regions) or has_script_tags(body)
         interview = find_interview(body, self.marks)
         if interview is not None:
             regions += [Region("question", a, b) for a, b in interview.questions] + interview.answers
@@ -156,10 +170,17 @@ class ArticleReader:
             self._genitive_speech(sent)
         for a in self._forward:  # nothing followed: unattributed
             a.found.rule = "carry"
+        if script:  # a shout standing alone in a script that no one is named for: live sound
+            self.out = [a for a in self.out if not (a.entity is None and a.label is None and self._shout(a))]
         if interview is not None and interview.answers:
             self._answers(interview)
         self._inside_indirect()
         return sorted(self.out, key=lambda a: a.found.start)
+
+    def _shout(self, a: Attributed) -> bool:
+        """A cry or shout (이 XX들아! XX!, 사람 있어! 구급대!): short, or exclaimed."""
+        text = self.body[a.found.start : a.found.end]
+        return a.found.rule in ("carry", "forward") and ("!" in text or len(text.strip()) <= SHOUT_MAX)
 
     def _answers(self, interview: Interview) -> None:
         """Each answer of an interview is a direct quote of the person interviewed (_interviewee)."""
@@ -288,7 +309,8 @@ class ArticleReader:
         if e is not None and not f.extra.get("embedded"):
             self.registry.last_speaker = e
             for pending in self._forward:
-                pending.entity, pending.found.rule = e, "forward"
+                if not self._script or f.sentence - pending.found.sentence <= FORWARD_REACH:
+                    pending.entity, pending.found.rule = e, "forward"
             self._forward.clear()
         return a
 

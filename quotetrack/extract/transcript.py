@@ -64,6 +64,8 @@ _TURN = re.compile(
     r"[ \t]*(?P<who>[^:：\n\"“”'‘’\[\]<>()▶▷►■●◆◇□▣\-–—―\d][^:：\n\"“”'‘’\[\]<>()]{1,29}?)[ \t]*[:：]"
     r"[ \t]*(?P<rest>)"
 )
+_SLASH_TAG = re.compile(r"[ \t]*[가-힣A-Za-z][^/\n\"“”]{0,20}?[ \t]*/[ \t]*[^/\n\"“”.]{1,30}?[ \t]*$")
+"""김민석 / 상인 alone on a line: some broadcasters print the soundbite's tag without brackets."""
 _LABEL_SPLIT = re.compile(r"^(?P<label>[^:：]{1,40}?)[ \t]*[:：][ \t]*(?P<who>.*)$")
 _WHO_SPLIT = re.compile(r"[ \t]*[/|,，][ \t]*")
 _TRAILING_NUMBER = re.compile(r"[ \t]*\d{1,2}$")
@@ -143,7 +145,7 @@ def read_tag(body: str, start: int, end: int, turns: bool) -> Tag | None:
     at = start
     while at < end and body[at] in " \t":
         at += 1
-    if at == end or (body[at] not in _TAG_STARTS and not turns):
+    if at == end or (body[at] not in _TAG_STARTS and not turns and "/" not in body[at : min(end, at + 60)]):
         return None  # most lines: neither a bracket nor a bullet opens them, and no turns to look for
     m = _BRACKET.match(body, start, end)
     if m:
@@ -179,6 +181,8 @@ def read_tag(body: str, start: int, end: int, turns: bool) -> Tag | None:
                 who = _who(label.group("who")) if kind == "speech" else None
                 return Tag(kind, who[0] if who else None, who[1] if who else None, None)
         return None
+    if _SLASH_TAG.match(body, start, end) and (who := _who(body[start:end])) is not None:
+        return Tag("speech", who[0], who[1], None)  # 김민석 / 상인: a tag without brackets
     if turns:
         m = _TURN.match(body, start, end)
         if m:
@@ -280,6 +284,9 @@ def broadcast_regions(body: str, marks: Marks) -> list[Region]:
                 continue
             lo, hi = lines[k]
             span = _opening_span(body, marks, lo, hi)
+            if span is None and _opens_unclosed(body, marks, lo, hi):
+                k += 1
+                continue  # “저희 신랑이 … (the page stops inside the quotation): not annotated
             if span is not None:
                 hi = span
                 while k < len(lines) and lines[k][0] <= span:
@@ -310,6 +317,24 @@ def _question_under(body: str, lines: list[tuple[int, int]], k: int, tag: Tag, t
             return None
         lo, hi = lines[k]
     return hi if body[lo:hi].rstrip().endswith("?") else None
+
+
+def has_script_tags(body: str) -> bool:
+    """Does the body hold an anchor's or reporter's tag ([앵커], 【 기자 】, (리포트)): a broadcast script?"""
+    return any(
+        (tag := read_tag(body, a, b, turns=False)) is not None and tag.kind != "speech"
+        for a, b in _lines(body)
+        if b > a
+    )
+
+
+def _opens_unclosed(body: str, marks: Marks, lo: int, hi: int) -> bool:
+    """Does the line open a double quotation mark that nothing closes (a page cut off mid-quote)?"""
+    m = _DASH_LEAD.match(body, lo, hi)
+    at = m.end() if m else lo
+    while at < hi and body[at] in " \t":
+        at += 1
+    return at < hi and body[at] in "\"“”″" and marks.inside(at + 1) is None and "”" not in body[at + 1 :]
 
 
 def _opening_span(body: str, marks: Marks, lo: int, hi: int) -> int | None:
