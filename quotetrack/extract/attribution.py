@@ -522,6 +522,8 @@ def _indirect(
         floor = _floor(ws, lo, w.start, subjects)
         # after "…"라며 the speaker goes on; subjects there belong to what is reported
         cands = [] if same_speaker and lo == prev_cue_end else in_range(subjects, ws, floor, w.start)
+        # 전국망이 갖춰지는 …, 녹조 현상이 …: a thing named as subject belongs to what is reported
+        cands = [c for c in cands if not c[1].weak]
         if speaker is None:
             if verb is not None and verb.form == "adnominal":
                 head = _head_after(ws, verb.index)
