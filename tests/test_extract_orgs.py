@@ -75,3 +75,9 @@ def test_a_generic_body_named_in_full_later_takes_the_full_name() -> None:
     body = '경찰이 수사에 나섰다. 하남경찰서는 "유족의 신고를 받았다"고 밝혔다. 경찰은 "감정을 의뢰했다"고 말했다.'
     got = by_text(quotes_of(body))
     assert got["유족의 신고를 받았다"].speaker == "하남경찰서"
+
+
+@pytest.mark.parametrize(("full", "short"), [("한국해양연구원", "해양연"), ("부산환경운동연합", "환경연합")])
+def test_a_clipped_name_that_drops_a_leading_place_goes_to_the_full_name(full: str, short: str) -> None:
+    body = f'{full}이 조사를 마쳤다. {short}은 "오염이 심각하다"고 밝혔다.'
+    assert one(quotes_of(body), "오염이").speaker == full

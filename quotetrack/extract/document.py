@@ -34,6 +34,7 @@ from quotetrack.extract.nounphrase import (
     korean_name_like,
     mention_of_text,
     parse,
+    person_noun,
     person_within,
     phrase_before,
     subject_mention,
@@ -248,7 +249,10 @@ class ArticleReader:
                 if end is None:
                     continue
                 stem_end, stem_is_title = end
-                named = korean_name_like(w.text[:stem_end])  # 문경준을 만나: worth remembering in any case
+                # 문경준을 만나, 태풍 매미 희생자 유가족들에 따르면: a full name or a group described is
+                # worth remembering in any case
+                stem = core(w.text[:stem_end])
+                named = korean_name_like(stem) or person_noun(stem)
                 if not stem_is_title and not clues.title_before(k) and not named:
                     continue
                 m = parse(phrase_before(ws, k, stem_end))
@@ -271,6 +275,9 @@ class ArticleReader:
 
     def _enter(self, m: Mention | None, pos: int) -> None:
         """Resolve (and so remember) a named speaker phrase met at `pos`, if it names someone."""
+        if m is not None and m.form == "anonymous" and len((m.role or "").split()) > 1:
+            self.registry.resolve(m, pos)  # 태풍 매미 희생자 유가족들: the fuller description, for 유가족들
+            return
         if m is None or m.form not in ("name", "org") or m.weak:
             return
         name = m.name or ""

@@ -423,6 +423,7 @@ def _can_be_named(name_toks: tuple[str, ...]) -> bool:
     return not all(_common_noun(t) for t in name_toks)
 
 
+_PLACE_STARTS = tuple(sorted({c for c in lx.COUNTRIES | lx.PROVINCES if len(c) >= 2}, key=len, reverse=True))
 _HANJA_NAME = re.compile(r"[一-鿿]{2,4}")
 _HANJA_NAME_HEAD = re.compile(r"[一-鿿]{2,3}(?=[가-힣])")
 _ORG_ABBREVIATION = re.compile(r"[가-힣]{1,3}[연협본]")
@@ -856,8 +857,9 @@ def unglue(tok: str, alone: bool = False) -> tuple[str, ...]:
     if (
         alone
         and len(head) >= 2
-        and (korean_name_like(head) or _name_like(head))
+        and (korean_name_like(head) or (_name_like(head) and len(morphs(head)) == 1))  # not 한국천문|연구원
         and not (is_org(head) or is_title(head) or head in lx.COUNTRIES or _is_province(head))
+        and not head.startswith(_PLACE_STARTS)  # 한국해양|연구원 is an institute, not a researcher
         and _not_common_noun(head)
     ):
         return (head, title)  # 최문순지사, 클린턴대통령: a name (Korean or foreign) glued to its title
