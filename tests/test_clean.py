@@ -456,6 +456,27 @@ def test_hard_wrapped_archive_text_keeps_its_line_breaks() -> None:
     ]
 
 
+def test_print_archive_page_opens_with_its_masthead_and_prints_the_headline_under_it() -> None:
+    page = (
+        "한빛일보 1994.05.21 3면 경제\n"
+        "金재무장관 『물가 잡힐 때까지 금리 인상 당분간 없다』\n"
+        "재무부 金正植장관은 20일 국회 재무위원회에서\n"
+        "『물가가 안정될 때까지는 금리를 올리지 않\n"
+        "겠다』고 말했다. 그는 또 중소기업 수출 지원\n"
+        "대책을 이달 안에 마련해 발표하겠다고 밝혔\n"
+        "다.\n"
+    )
+    c = run(page)
+    assert c.title == "金재무장관 『물가 잡힐 때까지 금리 인상 당분간 없다』"
+    assert c.published is not None and c.published.date().isoformat() == "1994-05-21"
+    assert paras(c)[0].startswith("재무부 金正植장관은 20일 국회 재무위원회에서\n")
+
+
+def test_a_page_that_opens_with_a_date_and_goes_on_with_text_has_no_title() -> None:
+    c = run("입력 2024.03.05 10:00\n시는 5일 새 버스 노선을 발표했다. 노선은 다음 달부터 운행된다.\n")
+    assert c.title is None
+
+
 def test_broadcast_script_printed_one_phrase_a_line_is_joined_into_sentences() -> None:
     page = (
         "시민단체 긴급 회견\n\n"

@@ -16,7 +16,7 @@ import itertools
 import re
 
 from quotetrack.ingest import noise
-from quotetrack.ingest.metadata import parse_dateline
+from quotetrack.ingest.metadata import metadata_line, parse_dateline
 
 # Hard-wrap detection, calibrated on archive text wrapped at ~38 characters
 # (dev 006) against pages whose only multi-line blocks are decks and menus.
@@ -25,14 +25,16 @@ WRAP_MIN_LINES = 3
 WRAP_TOLERANCE = 0.1
 """Wrapped lines lie within this fraction of the median wrapped-line length."""
 WRAP_FILL = 0.7
-"""A line this full (of the wrap width) that ends mid-sentence continues on the next line."""
+"""A line this full (of the wrap width) that ends mid-sentence continues on the next line; a
+paragraph's first line longer than the width (by more than the tolerance) was never wrapped at
+it: a headline printed above wrapped text, as is a masthead line (paper, date, page)."""
 QUOTE_JOIN_MAX = 8
 """Lines an open quotation may span before we give up and keep the lines apart."""
 
 _QUOTE_MARKS = tuple('"“”″『』')
 ANY_STOP = re.compile(r"[.!?。][\"'”’″」』)\]]{0,3}$")
 """A line ending a sentence (before closing quotes or brackets)."""
-_WORD_START = re.compile(r"[가-힣A-Za-z0-9\"'“‘(]")
+_WORD_START = re.compile(r"[가-힣A-Za-z0-9\"'“‘(『「〈《]")
 
 # Phrase-broken text (a broadcast script printed one breath group a line, print
 # copy re-set in a narrow column): a line ending in a particle, a connective or
@@ -158,7 +160,9 @@ def paragraphs(text: str) -> list[str]:
                 wrap is not None
                 and j + 1 < len(block)
                 and len(block[j].text) >= WRAP_FILL * wrap
+                and (j > i or len(block[j].text) <= (1 + WRAP_TOLERANCE) * wrap)
                 and not ANY_STOP.search(block[j].text)
+                and metadata_line(block[j].text) is None
                 and _continues(block[j + 1].text)
             ):
                 j = block_runs.get(j + 1, j + 1)

@@ -188,7 +188,10 @@ def find_title(paras: list[Para], start: int) -> tuple[int | None, int | None]:
         elif title_like(paras[i]):
             nearest = i
     if first_anchor is not None:
-        return None, first_anchor
+        # A print archive opens with its masthead line (``한빛일보 | 1996.03.14 | 4면 | 정치``)
+        # and prints the headline under it; a page cut below its headline goes on with text.
+        below = _headline_below(paras, first_anchor, start) if first_anchor == 0 else None
+        return below, first_anchor
     strong = [i for i in range(start) if strong_title(paras[i])]
     if len(strong) > 1 and (repeated := _repeated(paras, strong[:REPEAT_CANDIDATES])) is not None:
         return repeated, None
