@@ -472,6 +472,16 @@ def test_print_archive_page_opens_with_its_masthead_and_prints_the_headline_unde
     assert paras(c)[0].startswith("재무부 金正植장관은 20일 국회 재무위원회에서\n")
 
 
+def test_a_site_bar_above_the_headline_is_not_part_of_it() -> None:
+    page = (
+        "로그인 | 회원가입 | 구독\n"
+        "한빛시 새 버스노선 다음 달 개통\n"
+        "입력 2024.03.05 10:00\n"
+        "시는 5일 새 버스 노선을 발표했다. 노선은 다음 달부터 운행된다.\n"
+    )
+    assert run(page).title == "한빛시 새 버스노선 다음 달 개통"
+
+
 def test_a_page_that_opens_with_a_date_and_goes_on_with_text_has_no_title() -> None:
     c = run("입력 2024.03.05 10:00\n시는 5일 새 버스 노선을 발표했다. 노선은 다음 달부터 운행된다.\n")
     assert c.title is None

@@ -227,3 +227,61 @@ def test_a_tag_without_brackets_and_a_soundbite_the_page_cuts_off() -> None:
         '<씽크> 시장 상인\n"저희 가게도 문을 닫을까'
     )
     assert said(body) == {"매출이 반으로 줄었어요.": "도하나"}
+
+
+def test_bullet_turns_of_an_old_evening_news_script() -> None:
+    """● 앵커: / ● 기자: narrate; ● 이름(역할): and ● 시민: speak, each on its own line."""
+    body = (
+        "● 앵커: 장마가 시작되자 채솟값이 크게 올랐습니다. 박정우 기자입니다.\n"
+        "● 기자: 시장에는 손님이 눈에 띄게 줄었습니다.\n"
+        "● 회사원: 장바구니에 담을 게 별로 없네요.\n"
+        "● 이만수(과일 상인): 하루에 열 상자도 못 팔아요.\n"
+        "● 기자: 정부는 비축 물량을 풀기로 했습니다.\n"
+    )
+    quotes = quotes_of(body)
+    assert [(q.text, q.speaker, q.speaker_role) for q in quotes] == [
+        ("장바구니에 담을 게 별로 없네요.", "회사원", None),
+        ("하루에 열 상자도 못 팔아요.", "이만수", "과일 상인"),
+    ]
+
+
+def test_a_role_in_parentheses_may_hold_a_number_but_a_name_may_not() -> None:
+    body = (
+        "● 앵커: 불이 난 건물에서 주민들이 대피했습니다.\n"
+        "● 최영희(당시 3층): 연기가 갑자기 복도로 들어왔어요.\n"
+        "● 기자: 소방당국은 원인을 조사하고 있습니다.\n"
+    )
+    assert [(q.speaker, q.speaker_role) for q in quotes_of(body)] == [("최영희", "당시 3층")]
+
+
+def test_a_programme_credit_over_a_radio_transcript_is_no_ones_turn() -> None:
+    body = (
+        "■ 방송 : 한빛라디오 <아침 시사> FM 95.5 (07:00~09:00)\n"
+        "■ 진행 : 김수정 앵커\n"
+        "■ 대담 : 박철민 (한빛대 경제학과 교수)\n\n"
+        "김수정 앵커 : 물가 얘기부터 해보죠.\n"
+        "박철민 교수 : 하반기에는 조금 나아질 겁니다.\n"
+    )
+    quotes = quotes_of(body)
+    assert [(q.text, q.speaker) for q in quotes] == [("하반기에는 조금 나아질 겁니다.", "박철민")]
+
+
+def test_an_answer_labelled_with_its_giver_in_parentheses() -> None:
+    body = (
+        "다음은 브리핑 일문일답.\n\n"
+        "문 : 피해 규모는 어느 정도인가.\n\n"
+        "답(정민호 대변인) : 아직 집계 중입니다.\n\n"
+        "문 : 복구는 언제 끝나나.\n\n"
+        "답(정민호 대변인) : 이번 주 안에 마치겠습니다.\n"
+    )
+    assert said(body) == {"아직 집계 중입니다.": "정민호", "이번 주 안에 마치겠습니다.": "정민호"}
+
+
+def test_a_soundbite_the_saved_page_cuts_off_mid_sentence_is_left_out() -> None:
+    body = (
+        "● 앵커: 강풍에 간판이 떨어졌습니다.\n"
+        "● 김순례(상인): 바람 소리가 무서웠어요.\n"
+        "● 기자: 피해 신고가 잇따랐습니다.\n"
+        "● 오태식(주민):갑자기 유리창이 와장창 깨지"
+    )
+    assert said(body) == {"바람 소리가 무서웠어요.": "김순례"}

@@ -45,6 +45,9 @@ SPEECH_LABELS = frozenset(
     | {"SYNC", "영상", "현장 녹취", "인터뷰 녹취", "녹취 인터뷰"}
 )
 """Labels of soundbites: an interview, a recorded remark, live sound."""
+CREDIT_LABELS = frozenset({"방송", "진행", "사회", "대담", "출연", "패널", "일시", "장소", "주제", "제목", "주최"})
+"""A programme's credits over a transcript (■ 방송 : …라디오, ■ 진행 : 홍길동 앵커): no one's turn."""
+_QA_WORDS = frozenset({"문", "답", "질문", "답변", "Q", "A"})
 REPORTER_TITLES = ("기자", "앵커", "특파원", "리포터", "아나운서", "캐스터", "MC")
 """A turn spoken by one of these is narration or a question, not a quote."""
 
@@ -61,12 +64,13 @@ _BRACKET = re.compile(
 )
 _BULLET = re.compile(r"[ \t]*[▶▷►■●◆◇□▣][ \t]*(?P<inner>[^\n]{1,80})")
 _TURN = re.compile(
-    r"[ \t]*(?P<who>[^:：\n\"“”'‘’\[\]<>()▶▷►■●◆◇□▣\-–—―\d][^:：\n\"“”'‘’\[\]<>()]{1,29}?)[ \t]*[:：]"
+    r"[ \t]*(?:[●◆◇■□▶▷○◎][ \t]*)?(?P<who>[^:：\n\"“”'‘’\[\]<>()▶▷►■●◆◇□▣\-–—―\d][^:：\n\"“”'‘’\[\]<>]{1,39}?)[ \t]*[:：]"
     r"[ \t]*(?P<rest>)"
 )
 _SLASH_TAG = re.compile(r"[ \t]*[가-힣A-Za-z][^/\n\"“”]{0,20}?[ \t]*/[ \t]*[^/\n\"“”.]{1,30}?[ \t]*$")
 """김민석 / 상인 alone on a line: some broadcasters print the soundbite's tag without brackets."""
 _LABEL_SPLIT = re.compile(r"^(?P<label>[^:：]{1,40}?)[ \t]*[:：][ \t]*(?P<who>.*)$")
+_PAREN_ROLE = re.compile(r"[ \t]*\(([^()\n]{1,40})\)[ \t]*$")
 _WHO_SPLIT = re.compile(r"[ \t]*[/|,，][ \t]*")
 _TRAILING_NUMBER = re.compile(r"[ \t]*\d{1,2}$")
 _LINE = re.compile(r"[^\n]*")
@@ -118,13 +122,16 @@ def _who(text: str) -> tuple[str, str | None] | None:
     """A tag's 'name / role' (김민석 / 국방부 대변인) as (who, name), if it names a speaker."""
     if len(text) > 80:
         return None  # no one's name and role runs this long (and a long line is never scanned)
-    text = text.strip()
+    text = _PAREN_ROLE.sub(r" / \1", text).strip()  # 오준식(목격자): the role in parentheses
     bare = _TRAILING_NUMBER.sub("", text).strip()  # 서울시민 1: the number tells two passers-by apart
-    if not bare or len(bare) > 60 or _SENTENCE_END.search(bare) or any(ch.isdigit() for ch in bare):
+    if not bare or len(bare) > 60 or _SENTENCE_END.search(bare):
         return None
     parts = [p for p in _WHO_SPLIT.split(bare) if p]
-    if not parts:
-        return None
+    if parts and parts[0].strip() in _QA_WORDS:  # 답(이성훈 공보실장): the answer's giver
+        parts = parts[1:]
+        text = " / ".join(parts)
+    if not parts or any(ch.isdigit() for ch in parts[0]) or parts[0].strip() in CREDIT_LABELS:
+        return None  # a role may hold a number (당시 5층), a name never does
     m = mention_of_text(" ".join(parts))
     if m is None or m.weak or m.form == "pronoun":
         return None
@@ -180,7 +187,8 @@ def read_tag(body: str, start: int, end: int, turns: bool) -> Tag | None:
             if kind is not None:  # ▶ 인터뷰 : 인근 주민
                 who = _who(label.group("who")) if kind == "speech" else None
                 return Tag(kind, who[0] if who else None, who[1] if who else None, None)
-        return None
+        if not turns:
+            return None  # ● 앵커: / ● 홍길동(목격자): read below as turns, in a script made of them
     if _SLASH_TAG.match(body, start, end) and (who := _who(body[start:end])) is not None:
         return Tag("speech", who[0], who[1], None)  # 김민석 / 상인: a tag without brackets
     if turns:
@@ -298,11 +306,19 @@ def broadcast_regions(body: str, marks: Marks) -> list[Region]:
                         break
                     hi = lines[k][1]
                     k += 1
+        if tag.kind == "speech" and _cut_at_page_end(body, lo, hi):
+            continue  # ● 홍길동(목격자):돌이 다 날라 가 — the saved page stops mid-sentence
         region = Region(tag.kind, a, hi, tag.who, tag.name)
         if tag.kind == "speech":
             region.quotes = _soundbite_quotes(body, marks, lo, hi)
         out.append(region)
     return out
+
+
+def _cut_at_page_end(body: str, lo: int, hi: int) -> bool:
+    """Words running to the end of the page that end no sentence: the page was cut off there."""
+    text = body[lo:hi].rstrip().rstrip(_MARK_EDGE)
+    return not body[hi:].strip() and bool(text) and not _SENTENCE_END.search(text) and text[-1] not in "…~"
 
 
 def _question_under(body: str, lines: list[tuple[int, int]], k: int, tag: Tag, turns: bool) -> int | None:
@@ -393,6 +409,9 @@ def _marker(body: str, a: int, b: int) -> tuple[str, int] | None:
         return ("Q" if m.group("label") in ("Q", "문", "질문") else "A"), m.end()
     m = _QA_BULLET.match(body, a, b)
     if m:
+        turn = _TURN.match(body, a, b)
+        if turn and (_label_kind(turn.group("who").strip()) or _who(turn.group("who"))) is not None:
+            return None  # ● 앵커: / ● 홍길동(시민): a script's turn, not a question or an answer
         return m.group("bullet"), m.end()
     return None
 

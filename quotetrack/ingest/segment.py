@@ -129,6 +129,7 @@ def _headline_below(paras: list[Para], anchor: int, start: int) -> int | None:
     return None
 
 
+_MENU_BAR = re.compile(r"\s\|\s")
 _QUOTE_MARK = re.compile(r"[\"“”‘’'″『』]")
 
 
@@ -136,6 +137,8 @@ def _headline_above(p: Para) -> bool:
     """A line above a headline-like line is the headline (and the lower one its deck) when it is
     strong, or a shorter phrase holding a quotation (日관방 "심히 유감"): headlines of quotes are
     short; slogans and menus hold none."""
+    if _MENU_BAR.search(p.text):
+        return False  # 한빛방송 뉴스데스크 | 다시보기: the site's own bar, over the headline
     return strong_title(p) or (title_like(p) and deck_line(p) and _QUOTE_MARK.search(p.text) is not None)
 
 
