@@ -18,7 +18,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from quotetrack.db import claims, fts
-from quotetrack.db.speakers import StoredQuote
+from quotetrack.speakers.resolve import StoredQuote
 
 
 def refresh_claims(

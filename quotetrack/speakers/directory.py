@@ -1,6 +1,6 @@
 """The stored speakers a batch of articles can resolve to, loaded in a few queries and written back at once.
 
-Speaker resolution (db/speakers.py) asks, for every printed name, which stored
+Speaker resolution (speakers/resolve.py) asks, for every printed name, which stored
 speakers carry that name, alias or family-name word, and what roles they were
 printed with.  Asked of the database one mention at a time that was ~20
 queries per article, most of the write path's cost (BENCHMARKS.md).  A
@@ -42,9 +42,9 @@ from quotetrack.db.schema import (
     SpeakerRole,
     SpeakerWord,
 )
-from quotetrack.db.speaker_rows import alias_and_key, family_word_keys
-from quotetrack.names import role_key
 from quotetrack.normalize import name_key
+from quotetrack.speakers.names import role_key
+from quotetrack.speakers.rows import alias_and_key, family_word_keys
 
 
 @dataclass(eq=False)

@@ -2,7 +2,7 @@
 
 Each takes `Settings`, works in one transaction and returns plain values (no
 ORM rows) for the CLI to render; nothing here prints or imports the NLP stack.
-A speaker named by the user goes through `db.speaker_queries.find_speaker`, so
+A speaker named by the user goes through `speakers.queries.find_speaker`, so
 an ambiguous name lists the candidates instead of picking one.
 """
 
@@ -18,17 +18,17 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from quotetrack.config import Settings
-from quotetrack.db import curation
-from quotetrack.db.curation import ImportReport, ImportRow, NameClash
 from quotetrack.db.schema import Speaker
-from quotetrack.db.speaker_queries import (
+from quotetrack.errors import SourceError, SpeakerError
+from quotetrack.speakers import curation
+from quotetrack.speakers.curation import ImportReport, ImportRow, NameClash
+from quotetrack.speakers.queries import (
     SpeakerProfile,
     SpeakerSummary,
     find_speaker,
     list_speakers,
     speaker_profile,
 )
-from quotetrack.errors import SourceError, SpeakerError
 
 IMPORT_COLUMNS = ("canonical", "alias", "kind")
 IMPORT_ENCODINGS = ("utf-8-sig", "cp949")
