@@ -1,4 +1,4 @@
-"""``python -m quotetrack``: the same CLI as the ``quotetrack`` command, loading only the command run."""
+"""``python -m quotetrack``: the same CLI as the ``quotetrack`` command."""
 
 from quotetrack.cli import main
 
