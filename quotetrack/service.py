@@ -1,34 +1,52 @@
-"""Use cases the CLI calls: ingest, extract, search, and schema upkeep.
+"""The use cases the CLI calls: ingest, extract, reprocess, search, show, timeline, claims, changes,
+export, stats and schema upkeep (the speaker use cases are in speakers/service.py).
 
-Each takes `Settings` (or nothing, for extract), does its work through the
-library and returns plain values for the CLI to render; nothing here prints.
-The Korean NLP stack is imported inside `ingest` and `extract_records` only
-(it costs ~2 s and ~0.5 GiB to load), so `search` and `db` commands start fast.
-For the same reason the ingest modules (readers, the batch writer, with
-multiprocessing and urllib) are imported when an ingest use case runs, not with
-this module: read commands reach `open_database` through here, and importing
-the ingest stack cost them ~50 ms (BENCHMARKS.md).  Its types stay importable
-from here (`service.IngestOptions`, `service.SourceFailure` …) through the
-module's `__getattr__`.
+Each takes `Settings` (or nothing, for extract), opens the database (refusing
+to create an empty SQLite file where the user expected data), works in one
+transaction and returns plain values for the CLI to render; nothing here prints.
+Commands about a speaker first bring that speaker's claims up to date
+(`db.claims.ensure_claims`), which only writes when quotes arrived by a path
+that skipped the write-path hook.
+
+The Korean NLP stack (~2 s and ~0.5 GiB to load) and the ingest stack (readers,
+the batch writer, multiprocessing, urllib) are imported inside the use cases
+that run them, so the read commands never load either (tests/test_startup.py).
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from quotetrack.analysis.changes import Change, Statement, find_changes
+from quotetrack.analysis.timeline import Day, Report, group_by_day, per_month
 from quotetrack.config import Settings
 from quotetrack.db import migrate
-from quotetrack.db.access import require_writable
+from quotetrack.db.access import read_only_reason, require_writable
+from quotetrack.db.claims import ClaimSummary, claim_summaries, ensure_claims
 from quotetrack.db.engine import make_engine, parse_url, safe_url, scrub, sqlite_path, transaction
+from quotetrack.db.schema import ClaimQuote, Quote, storable_id
+from quotetrack.db.search import (
+    QuoteDetail,
+    QuoteFilter,
+    QuoteRow,
+    Sort,
+    iter_quotes,
+    quote_detail,
+    resolve_speakers,
+    search_quotes,
+)
+from quotetrack.db.stats import Stats, quote_stats
 from quotetrack.errors import DatabaseError, QuotetrackError
+from quotetrack.records import KST
 from quotetrack.types import Article, RawDocument
 
 if TYPE_CHECKING:
@@ -36,40 +54,6 @@ if TYPE_CHECKING:
     from quotetrack.ingest.readers import ReadOptions, SourceFailure
 
 log = logging.getLogger(__name__)
-
-_LAZY = {
-    "IngestItem": "quotetrack.ingest.batch",
-    "IngestOptions": "quotetrack.ingest.batch",
-    "IngestReport": "quotetrack.ingest.batch",
-    "Progress": "quotetrack.ingest.batch",
-    "ReadOptions": "quotetrack.ingest.readers",
-    "SourceFailure": "quotetrack.ingest.readers",
-}
-"""Names this module offers whose modules load on first use (the ingest stack: see the docstring)."""
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
-
-
-__all__ = [
-    "IngestItem",
-    "IngestOptions",
-    "IngestReport",
-    "Progress",
-    "database_status",
-    "describe_database",
-    "existing_database",
-    "extract_records",
-    "ingest",
-    "open_database",
-    "reprocess",
-    "stale_articles",
-    "upgrade_database",
-]
 
 Extractor = Callable[[RawDocument], Article]
 
@@ -157,6 +141,168 @@ def extract_records(
         except Exception as e:  # keep going: one bad article must not hide the others' output
             log.debug("extraction of %s failed", doc.source, exc_info=True)
             yield SourceFailure(doc.source, f"extraction failed: {type(e).__name__}: {e}")
+
+
+def search(
+    settings: Settings, filters: QuoteFilter, *, sort: Sort | None = None, limit: int | None = None
+) -> list[QuoteRow]:
+    """Quotes matching the filters, in the requested order."""
+    with existing_database(settings, "reading") as session:
+        return search_quotes(session, filters, sort=sort, limit=limit)
+
+
+def show(settings: Settings, quote_id: int) -> QuoteDetail:
+    """One quote with its sentence context and sources."""
+    with existing_database(settings, "reading") as session:
+        # An id outside the 64-bit range the databases store cannot exist; asking for it must
+        # not reach the driver, which would overflow binding it.
+        detail = quote_detail(session, quote_id) if storable_id(quote_id) else None
+    if detail is None:
+        raise QuotetrackError(
+            f"there is no quote with id {quote_id}",
+            "quote ids are in the first column of `quotetrack search` (and its --format json output)",
+        )
+    return detail
+
+
+@dataclass(frozen=True)
+class SpeakerReport:
+    """What a speaker-centred command found: the speakers the query named, and the rows."""
+
+    speakers: list[str]
+
+
+@dataclass(frozen=True)
+class Timeline(SpeakerReport):
+    days: list[Day]
+    months: list[tuple[str, int]]
+
+
+def timeline(settings: Settings, filters: QuoteFilter) -> Timeline:
+    """The speaker's statements by day (with articles and outlets per statement) and per month."""
+    with existing_database(settings, "reading") as session:
+        names = _ensure_speaker_claims(session, filters)
+        rows = search_quotes(session, filters, sort="said") if names else []
+    reports = [
+        Report(r.quote_id, day, r.claim_id, r.text, r.article_id, r.outlet)
+        for r in rows
+        if (day := _day(r)) is not None
+    ]
+    days = group_by_day(reports)
+    return Timeline(names, days, per_month(days))
+
+
+@dataclass(frozen=True)
+class ClaimList(SpeakerReport):
+    claims: list[ClaimSummary]
+
+
+def claims(settings: Settings, filters: QuoteFilter) -> ClaimList:
+    """The speaker's claims (those with a quote matching the filters), most reported first."""
+    with existing_database(settings, "reading") as session:
+        speakers = resolve_speakers(session, filters.speaker or "")
+        names = _ensure_speaker_claims(session, filters)
+        if not names:
+            return ClaimList([], [])
+        narrowed = replace(filters, speaker=None) != QuoteFilter()
+        quote_ids = [r.quote_id for r in search_quotes(session, filters)] if narrowed else None
+        found = claim_summaries(session, [s.id for s in speakers], quote_ids)
+    return ClaimList(names, found)
+
+
+@dataclass(frozen=True)
+class ChangeList(SpeakerReport):
+    statements: int
+    changes: list[Change[QuoteDetail]]
+
+
+def changes(settings: Settings, filters: QuoteFilter) -> ChangeList:
+    """Reversals in the speaker's statements (one statement per claim), oldest first.
+
+    The earlier side is shown by its last report before the change, the later by its first.
+    """
+    with existing_database(settings, "reading") as session:
+        names = _ensure_speaker_claims(session, filters)
+        rows = search_quotes(session, filters, sort="said") if names else []
+        claims_seen: dict[str, list[QuoteRow]] = {}
+        for r in rows:  # oldest first
+            if _day(r) is not None:
+                key = f"c{r.claim_id}" if r.claim_id is not None else f"q{r.quote_id}"
+                claims_seen.setdefault(key, []).append(r)
+        statements = [
+            Statement(_day(reports[0]) or date.min, reports[0].text, reports[0].verb, reports)
+            for reports in claims_seen.values()
+        ]
+        found = []
+        for c in find_changes(statements):
+            before = [r for r in c.before.ref if (_day(r) or date.min) < c.after.day][-1]
+            sides = []
+            for r in (before, c.after.ref[0]):
+                detail = quote_detail(session, r.quote_id)
+                assert detail is not None
+                sides.append(Statement(_day(r) or date.min, r.text, r.verb, detail))
+            found.append(Change(sides[0], sides[1], c.before_stance, c.after_stance, c.markers, c.overlap))
+    return ChangeList(names, len(statements), found)
+
+
+def export(settings: Settings, filters: QuoteFilter) -> Iterator[QuoteRow]:
+    """Every matching quote, oldest first, streamed; claims are brought up to date first."""
+    with existing_database(settings, "reading") as session:
+        if filters.speaker is not None:
+            _ensure_speaker_claims(session, filters)
+        else:
+            _catch_up_claims(session, None)
+        yield from iter_quotes(session, filters)
+
+
+def stats(settings: Settings, filters: QuoteFilter, *, top: int | None = 20) -> Stats:
+    """Counts by speaker, outlet and month."""
+    with existing_database(settings, "reading") as session:
+        return quote_stats(session, filters, top=top)
+
+
+def _ensure_speaker_claims(session: Session, filters: QuoteFilter) -> list[str]:
+    speakers = resolve_speakers(session, filters.speaker or "")
+    _catch_up_claims(session, [s.id for s in speakers])
+    return [s.name for s in speakers]
+
+
+def _catch_up_claims(session: Session, speaker_ids: list[int] | None) -> None:
+    """Give claims to quotes that lack one; on a database that may not be written, say they lack one."""
+    reason = read_only_reason(session)
+    if reason is None:
+        ensure_claims(session, speaker_ids)
+        return
+    if speaker_ids == []:
+        return
+    stale = (
+        select(func.count())
+        .select_from(Quote)
+        .outerjoin(ClaimQuote, ClaimQuote.quote_id == Quote.id)
+        .where(
+            Quote.speaker_id.is_not(None),
+            or_(ClaimQuote.quote_id.is_(None), ClaimQuote.speaker_id != Quote.speaker_id),
+        )
+    )
+    if speaker_ids is not None:
+        stale = stale.where(Quote.speaker_id.in_(speaker_ids))
+    n = session.scalar(stale) or 0
+    if n:
+        log.warning(
+            "%d quotes are not grouped into claims yet and the database is read-only (%s): claims and "
+            "changes leave them out; one `quotetrack claims` run with write access groups them",
+            n,
+            reason,
+        )
+
+
+def _day(row: QuoteRow) -> date | None:
+    """The day a quote was said, else the day its article was published (Korea time)."""
+    if row.said_on is not None:
+        return row.said_on
+    if row.published is None:
+        return None
+    return row.published.astimezone(KST).date()
 
 
 def open_database(settings: Settings) -> Engine:

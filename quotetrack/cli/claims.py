@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from quotetrack import queries
+from quotetrack import service
 from quotetrack.cli.base import (
     ReportFormat,
     ReportFormatOption,
@@ -59,7 +59,7 @@ def claims(
     and last day said, and how many articles and outlets carried it, most reported first.
     """
     filters = make_filter(speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind)
-    found = queries.claims(settings_of(ctx), filters)
+    found = service.claims(settings_of(ctx), filters)
     shown = found.claims[:limit] if limit else found.claims
     if output_format is ReportFormat.json:
         data = [
@@ -123,7 +123,7 @@ def changes(
     Both passages are shown with their sources.
     """
     filters = make_filter(speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind)
-    report = queries.changes(settings_of(ctx), filters)
+    report = service.changes(settings_of(ctx), filters)
     if output_format is ReportFormat.json:
         data = [
             {

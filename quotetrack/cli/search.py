@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
-from quotetrack import queries
+from quotetrack import service
 from quotetrack.cli.base import (
     ReportFormat,
     ReportFormatOption,
@@ -99,7 +99,7 @@ def search(
     filters = make_filter(
         speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind, role=role
     )
-    rows = queries.search(
+    rows = service.search(
         settings_of(ctx), filters, sort=sort.value if sort else None, limit=limit + 1 if limit else None
     )
     truncated = bool(limit) and len(rows) > limit
@@ -188,7 +188,7 @@ def show(
     output_format: ReportFormatOption = ReportFormat.text,
 ) -> None:
     """Show one quote in its sentence, with speaker, role, dates, article title, outlet and URL."""
-    detail = queries.show(settings_of(ctx), quote_id)
+    detail = service.show(settings_of(ctx), quote_id)
     record = row_record(detail.row)
     if output_format is ReportFormat.json:
         record |= {

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from quotetrack import queries
+from quotetrack import service
 from quotetrack.analysis.timeline import bar
 from quotetrack.cli.base import (
     ReportFormat,
@@ -50,7 +50,7 @@ def timeline(
     """A speaker's statements in date order, grouped by day, with how many articles and outlets
     carried each, and a bar chart of statements per month."""
     filters = make_filter(speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind)
-    report = queries.timeline(settings_of(ctx), filters)
+    report = service.timeline(settings_of(ctx), filters)
     if output_format is ReportFormat.json:
         data = {
             "speakers": report.speakers,

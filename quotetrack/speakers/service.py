@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from quotetrack.config import Settings
 from quotetrack.db.schema import Speaker
 from quotetrack.errors import SourceError, SpeakerError
+from quotetrack.service import existing_database
 from quotetrack.speakers import curation
 from quotetrack.speakers.curation import ImportReport, ImportRow, NameClash
 from quotetrack.speakers.queries import (
@@ -50,8 +51,6 @@ def _session(settings: Settings, write: str | None = None) -> Iterator[Session]:
     """A transaction on the configured, existing database; driver errors become DatabaseError.
 
     `write` names what the command does when it writes: a read-only database stops it at once."""
-    from quotetrack.service import existing_database
-
     with existing_database(settings, "the speaker command on", write=write) as session:
         yield session
 
