@@ -10,7 +10,9 @@ that skipped the write-path hook.
 
 The Korean NLP stack (~2 s and ~0.5 GiB to load) and the ingest stack (readers,
 the batch writer, multiprocessing, urllib) are imported inside the use cases
-that run them, so the read commands never load either (tests/test_startup.py).
+that run them, so the read commands never load either (tests/test_startup.py);
+so are claims upkeep and the reversal analysis, which `search` and `show` do
+not need.
 """
 
 from __future__ import annotations
@@ -26,12 +28,10 @@ from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from quotetrack.analysis.changes import Change, Statement, find_changes
 from quotetrack.analysis.timeline import Day, Report, group_by_day, per_month
 from quotetrack.config import Settings
 from quotetrack.db import migrate
 from quotetrack.db.access import read_only_reason, require_writable
-from quotetrack.db.claims import ClaimSummary, claim_summaries, ensure_claims
 from quotetrack.db.engine import make_engine, parse_url, safe_url, scrub, sqlite_path, transaction
 from quotetrack.db.schema import ClaimQuote, Quote, storable_id
 from quotetrack.db.search import (
@@ -50,6 +50,8 @@ from quotetrack.records import KST
 from quotetrack.types import Article, RawDocument
 
 if TYPE_CHECKING:
+    from quotetrack.analysis.changes import Change
+    from quotetrack.db.claims import ClaimSummary
     from quotetrack.ingest.batch import IngestItem, IngestOptions, IngestReport, Progress
     from quotetrack.ingest.readers import ReadOptions, SourceFailure
 
@@ -199,6 +201,8 @@ class ClaimList(SpeakerReport):
 
 def claims(settings: Settings, filters: QuoteFilter) -> ClaimList:
     """The speaker's claims (those with a quote matching the filters), most reported first."""
+    from quotetrack.db.claims import claim_summaries
+
     with existing_database(settings, "reading") as session:
         speakers = resolve_speakers(session, filters.speaker or "")
         names = _ensure_speaker_claims(session, filters)
@@ -221,6 +225,8 @@ def changes(settings: Settings, filters: QuoteFilter) -> ChangeList:
 
     The earlier side is shown by its last report before the change, the later by its first.
     """
+    from quotetrack.analysis.changes import Change, Statement, find_changes
+
     with existing_database(settings, "reading") as session:
         names = _ensure_speaker_claims(session, filters)
         rows = search_quotes(session, filters, sort="said") if names else []
@@ -269,6 +275,8 @@ def _ensure_speaker_claims(session: Session, filters: QuoteFilter) -> list[str]:
 
 def _catch_up_claims(session: Session, speaker_ids: list[int] | None) -> None:
     """Give claims to quotes that lack one; on a database that may not be written, say they lack one."""
+    from quotetrack.db.claims import ensure_claims
+
     reason = read_only_reason(session)
     if reason is None:
         ensure_claims(session, speaker_ids)
