@@ -58,17 +58,18 @@ NOT_FOR_SEARCH = (
 """Modules `quotetrack search` on SQLite must not import: each would cost start-up tens of milliseconds."""
 
 CONSOLE_SCRIPT = """
-import json, sys
+import gc, json, sys
 sys.argv = ["quotetrack", *{argv!r}]
-import quotetrack.cli as cli
+from quotetrack.__main__ import main
 try:
-    cli.main()
+    main()
 except SystemExit as e:
     code = e.code
 schema = sys.modules.get("quotetrack.db.schema")
 mapped = [m.configured for m in schema.Base.registry.mappers] if schema else []
 with open({report!r}, "w") as f:
-    json.dump({{"code": code, "modules": sorted(sys.modules), "mappers_configured": any(mapped)}}, f)
+    json.dump({{"code": code, "modules": sorted(sys.modules), "gc": gc.isenabled(), "frozen": gc.get_freeze_count(),
+               "mappers_configured": any(mapped)}}, f)
 """
 
 
@@ -99,5 +100,7 @@ def test_search_loads_only_what_it_needs(tmp_path: Path) -> None:
         assert isinstance(modules, list)
         loaded = sorted({n for n in NOT_FOR_SEARCH for m in modules if m == n or m.startswith(n + ".")})
         assert loaded == [], f"{argv[0]} imported {loaded}"
+        # imports ran with the garbage collector paused, then were frozen; the command ran with it on
+        assert report["gc"] is True and isinstance(report["frozen"], int) and report["frozen"] > 0
         # its queries are SQLAlchemy Core: the ORM's mappers were never set up (~10 ms)
         assert report["mappers_configured"] is False, f"{argv[0]} set up the ORM mappers"

@@ -4,7 +4,8 @@ One module per command group registers its commands on the shared typer app
 (`cli/base.py` holds the global options and the error boundary); importing this
 package imports them all.  What only one command needs at run time (the ingest
 readers, the NLP model, claims upkeep) is imported inside the use case that
-needs it, so a read command never loads it (tests/test_startup.py).
+needs it, so a read command never loads it (tests/test_startup.py).  The console
+script is quotetrack/__main__.py.
 """
 
 from __future__ import annotations
@@ -31,9 +32,4 @@ for _module in COMMAND_MODULES:
     importlib.import_module(f"quotetrack.cli.{_module}")
 
 
-def main(prog_name: str | None = None) -> None:
-    """The `quotetrack` console script."""
-    app(prog_name=prog_name)
-
-
-__all__ = ["app", "main"]
+__all__ = ["app"]
