@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -63,6 +64,7 @@ OPTION_ROW = re.compile(r"^│ (--[a-z][a-z-]*)(?: +-[a-zA-Z])? +(\S+)", re.MULT
 SPELLED = re.compile(r"(--[a-z][a-z-]*)(?: ([a-z]+(?:\|[a-z]+)+))?")
 
 
+@functools.cache
 def help_options(path: tuple[str, ...]) -> dict[str, tuple[str, ...] | None]:
     """A command's long options as `--help` prints them, each with its choices (None if free)."""
     result = CliRunner(env={"COLUMNS": "250", "NO_COLOR": "1"}).invoke(app, [*path, "--help"])
