@@ -51,9 +51,16 @@ NOT_FOR_SEARCH = (
     "multiprocessing",
     "quotetrack.db.store",  # the write path
     "alembic",  # the schema revision is checked with one query (db/migrate.py: ensure_current)
+    "quotetrack.db.claims",  # claims upkeep: timeline, claims, changes and export only
+    "quotetrack.analysis.changes",
     "sqlalchemy.dialects.postgresql",  # a SQLite URL needs neither the PostgreSQL dialect nor its driver
     "psycopg",
     "pyarrow",  # export --format parquet only
+    "platformdirs",  # only without $QUOTETRACK_HOME
+    "rich.traceback",
+    "rich.pretty",
+    "rich.markdown",
+    "rich.syntax",
 )
 """Modules `quotetrack search` on SQLite must not import: each would cost start-up tens of milliseconds."""
 
