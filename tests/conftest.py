@@ -57,10 +57,10 @@ def pg_server() -> str:
     return os.environ[PG_ENV]
 
 
-def create_pg_database(server: str) -> str:
+def create_pg_database(server: str, template: str | None = None) -> str:
     name = f"qt_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(pg_admin_conninfo(), autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
     return make_url(server).set(database=name).render_as_string(hide_password=False)
 
 
@@ -71,9 +71,11 @@ def drop_pg_database(url: str) -> None:
 
 
 @pytest.fixture
-def pg_url(pg_server: str) -> Iterator[str]:
-    """A fresh, empty PostgreSQL database for one test."""
-    url = create_pg_database(pg_server)
+def pg_url(request: pytest.FixtureRequest, pg_server: str) -> Iterator[str]:
+    """A fresh PostgreSQL database for one test: empty, or at the latest schema (a copy of
+    `pg_template`) when the test takes `migrated_db` or `cli_db`, which want it migrated."""
+    migrated = {"migrated_db", "cli_db"} & set(request.fixturenames)
+    url = create_pg_database(pg_server, request.getfixturevalue("pg_template") if migrated else None)
     try:
         yield url
     finally:
@@ -124,13 +126,8 @@ def _upgrade(url: str) -> None:
 @pytest.fixture
 def migrated_db(request: pytest.FixtureRequest, db_url: str) -> str:
     """The test database at the latest schema, so a quotetrack process run on it starts writing at once."""
-    if db_url.startswith("sqlite"):
+    if db_url.startswith("sqlite"):  # (PostgreSQL: `pg_url` made it from the template)
         shutil.copyfile(request.getfixturevalue("migrated_template"), str(make_url(db_url).database))
-    else:
-        template = request.getfixturevalue("pg_template")
-        drop_pg_database(db_url)
-        with psycopg.connect(pg_admin_conninfo(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{make_url(db_url).database}" TEMPLATE "{template}"')
     return db_url
 
 
@@ -152,7 +149,8 @@ def runner() -> CliRunner:
 
 @pytest.fixture
 def cli_db(db_url: str, runner: CliRunner) -> str:
-    """The test database as a user gets it ready: SQLite needs nothing, PostgreSQL a `db upgrade`."""
+    """The test database as a user gets it ready: SQLite needs nothing, PostgreSQL a `db upgrade`
+    (which finds it current: `pg_url` copied the migrated template)."""
     if db_url.startswith("postgresql"):
         from quotetrack.cli import app
 
