@@ -237,7 +237,7 @@ class SpeakerDirectory:
 
     def add_alias(self, rec: SpeakerRec, alias: str) -> bool:
         """Record another spelling of the speaker's name; False if it was already known (as
-        `speaker_rows.add_alias`)."""
+        `rows.add_alias`)."""
         alias, key = alias_and_key(alias)
         if key == rec.name_key or key in rec.aliases:
             return False
@@ -250,7 +250,7 @@ class SpeakerDirectory:
         return True
 
     def index_words(self, rec: SpeakerRec) -> None:
-        """Add the missing words of its name and aliases (as `speaker_rows.index_name_words`)."""
+        """Add the missing words of its name and aliases (as `rows.index_name_words`)."""
         names = [rec.name, *rec.aliases.values()]
         want = {k for n in names for k in family_word_keys(n) if len(k) <= NAME_LEN}
         for word in sorted(want - rec.words):
