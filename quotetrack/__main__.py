@@ -10,9 +10,9 @@ def main() -> None:
     objects that live as long as the process (modules, classes, their caches); collections
     triggered during the imports walk them again and again, and the interpreter walks them once
     more at exit.  Pausing the collector while importing, then moving what was imported to its
-    permanent generation (`gc.freeze`), takes a third of `quotetrack search`'s time away
-    (BENCHMARKS.md: CPU 0.91-0.96 -> 0.64-0.74 s under load 4-4.8, i.e. ~0.5 -> ~0.35 s on a
-    quiet machine, against a 0.5 s budget).  The command itself runs with the collector on.
+    permanent generation (`gc.freeze`), takes ~30 % off `quotetrack search` (measured: CPU
+    0.91-0.96 s without, 0.64-0.74 s with, 8 alternating runs each; BENCHMARKS.md), a command
+    with a 0.5 s budget.  The command itself runs with the collector on.
     """
     gc.disable()
     try:
