@@ -190,12 +190,13 @@ def bench_memory(folder: Path, db: Path, jobs: int) -> list[tuple[int, float]]:
     """RSS of the ingesting process, sampled ten times as a folder of many files streams through."""
     from quotetrack import service
     from quotetrack.config import Settings
+    from quotetrack.ingest.batch import IngestOptions, Progress
 
     samples: list[tuple[int, float]] = [(0, rss_mib())]
     total = sum(1 for _ in folder.rglob("*.txt"))
     step = max(1, total // 10)
 
-    def progress(p: service.Progress) -> None:
+    def progress(p: Progress) -> None:
         if p.articles - samples[-1][0] >= step:
             samples.append((p.articles, rss_mib()))
 
@@ -203,7 +204,7 @@ def bench_memory(folder: Path, db: Path, jobs: int) -> list[tuple[int, float]]:
     report = service.ingest(
         [str(folder)],
         settings,
-        options=service.IngestOptions(jobs=jobs),
+        options=IngestOptions(jobs=jobs),
         extractor=trivial_extract,  # type: ignore[arg-type]
         on_progress=progress,
     )

@@ -6,7 +6,7 @@ Builds (bulk inserts, not timed) a database of N speakers — Korean one-word
 names and foreign several-word names with aliases, family-name words and role
 history — and `--quotes` quotes over a fifth as many articles, then measures:
 
-1. resolving one article's speakers (`db.speakers` resolver: corrections, joins
+1. resolving one article's speakers (`speakers.resolve` resolver: corrections, joins
    within the article, lookups across articles), per article, for mentions of
    known full names, new names, and one foreign name word with a role
    (푸틴 대통령 → 블라디미르 푸틴 through the word index);
@@ -45,10 +45,10 @@ from quotetrack.db.schema import (  # noqa: E402
     SpeakerRole,
     SpeakerWord,
 )
-from quotetrack.db.speaker_queries import find_speaker, list_speakers  # noqa: E402
-from quotetrack.db.speakers import _Resolver  # noqa: E402
-from quotetrack.names import role_key  # noqa: E402
 from quotetrack.normalize import name_key  # noqa: E402
+from quotetrack.speakers.names import role_key  # noqa: E402
+from quotetrack.speakers.queries import find_speaker, list_speakers  # noqa: E402
+from quotetrack.speakers.resolve import _Resolver  # noqa: E402
 
 SURNAMES = "김이박최정강조윤장임한오서신권황안송류홍"
 SYLLABLES = "민준서연지훈현우도윤하은수영재성진호경태동혁"

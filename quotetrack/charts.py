@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from quotetrack.errors import QuotetrackError, UsageError
 
 if TYPE_CHECKING:
-    from quotetrack.queries import Timeline
+    from quotetrack.service import Timeline
 
 log = logging.getLogger(__name__)
 

@@ -1,75 +1,63 @@
-"""Use cases the CLI calls: ingest, extract, search, and schema upkeep.
+"""The use cases the CLI calls: ingest, extract, reprocess, search, show, timeline, claims, changes,
+export, stats and schema upkeep (the speaker use cases are in speakers/service.py).
 
-Each takes `Settings` (or nothing, for extract), does its work through the
-library and returns plain values for the CLI to render; nothing here prints.
-The Korean NLP stack is imported inside `ingest` and `extract_records` only
-(it costs ~2 s and ~0.5 GiB to load), so `search` and `db` commands start fast.
-For the same reason the ingest modules (readers, the batch writer, with
-multiprocessing and urllib) are imported when an ingest use case runs, not with
-this module: read commands reach `open_database` through here, and importing
-the ingest stack cost them ~50 ms (BENCHMARKS.md).  Its types stay importable
-from here (`service.IngestOptions`, `service.SourceFailure` …) through the
-module's `__getattr__`.
+Each takes `Settings` (or nothing, for extract), opens the database (refusing
+to create an empty SQLite file where the user expected data), works in one
+transaction and returns plain values for the CLI to render; nothing here prints.
+Commands about a speaker first bring that speaker's claims up to date
+(`db.claims.ensure_claims`), which only writes when quotes arrived by a path
+that skipped the write-path hook.
+
+The Korean NLP stack (~2 s and ~0.5 GiB to load) and the ingest stack (readers,
+the batch writer, multiprocessing, urllib) are imported inside the use cases
+that run them, so the read commands never load either (tests/test_startup.py);
+so are claims upkeep and the reversal analysis, which `search` and `show` do
+not need.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from quotetrack.config import Settings
 from quotetrack.db import migrate
-from quotetrack.db.access import require_writable
+from quotetrack.db.access import read_only_reason, require_writable
 from quotetrack.db.engine import make_engine, parse_url, safe_url, scrub, sqlite_path, transaction
+from quotetrack.db.schema import ClaimQuote, Quote, storable_id
+from quotetrack.db.search import (
+    QuoteDetail,
+    QuoteFilter,
+    QuoteRow,
+    Sort,
+    iter_quotes,
+    quote_detail,
+    quote_details,
+    resolve_speakers,
+    search_quotes,
+)
+from quotetrack.db.stats import Stats, quote_stats
 from quotetrack.errors import DatabaseError, QuotetrackError
+from quotetrack.records import KST
 from quotetrack.types import Article, RawDocument
 
 if TYPE_CHECKING:
+    from quotetrack.analysis.changes import Change, Statement
+    from quotetrack.analysis.reading import Reading
+    from quotetrack.analysis.timeline import Day
+    from quotetrack.db.claims import ClaimSummary
     from quotetrack.ingest.batch import IngestItem, IngestOptions, IngestReport, Progress
     from quotetrack.ingest.readers import ReadOptions, SourceFailure
 
 log = logging.getLogger(__name__)
-
-_LAZY = {
-    "IngestItem": "quotetrack.ingest.batch",
-    "IngestOptions": "quotetrack.ingest.batch",
-    "IngestReport": "quotetrack.ingest.batch",
-    "Progress": "quotetrack.ingest.batch",
-    "ReadOptions": "quotetrack.ingest.readers",
-    "SourceFailure": "quotetrack.ingest.readers",
-}
-"""Names this module offers whose modules load on first use (the ingest stack: see the docstring)."""
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
-
-
-__all__ = [
-    "IngestItem",
-    "IngestOptions",
-    "IngestReport",
-    "Progress",
-    "database_status",
-    "describe_database",
-    "existing_database",
-    "extract_records",
-    "ingest",
-    "open_database",
-    "reprocess",
-    "stale_articles",
-    "upgrade_database",
-]
 
 Extractor = Callable[[RawDocument], Article]
 
@@ -157,6 +145,285 @@ def extract_records(
         except Exception as e:  # keep going: one bad article must not hide the others' output
             log.debug("extraction of %s failed", doc.source, exc_info=True)
             yield SourceFailure(doc.source, f"extraction failed: {type(e).__name__}: {e}")
+
+
+def search(
+    settings: Settings, filters: QuoteFilter, *, sort: Sort | None = None, limit: int | None = None
+) -> list[QuoteRow]:
+    """Quotes matching the filters, in the requested order."""
+    with existing_database(settings, "reading") as session:
+        return search_quotes(session, filters, sort=sort, limit=limit)
+
+
+def show(settings: Settings, quote_id: int) -> QuoteDetail:
+    """One quote with its sentence context and sources."""
+    with existing_database(settings, "reading") as session:
+        # An id outside the 64-bit range the databases store cannot exist; asking for it must
+        # not reach the driver, which would overflow binding it.
+        detail = quote_detail(session, quote_id) if storable_id(quote_id) else None
+    if detail is None:
+        raise QuotetrackError(
+            f"there is no quote with id {quote_id}",
+            "quote ids are in the first column of `quotetrack search` (and its --format json output)",
+        )
+    return detail
+
+
+@dataclass(frozen=True)
+class SpeakerReport:
+    """What a speaker-centred command found: the speakers the query named, and the rows."""
+
+    speakers: list[str]
+
+
+@dataclass(frozen=True)
+class Timeline(SpeakerReport):
+    days: list[Day]
+    months: list[tuple[str, int]]
+    reversals: list[tuple[int, int]]
+    """(earlier quote id, later quote id) of each reversal (`changes`), to mark in the timeline."""
+
+
+def timeline(settings: Settings, filters: QuoteFilter) -> Timeline:
+    """The speaker's statements by day (with articles, outlets and stance per statement), per
+    month, and the reversals among them."""
+    from quotetrack.analysis.changes import find_changes
+    from quotetrack.analysis.timeline import Report, group_by_day, per_month
+    from quotetrack.db.readings import stored_readings
+
+    with existing_database(settings, "reading") as session:
+        names = _ensure_speaker_claims(session, filters)
+        rows = search_quotes(session, filters, sort="said") if names else []
+        readings = stored_readings(session, [r.quote_id for r in rows])
+    reports = [
+        Report(
+            r.quote_id,
+            day,
+            r.claim_id,
+            r.text,
+            r.article_id,
+            r.outlet,
+            r.kind,
+            readings[r.quote_id].stance if r.quote_id in readings else None,
+        )
+        for r in rows
+        if (day := _day(r)) is not None
+    ]
+    days = group_by_day(reports)
+    found = find_changes(_statements(rows, readings))
+    reversals = [
+        (_side(c.before.ref, c.after.day, last=True).quote_id, _side(c.after.ref).quote_id) for c in found
+    ]
+    return Timeline(names, days, per_month(days), reversals)
+
+
+@dataclass(frozen=True)
+class ClaimList(SpeakerReport):
+    claims: list[ClaimSummary]
+
+
+def claims(settings: Settings, filters: QuoteFilter) -> ClaimList:
+    """The speaker's claims (those with a quote matching the filters), most reported first."""
+    from quotetrack.db.claims import claim_summaries
+
+    with existing_database(settings, "reading") as session:
+        speakers = resolve_speakers(session, filters.speaker or "")
+        names = _ensure_speaker_claims(session, filters)
+        if not names:
+            return ClaimList([], [])
+        narrowed = replace(filters, speaker=None) != QuoteFilter()
+        quote_ids = [r.quote_id for r in search_quotes(session, filters)] if narrowed else None
+        found = claim_summaries(session, [s.id for s in speakers], quote_ids)
+    return ClaimList(names, found)
+
+
+@dataclass(frozen=True)
+class ChangeList(SpeakerReport):
+    statements: int
+    changes: list[Change[QuoteDetail]]
+
+
+def changes(settings: Settings, filters: QuoteFilter) -> ChangeList:
+    """Reversals in the speaker's statements (one statement per claim), oldest first.
+
+    The earlier side is shown by its last report before the change, the later by its first
+    (a body quote rather than the headline condensing it).
+    """
+    from quotetrack.analysis.changes import Change, Statement, find_changes
+    from quotetrack.db.readings import stored_readings
+
+    with existing_database(settings, "reading") as session:
+        names = _ensure_speaker_claims(session, filters)
+        rows = search_quotes(session, filters, sort="said") if names else []
+        readings = stored_readings(session, [r.quote_id for r in rows])
+        statements = _statements(rows, readings)
+        pairs = [
+            (c, _side(c.before.ref, c.after.day, last=True), _side(c.after.ref))
+            for c in find_changes(statements)
+        ]
+        details = quote_details(session, [r for _, a, b in pairs for r in (a, b)])
+        found = [
+            Change(
+                Statement(_day(a) or date.min, readings[a.quote_id], details[a.quote_id]),
+                Statement(_day(b) or date.min, readings[b.quote_id], details[b.quote_id]),
+                c.overlap,
+                c.shared,
+            )
+            for c, a, b in pairs
+        ]
+    return ChangeList(names, len(statements), found)
+
+
+def _statements(rows: list[QuoteRow], readings: Mapping[int, Reading]) -> list[Statement[list[QuoteRow]]]:
+    """One statement per claim (reports oldest first), read as its first body quote reads."""
+    from quotetrack.analysis.changes import Statement
+
+    claims_seen: dict[str, list[QuoteRow]] = {}
+    for r in rows:  # oldest first
+        if _day(r) is not None and r.quote_id in readings:
+            key = f"c{r.claim_id}" if r.claim_id is not None else f"q{r.quote_id}"
+            claims_seen.setdefault(key, []).append(r)
+    out = []
+    for reports in claims_seen.values():
+        first = _side(reports)
+        out.append(Statement(_day(reports[0]) or date.min, readings[first.quote_id], reports))
+    return out
+
+
+def _side(reports: list[QuoteRow], before: date | None = None, *, last: bool = False) -> QuoteRow:
+    """The report that stands for a statement: a body quote over a headline, the last said before
+    `before` (`last`) or the first."""
+    if before is not None:
+        reports = [r for r in reports if (_day(r) or date.min) < before] or reports
+    body = [r for r in reports if r.kind != "headline"] or reports
+    return body[-1] if last else body[0]
+
+
+@dataclass(frozen=True)
+class FidelityHit:
+    """A headline quote (or one part of it) and the body quote it condenses, with what it changes."""
+
+    headline: QuoteRow
+    part: str
+    body: QuoteDetail
+    flags: list[dict[str, str]]
+
+
+def fidelity(settings: Settings, filters: QuoteFilter, *, everything: bool = False) -> list[FidelityHit]:
+    """Headline quotes that do not say what the body quote they condense says (all linked ones with
+    `everything`), newest article first."""
+    from quotetrack.db.readings import links_of
+
+    headline_filter = replace(filters, kinds=("headline",))
+    with existing_database(settings, "reading") as session:
+        _catch_up_headlines(session)
+        heads = {r.quote_id: r for r in search_quotes(session, headline_filter, sort="newest")}
+        hits = []
+        for link in links_of(session, list(heads)):
+            if not link.flags and not everything:
+                continue
+            head = heads[link.headline_quote_id]
+            body = quote_detail(session, link.body_quote_id)
+            assert body is not None
+            hits.append(FidelityHit(head, head.text[link.segment_start : link.segment_end], body, link.flags))
+    order = {q: n for n, q in enumerate(heads)}
+    hits.sort(key=lambda h: order[h.headline.quote_id])
+    return hits
+
+
+def export(settings: Settings, filters: QuoteFilter) -> Iterator[QuoteRow]:
+    """Every matching quote, oldest first, streamed; claims are brought up to date first."""
+    with existing_database(settings, "reading") as session:
+        if filters.speaker is not None:
+            _ensure_speaker_claims(session, filters)
+        else:
+            _catch_up_claims(session, None)
+        yield from iter_quotes(session, filters)
+
+
+def stats(settings: Settings, filters: QuoteFilter, *, top: int | None = 20) -> Stats:
+    """Counts by speaker, outlet and month."""
+
+    with existing_database(settings, "reading") as session:
+        return quote_stats(session, filters, top=top)
+
+
+def _ensure_speaker_claims(session: Session, filters: QuoteFilter) -> list[str]:
+    speakers = resolve_speakers(session, filters.speaker or "")
+    _catch_up_claims(session, [s.id for s in speakers])
+    return [s.name for s in speakers]
+
+
+def _catch_up_headlines(session: Session) -> None:
+    """Read the articles with headline quotes that were stored before readings were kept."""
+    from quotetrack.db.claims import ensure_claims
+    from quotetrack.db.readings import count_unread, ensure_readings
+
+    reason = read_only_reason(session)
+    if reason is None:
+        if ensure_readings(session, None, headlines_only=True):
+            ensure_claims(session, None)
+        return
+    n = count_unread(session, None, headlines_only=True)
+    if n:
+        log.warning(
+            "%d quotes of articles with headline quotes have not been read for stance yet and the database "
+            "is read-only (%s): fidelity leaves their headlines out",
+            n,
+            reason,
+        )
+
+
+def _catch_up_claims(session: Session, speaker_ids: list[int] | None) -> None:
+    """Read quotes without a current reading and give claims to quotes that lack one (claims use
+    the stance, and join a headline quote to the body quote it condenses); on a database that may
+    not be written, say which are left out."""
+    from quotetrack.db.claims import ensure_claims
+    from quotetrack.db.readings import count_unread, ensure_readings
+
+    reason = read_only_reason(session)
+    if reason is None:
+        ensure_readings(session, speaker_ids)
+        ensure_claims(session, speaker_ids)
+        return
+    unread = count_unread(session, speaker_ids) if speaker_ids != [] else 0
+    if unread:
+        log.warning(
+            "%d quotes have not been read for stance yet and the database is read-only (%s): changes and "
+            "timeline leave them out; one `quotetrack changes` run with write access reads them",
+            unread,
+            reason,
+        )
+    if speaker_ids == []:
+        return
+    stale = (
+        select(func.count())
+        .select_from(Quote)
+        .outerjoin(ClaimQuote, ClaimQuote.quote_id == Quote.id)
+        .where(
+            Quote.speaker_id.is_not(None),
+            or_(ClaimQuote.quote_id.is_(None), ClaimQuote.speaker_id != Quote.speaker_id),
+        )
+    )
+    if speaker_ids is not None:
+        stale = stale.where(Quote.speaker_id.in_(speaker_ids))
+    n = session.scalar(stale) or 0
+    if n:
+        log.warning(
+            "%d quotes are not grouped into claims yet and the database is read-only (%s): claims and "
+            "changes leave them out; one `quotetrack claims` run with write access groups them",
+            n,
+            reason,
+        )
+
+
+def _day(row: QuoteRow) -> date | None:
+    """The day a quote was said, else the day its article was published (Korea time)."""
+    if row.said_on is not None:
+        return row.said_on
+    if row.published is None:
+        return None
+    return row.published.astimezone(KST).date()
 
 
 def open_database(settings: Settings) -> Engine:

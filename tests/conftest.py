@@ -10,6 +10,7 @@ so CI cannot go green without having tested PostgreSQL.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,10 +57,10 @@ def pg_server() -> str:
     return os.environ[PG_ENV]
 
 
-def create_pg_database(server: str) -> str:
+def create_pg_database(server: str, template: str | None = None) -> str:
     name = f"qt_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(pg_admin_conninfo(), autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
     return make_url(server).set(database=name).render_as_string(hide_password=False)
 
 
@@ -70,9 +71,11 @@ def drop_pg_database(url: str) -> None:
 
 
 @pytest.fixture
-def pg_url(pg_server: str) -> Iterator[str]:
-    """A fresh, empty PostgreSQL database for one test."""
-    url = create_pg_database(pg_server)
+def pg_url(request: pytest.FixtureRequest, pg_server: str) -> Iterator[str]:
+    """A fresh PostgreSQL database for one test: empty, or at the latest schema (a copy of
+    `pg_template`) when the test takes `migrated_db` or `cli_db`, which want it migrated."""
+    migrated = {"migrated_db", "cli_db"} & set(request.fixturenames)
+    url = create_pg_database(pg_server, request.getfixturevalue("pg_template") if migrated else None)
     try:
         yield url
     finally:
@@ -93,11 +96,45 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield request.getfixturevalue("pg_url")
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated to the latest schema once per session: each test's migrated database
+    starts as a copy of it (running the migrations for every test was half the quick suite's time;
+    tests/test_migrations.py runs them for real)."""
+    path = tmp_path_factory.mktemp("template") / "migrated.db"
+    _upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: str) -> Iterator[str]:
+    """The name of a PostgreSQL database migrated once per session, copied by CREATE DATABASE … TEMPLATE."""
+    url = create_pg_database(pg_server)
+    _upgrade(url)
+    yield str(make_url(url).database)
+    drop_pg_database(url)
+
+
+def _upgrade(url: str) -> None:
+    eng = make_engine(url)
+    try:
+        migrate.upgrade(eng)
+    finally:
+        eng.dispose()
+
+
 @pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    """An engine on a fresh database migrated to the latest schema."""
-    eng = make_engine(db_url)
-    migrate.upgrade(eng)
+def migrated_db(request: pytest.FixtureRequest, db_url: str) -> str:
+    """The test database at the latest schema, so a quotetrack process run on it starts writing at once."""
+    if db_url.startswith("sqlite"):  # (PostgreSQL: `pg_url` made it from the template)
+        shutil.copyfile(request.getfixturevalue("migrated_template"), str(make_url(db_url).database))
+    return db_url
+
+
+@pytest.fixture
+def engine(migrated_db: str) -> Iterator[Engine]:
+    """An engine on a fresh database at the latest schema."""
+    eng = make_engine(migrated_db)
     try:
         yield eng
     finally:
@@ -112,21 +149,11 @@ def runner() -> CliRunner:
 
 @pytest.fixture
 def cli_db(db_url: str, runner: CliRunner) -> str:
-    """The test database as a user gets it ready: SQLite needs nothing, PostgreSQL a `db upgrade`."""
+    """The test database as a user gets it ready: SQLite needs nothing, PostgreSQL a `db upgrade`
+    (which finds it current: `pg_url` copied the migrated template)."""
     if db_url.startswith("postgresql"):
         from quotetrack.cli import app
 
         result = runner.invoke(app, ["--db", db_url, "db", "upgrade"])
         assert result.exit_code == 0, result.output
-    return db_url
-
-
-@pytest.fixture
-def migrated_db(db_url: str) -> str:
-    """The test database migrated up front, so a quotetrack process run on it starts writing at once."""
-    eng = make_engine(db_url)
-    try:
-        migrate.upgrade(eng)
-    finally:
-        eng.dispose()
     return db_url

@@ -32,10 +32,10 @@ from sqlalchemy.engine import make_url
 
 from quotetrack.analysis.text import alnum_runs, index_tokens
 from quotetrack.db.engine import make_engine
-from quotetrack.db.roles import seen_day
 from quotetrack.db.schema import NAME_LEN, Article, Base, Outlet, Quote, SpeakerRole
-from quotetrack.db.speaker_rows import family_word_keys
-from quotetrack.names import role_key
+from quotetrack.speakers.names import role_key
+from quotetrack.speakers.roles import seen_day
+from quotetrack.speakers.rows import family_word_keys
 
 # --- connections ----------------------------------------------------------------------------
 

@@ -655,6 +655,7 @@ def test_binary_junk_never_raises() -> None:
     run(os.urandom(50_000).decode("utf-8", errors="replace"))
 
 
+@pytest.mark.slow  # scaling: six 1 MB inputs
 @pytest.mark.parametrize(
     "text",
     [

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
+import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import typer
@@ -41,3 +45,65 @@ def test_help_renders(path: tuple[str, ...]) -> None:
     result = CliRunner(env={"COLUMNS": "120"}).invoke(app, [*path, "--help"])
     assert result.exit_code == 0, result.output
     assert "Usage:" in result.stdout
+
+
+# --- docs/commands.md against the real --help ----------------------------------------------------
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+FILTERS = (
+    "--speaker",
+    "--text",
+    "--since",
+    "--until",
+    "--outlet",
+    "--kind direct|indirect|headline",
+    "--role",
+)
+"""What FILTERS stands for in a heading of docs/commands.md."""
+OPTION_ROW = re.compile(r"^│ (--[a-z][a-z-]*)(?: +-[a-zA-Z])? +(\S+)", re.MULTILINE)
+SPELLED = re.compile(r"(--[a-z][a-z-]*)(?: ([a-z]+(?:\|[a-z]+)+))?")
+
+
+@functools.cache
+def help_options(path: tuple[str, ...]) -> dict[str, tuple[str, ...] | None]:
+    """A command's long options as `--help` prints them, each with its choices (None if free)."""
+    result = CliRunner(env={"COLUMNS": "250", "NO_COLOR": "1"}).invoke(app, [*path, "--help"])
+    assert result.exit_code == 0, result.output
+    options: dict[str, tuple[str, ...] | None] = {}
+    for name, kind in OPTION_ROW.findall(result.stdout):
+        choices = re.fullmatch(r"<(?:list\[)?([a-z|]+)\]?>", kind)
+        options[name] = tuple(choices.group(1).split("|")) if choices and "|" in kind else None
+    options.pop("--help")
+    return options
+
+
+def documented() -> dict[tuple[str, ...], dict[str, tuple[str, ...] | None]]:
+    """docs/commands.md's headings: command path → the options its usage line spells out."""
+    found = {}
+    for usage in re.findall(r"^## `quotetrack([^`]*)`", (DOCS / "commands.md").read_text(), re.MULTILINE):
+        words = usage.split()
+        path = tuple(itertools.takewhile(lambda w: re.fullmatch(r"[a-z]+", w), words))
+        rest = " ".join(words[len(path) :]).replace("FILTERS", " ".join(FILTERS))
+        found[path] = {name: tuple(c.split("|")) if c else None for name, c in SPELLED.findall(rest)}
+    return found
+
+
+def test_the_command_reference_lists_every_command_with_its_options_as_help_prints_them() -> None:
+    leaves = [path for path, command in COMMANDS if not getattr(command, "commands", None)]
+    docs = documented()
+    assert sorted(docs) == sorted([(), *leaves]), (
+        "docs/commands.md: one '## `quotetrack …`' heading per command"
+    )
+    for path, spelled in docs.items():
+        real = help_options(path)
+        assert sorted(spelled) == sorted(real), f"quotetrack {' '.join(path)}: options in docs/commands.md"
+        for name, choices in real.items():
+            if choices is not None:
+                assert spelled[name] == choices, f"quotetrack {' '.join(path)} {name}: choices in the heading"
+
+
+def test_every_option_the_docs_mention_exists() -> None:
+    real = {name for path, _ in COMMANDS for name in help_options(path)} | {"--help"}
+    for page in (DOCS / "commands.md", DOCS.parent / "README.md"):
+        mentioned = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", page.read_text()))
+        assert mentioned <= real, f"{page.name} mentions options no command has: {sorted(mentioned - real)}"

@@ -36,6 +36,8 @@ from quotetrack.cli import app
 from quotetrack.db import migrate
 from quotetrack.db.engine import make_engine
 
+pytestmark = pytest.mark.slow  # real processes and network timeouts: ~1 min
+
 PASSWORD = "Zq7:pw/s3cr@t-9"
 """A password that must be percent-encoded in a URL (: / @), so both spellings are looked for."""
 ENCODED = quote(PASSWORD, safe="")

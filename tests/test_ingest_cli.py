@@ -371,11 +371,11 @@ def test_articles_stored_before_raw_text_was_kept_are_adopted_not_duplicated(
     runner: CliRunner, cli_db: str, db: Engine
 ) -> None:
     from quotetrack.db.store import save_article
-    from quotetrack.ingest.readers import iter_documents
+    from quotetrack.ingest.readers import SourceFailure, iter_documents
 
     assert runner.invoke(app, ["--db", cli_db, "db", "upgrade"]).exit_code == 0
     (doc,) = iter_documents([str(DATA / "text" / "article.txt")])
-    assert not isinstance(doc, service.SourceFailure)
+    assert not isinstance(doc, SourceFailure)
     with transaction(db) as s:  # how an older quotetrack stored it: no raw text, clean-text key
         save_article(s, clean_extract(doc))
     reprocessed = runner.invoke(app, ["--db", cli_db, "reprocess", "--json"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotetrack.names import conflicts, korean_surname, read_mention, role_key, roles_compatible
+from quotetrack.speakers.names import conflicts, korean_surname, read_mention, role_key, roles_compatible
 
 
 @pytest.mark.parametrize(

@@ -119,14 +119,14 @@ def test_a_faithful_headline_joins_the_claim_of_its_body_quote(runner: CliRunner
 def test_the_timeline_is_drawn_for_a_report(runner: CliRunner, db: str, tmp_path: Path) -> None:
     pytest.importorskip("matplotlib")
     chart = tmp_path / "park.svg"
-    out = run(runner, db, "timeline", "박서준", "-o", str(chart))
+    out = run(runner, db, "timeline", "박서준", "--output", str(chart))
     assert "Stance over time" in out
     svg = chart.read_text("utf-8")
     assert svg.startswith("<?xml") and "박서준" in svg and "statements" in svg
     png = tmp_path / "park.png"
-    run(runner, db, "timeline", "박서준", "-o", str(png))
+    run(runner, db, "timeline", "박서준", "--output", str(png))
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    bad = runner.invoke(app, ["--db", db, "timeline", "박서준", "-o", str(tmp_path / "park.pdf")])
+    bad = runner.invoke(app, ["--db", db, "timeline", "박서준", "--output", str(tmp_path / "park.pdf")])
     assert bad.exit_code == 2 and "name the file .svg or .png" in bad.stderr
 
 
@@ -151,7 +151,7 @@ def test_a_chart_without_the_charts_extra_says_how_to_get_it(
     runner: CliRunner, db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # as if not installed: import fails
-    result = runner.invoke(app, ["--db", db, "timeline", "박서준", "-o", str(tmp_path / "park.svg")])
+    result = runner.invoke(app, ["--db", db, "timeline", "박서준", "--output", str(tmp_path / "park.svg")])
     assert result.exit_code == 1
     assert "drawing a chart needs matplotlib" in result.stderr
     assert "pip install 'quotetrack[charts]'" in result.stderr

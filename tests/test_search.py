@@ -12,9 +12,9 @@ from sqlalchemy import Engine, select
 from quotetrack.db.engine import transaction
 from quotetrack.db.schema import Speaker
 from quotetrack.db.search import matching_speakers, search_quotes
-from quotetrack.db.speaker_rows import add_alias
 from quotetrack.db.store import save_article
 from quotetrack.errors import UsageError
+from quotetrack.speakers.rows import add_alias
 
 
 @pytest.fixture

@@ -15,12 +15,12 @@ from helpers import said_article as article
 from sqlalchemy import Engine, func, select
 
 from quotetrack import types
-from quotetrack.db import curation
 from quotetrack.db.engine import transaction
 from quotetrack.db.schema import Quote, Speaker, SpeakerAlias, SpeakerCorrection, SpeakerRole
-from quotetrack.db.speaker_queries import SpeakerSummary, find_speaker, list_speakers, matching_speakers
 from quotetrack.db.store import save_article
 from quotetrack.errors import AmbiguousSpeakerError
+from quotetrack.speakers import curation
+from quotetrack.speakers.queries import SpeakerSummary, find_speaker, list_speakers, matching_speakers
 
 
 def store(engine: Engine, *articles: types.Article) -> None:

@@ -44,64 +44,32 @@ def test_search_and_db_commands_do_not_import_the_extractor(tmp_path: Path) -> N
     assert proc.stdout.strip() == ""
 
 
-def test_the_console_script_loads_only_the_command_being_run() -> None:
-    import subprocess
-    import sys
-
-    code = (
-        "import sys; sys.argv = ['quotetrack', '--db', 'sqlite:///x.db', 'search', '--help']\n"
-        "import quotetrack.cli as cli\n"
-        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in sys.modules if m.startswith('quotetrack.cli.')))\n"
-        "print('quotetrack.ingest.batch' in sys.modules, 'kiwipiepy' in sys.modules)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    loaded, heavy = out.strip().splitlines()[-2:]
-    assert "quotetrack.cli.search" in loaded
-    assert "quotetrack.cli.ingest" not in loaded and "quotetrack.cli.speakers" not in loaded
-    assert heavy == "False False"
-
-
-def test_a_global_option_value_is_not_mistaken_for_the_command() -> None:
-    from quotetrack.cli import command_in
-
-    assert command_in(["--db", "search", "ingest", "x.txt"]) == "ingest"
-    assert command_in(["-v", "speakers", "show", "푸틴"]) == "speakers"
-    assert command_in(["--help"]) is None
-
-
 NOT_FOR_SEARCH = (
-    "alembic",  # the schema revision is checked with one query (db/migrate.py: ensure_current)
-    "quotetrack.extract",
+    "quotetrack.extract",  # the NLP stack: ingest and extract only
     "kiwipiepy",
-    "quotetrack.ingest",  # readers, the batch writer, multiprocessing, urllib
+    "quotetrack.ingest",  # the ingest stack: readers, the batch writer, multiprocessing, urllib
     "multiprocessing",
-    "quotetrack.db.store",
+    "quotetrack.db.store",  # the write path
+    "alembic",  # the schema revision is checked with one query (db/migrate.py: ensure_current)
     "quotetrack.db.claims",  # claims upkeep: timeline, claims, changes and export only
-    "quotetrack.db.stats",
     "quotetrack.analysis.changes",
-    "quotetrack.analysis.timeline",
-    "quotetrack.db.roles",  # role history: speaker profiles and ambiguity messages only
     "sqlalchemy.dialects.postgresql",  # a SQLite URL needs neither the PostgreSQL dialect nor its driver
     "psycopg",
     "pyarrow",  # export --format parquet only
     "platformdirs",  # only without $QUOTETRACK_HOME
-    "pydantic",  # typer's option converters: cli/coercion.py converts search's and show's values itself
-    "typer._adapters",
-    "rich.progress",
     "rich.traceback",
     "rich.pretty",
     "rich.markdown",
     "rich.syntax",
 )
-"""Modules `quotetrack search` on SQLite must not import: each is the reason start-up once cost more."""
+"""Modules `quotetrack search` on SQLite must not import: each would cost start-up tens of milliseconds."""
 
 CONSOLE_SCRIPT = """
 import gc, json, sys
 sys.argv = ["quotetrack", *{argv!r}]
-import quotetrack.cli as cli
+from quotetrack.__main__ import main
 try:
-    cli.main()
+    main()
 except SystemExit as e:
     code = e.code
 schema = sys.modules.get("quotetrack.db.schema")

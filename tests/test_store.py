@@ -12,8 +12,8 @@ from sqlalchemy.exc import IntegrityError, StatementError
 
 from quotetrack.db.engine import transaction
 from quotetrack.db.schema import Article, Outlet, Quote, Speaker, SpeakerAlias
-from quotetrack.db.speaker_rows import add_alias
 from quotetrack.db.store import article_key, get_or_create_outlet, save_article
+from quotetrack.speakers.rows import add_alias
 
 
 def count(engine: Engine, model: type) -> int:

@@ -21,11 +21,12 @@ from helpers import Said, said_article
 from sqlalchemy import Engine, select, text
 
 from quotetrack import types
-from quotetrack.db import curation, migrate
+from quotetrack.db import migrate
 from quotetrack.db.engine import make_engine, transaction
 from quotetrack.db.schema import Quote, Speaker
-from quotetrack.db.speaker_queries import find_speaker
 from quotetrack.db.store import ToSave, save_article, save_articles
+from quotetrack.speakers import curation
+from quotetrack.speakers.queries import find_speaker
 
 OUTLETS = ("연합뉴스", "뉴시스", "뉴스1")
 

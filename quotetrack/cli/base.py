@@ -21,7 +21,6 @@ import typer
 from rich.console import Console
 from rich.logging import RichHandler
 from rich.text import Text
-from typer.core import TyperGroup
 
 from quotetrack import __version__
 from quotetrack.config import Settings, load_settings
@@ -32,23 +31,8 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-class Application(TyperGroup):
-    """The root command: before parsing, every parameter gets cli/coercion.py's converter, which
-    spares start-up the import of pydantic that typer's own converters need (~0.05 s)."""
-
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
-        try:
-            from quotetrack.cli.coercion import install
-
-            install(self, ctx)
-        except (ImportError, AttributeError):  # pragma: no cover - a typer whose internals differ:
-            pass  # its own converters take every value (any filled in already convert the same way)
-        return super().parse_args(ctx, args)
-
-
 app = typer.Typer(
     name="quotetrack",
-    cls=Application,
     help="Track who said what in Korean news: extract speaker-attributed quotes, store them, search them.",
     no_args_is_help=True,
     add_completion=False,

@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from quotetrack import queries
+from quotetrack import service
 from quotetrack.cli.base import (
     ReportFormat,
     ReportFormatOption,
@@ -64,7 +64,7 @@ def claims(
     and last day said, and how many articles and outlets carried it, most reported first.
     """
     filters = make_filter(speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind)
-    found = queries.claims(settings_of(ctx), filters)
+    found = service.claims(settings_of(ctx), filters)
     shown = found.claims[:limit] if limit else found.claims
     if output_format is ReportFormat.json:
         data = [
@@ -164,7 +164,7 @@ def changes(
     with their dates, outlets, titles and the words that decided each stance.
     """
     filters = make_filter(speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind)
-    report = queries.changes(settings_of(ctx), filters)
+    report = service.changes(settings_of(ctx), filters)
     records = [_change_record(c) for c in report.changes]
     if output_format is ChangesFormat.json:
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")

@@ -12,7 +12,7 @@ from typing import IO, Annotated, Any
 
 import typer
 
-from quotetrack import queries
+from quotetrack import service
 from quotetrack.cli.base import app, friendly, plural, settings_of, stderr
 from quotetrack.cli.filters import (
     KindOption,
@@ -45,7 +45,7 @@ def export(
             "--format",
             "-f",
             help="csv (with a header), jsonl (one object per line) or parquet (needs pyarrow: "
-            "pip install 'quotetrack[parquet]').",
+            "pip install 'quotetrack\\[parquet]').",
             case_sensitive=False,
         ),
     ] = ExportFormat.csv,
@@ -77,7 +77,7 @@ def export(
     )
     if output_format is ExportFormat.parquet and output is None:
         raise UsageError("parquet is a binary format", "pass --output FILE.parquet")
-    records = (row_record(r) for r in queries.export(settings_of(ctx), filters))
+    records = (row_record(r) for r in service.export(settings_of(ctx), filters))
     if output_format is ExportFormat.parquet:
         assert output is not None
         count = write_parquet(records, output)

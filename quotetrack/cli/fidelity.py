@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from quotetrack import queries
+from quotetrack import service
 from quotetrack.cli.base import (
     ReportFormat,
     ReportFormatOption,
@@ -56,7 +56,7 @@ def fidelity(
     a hedge (…할 수도, 검토) or a subject; both passages are shown with what changed.
     """
     filters = make_filter(speaker=speaker, since=since, until=until, outlet=outlet)
-    hits = queries.fidelity(settings_of(ctx), filters, everything=everything)
+    hits = service.fidelity(settings_of(ctx), filters, everything=everything)
     shown = hits[:limit] if limit else hits
     if output_format is ReportFormat.json:
         data = [
@@ -84,7 +84,7 @@ def fidelity(
         )
 
 
-def _hit_table(h: queries.FidelityHit) -> Table:
+def _hit_table(h: service.FidelityHit) -> Table:
     row = h.headline
     title = " · ".join(x for x in (format_date(row.said_on) or "", row.outlet or "", row.speaker or "") if x)
     table = Table(title=Text(title, style="bold"), title_justify="left", show_lines=True, expand=True)

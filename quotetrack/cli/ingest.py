@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -29,8 +29,10 @@ from rich.text import Text
 
 from quotetrack import service
 from quotetrack.cli.base import app, friendly, plural, settings_of, stderr, stdout
-from quotetrack.ingest.decode import check_encoding
-from quotetrack.ingest.readers import ReadOptions, count_files
+
+if TYPE_CHECKING:
+    from quotetrack.ingest import batch
+    from quotetrack.ingest.readers import ReadOptions
 
 JOBS_HELP = "Worker processes extracting in parallel (default: one per core; 1 runs in this process)."
 
@@ -97,15 +99,27 @@ def ingest(
     Exit code 0 when every source was stored or already there, 1 when any failed
     (the others are still stored), 2 for a wrong command line.
     """
+    from quotetrack.ingest.batch import IngestOptions
+    from quotetrack.ingest.readers import count_files
+
     settings = settings_of(ctx)
-    read = ReadOptions(encoding=check_encoding(encoding) if encoding else None, glob=glob, timeout=timeout)
-    options = service.IngestOptions(read=read, jobs=jobs, force=force)
+    read = read_options(encoding, glob, timeout=timeout)
+    options = IngestOptions(read=read, jobs=jobs, force=force)
     err = stderr()
     show = show_progress(err, quiet)
     total = count_files(paths, read) if show else None
     with progress_bar(err, show, total, "files") as advance:
         report = service.ingest(paths, settings, options=options, on_progress=advance)
     render_report(report, settings, quiet=quiet, as_json=as_json)
+
+
+def read_options(encoding: str | None, glob: str | None, **more: Any) -> ReadOptions:
+    """How to read the sources; the ingest stack is imported here, not at the top, so that the
+    read commands, registered beside this one, never load it (tests/test_startup.py)."""
+    from quotetrack.ingest.decode import check_encoding
+    from quotetrack.ingest.readers import ReadOptions
+
+    return ReadOptions(encoding=check_encoding(encoding) if encoding else None, glob=glob, **more)
 
 
 def show_progress(err: Console, quiet: bool) -> bool:
@@ -115,7 +129,7 @@ def show_progress(err: Console, quiet: bool) -> bool:
 @contextmanager
 def progress_bar(
     err: Console, show: bool, total: int | None, unit: str
-) -> Iterator[Callable[[service.Progress], None] | None]:
+) -> Iterator[Callable[[batch.Progress], None] | None]:
     """A rich progress bar on stderr (files done, articles/s, ETA), or nothing when not shown."""
     if not show:
         yield None
@@ -135,7 +149,7 @@ def progress_bar(
         task = bar.add_task("ingest", total=total, articles=0, rate="–")
         started = bar.get_time()
 
-        def advance(p: service.Progress) -> None:
+        def advance(p: batch.Progress) -> None:
             elapsed = max(bar.get_time() - started, 1e-6)
             done = p.articles if unit == "articles" else p.files
             bar.update(task, completed=done, articles=p.articles, rate=f"{p.articles / elapsed:.0f}")
@@ -144,7 +158,7 @@ def progress_bar(
 
 
 def render_report(
-    report: service.IngestReport,
+    report: batch.IngestReport,
     settings: Any,
     *,
     quiet: bool,
@@ -171,7 +185,7 @@ def render_report(
         raise typer.Exit(1)
 
 
-def _summary(report: service.IngestReport, settings: Any, *, reprocess: bool) -> None:
+def _summary(report: batch.IngestReport, settings: Any, *, reprocess: bool) -> None:
     out = stdout()
     stored, updated = report.count("stored"), report.count("updated")
     unchanged, failed = report.count("unchanged"), report.count("failed")
@@ -240,7 +254,7 @@ def extract(
     A source that cannot be read is reported on stderr and skipped; the exit code is then 1.
     """
     err = stderr()
-    read = ReadOptions(encoding=check_encoding(encoding) if encoding else None, glob=glob)
+    read = read_options(encoding, glob)
     records: list[dict[str, Any]] = []
     failed = 0
     for record in service.extract_records(paths, options=read):

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from quotetrack import speaker_service
 from quotetrack.cli.base import app, friendly, settings_of, stdout
+from quotetrack.speakers import service as speaker_service
 
 quotes_app = typer.Typer(help="Fix single quotes (reassign a misattributed quote).", no_args_is_help=True)
 app.add_typer(quotes_app, name="quotes")

@@ -12,9 +12,10 @@ from typing import Annotated, Any
 
 import typer
 from rich.cells import cell_len
+from rich.table import Table
 from rich.text import Text
 
-from quotetrack import queries
+from quotetrack import service
 from quotetrack.cli.base import (
     ReportFormat,
     ReportFormatOption,
@@ -36,7 +37,6 @@ from quotetrack.cli.filters import (
     describe,
     make_filter,
 )
-from quotetrack.cli.table import Column, FastTable
 from quotetrack.records import ROW_KEYS, format_date, format_published, row_record
 
 DEFAULT_SEARCH_LIMIT = 100
@@ -99,7 +99,7 @@ def search(
     filters = make_filter(
         speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind, role=role
     )
-    rows = queries.search(
+    rows = service.search(
         settings_of(ctx), filters, sort=sort.value if sort else None, limit=limit + 1 if limit else None
     )
     truncated = bool(limit) and len(rows) > limit
@@ -132,7 +132,7 @@ def write_records(records: Iterable[dict[str, Any]], output_format: str, *, empt
             console.print(quote_table(rows, console.width))
 
 
-def quote_table(records: list[dict[str, Any]], width: int) -> FastTable:
+def quote_table(records: list[dict[str, Any]], width: int) -> Table:
     """The search table, its columns sized to `width` up front.
 
     Rich's own shrinking can push the last column off a narrow terminal when
@@ -140,8 +140,6 @@ def quote_table(records: list[dict[str, Any]], width: int) -> FastTable:
     the width and only the quote column takes what is left; quotes wrap.
     Cells are plain text: stored text is shown as it is (a quote holding
     ``[bold]`` or ``:smile:`` is not read as rich markup or an emoji code).
-    The table prints as rich's `Table` would, through cli/table.py, which
-    draws it several times faster (BENCHMARKS.md).
     """
 
     def share(fraction: float, low: int, high: int) -> int:
@@ -160,26 +158,24 @@ def quote_table(records: list[dict[str, Any]], width: int) -> FastTable:
     columns = 5 + show_kind + show_role
     overhead = (columns + 1) + columns * 2  # vertical rules, and one space of padding each side
     quote = max(12, width - overhead - (ident + 10 + speaker + role + kind + outlet))
-    layout = [
-        Column("ID", width=ident, justify="right", no_wrap=True),
-        Column("Said", width=10, no_wrap=True),
-        Column("Speaker", max_width=speaker, overflow="fold"),
-    ]
+    table = Table(show_lines=True)
+    table.add_column("ID", width=ident, justify="right", no_wrap=True)
+    table.add_column("Said", width=10, no_wrap=True)
+    table.add_column("Speaker", max_width=speaker, overflow="fold")
     if show_role:
-        layout.append(Column("Role", max_width=role, overflow="fold"))
+        table.add_column("Role", max_width=role, overflow="fold")
     if show_kind:
-        layout.append(Column("Kind", max_width=kind, overflow="fold"))
-    layout.append(Column("Quote", max_width=quote, overflow="fold"))
-    layout.append(Column("Outlet", max_width=outlet, overflow="fold"))
-    rows = []
+        table.add_column("Kind", max_width=kind, overflow="fold")
+    table.add_column("Quote", max_width=quote, overflow="fold")
+    table.add_column("Outlet", max_width=outlet, overflow="fold")
     for r in records:
         cells = [str(r["id"]), r["said_on"] or (r["published"] or "")[:10] or "?", r["speaker"] or ""]
         if show_role:
             cells.append(r["role"] or "")
         if show_kind:
             cells.append(r["kind"])
-        rows.append([*cells, r["text"], r["outlet"] or ""])
-    return FastTable(layout, rows)
+        table.add_row(*map(Text, [*cells, r["text"], r["outlet"] or ""]))
+    return table
 
 
 @app.command()
@@ -192,7 +188,7 @@ def show(
     output_format: ReportFormatOption = ReportFormat.text,
 ) -> None:
     """Show one quote in its sentence, with speaker, role, dates, article title, outlet and URL."""
-    detail = queries.show(settings_of(ctx), quote_id)
+    detail = service.show(settings_of(ctx), quote_id)
     record = row_record(detail.row)
     if output_format is ReportFormat.json:
         record |= {
@@ -204,8 +200,6 @@ def show(
         }
         sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
         return
-    from rich.table import Table  # here, not at the top: `search` does not need it (cli/table.py)
-
     out = stdout()
     out.print(passage(detail.context, detail.quote_start, detail.quote_end))
     out.print()

@@ -18,7 +18,6 @@ from rich.table import Table
 from rich.text import Text
 from typer.core import TyperGroup
 
-from quotetrack import speaker_service
 from quotetrack.cli.base import (
     ReportFormat,
     ReportFormatOption,
@@ -29,8 +28,9 @@ from quotetrack.cli.base import (
     stderr,
     stdout,
 )
-from quotetrack.db.curation import NameClash
-from quotetrack.db.speaker_queries import SpeakerProfile, SpeakerSummary
+from quotetrack.speakers import service as speaker_service
+from quotetrack.speakers.curation import NameClash
+from quotetrack.speakers.queries import SpeakerProfile, SpeakerSummary
 
 SPEAKER_CSV_KEYS = (
     "id",

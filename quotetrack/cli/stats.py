@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from quotetrack import queries
+from quotetrack import service
 from quotetrack.analysis.timeline import bar
 from quotetrack.cli.base import ReportFormat, ReportFormatOption, app, friendly, plural, settings_of, stdout
 from quotetrack.cli.filters import (
@@ -47,7 +47,7 @@ def stats(
     filters = make_filter(
         speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind, role=role
     )
-    s = queries.stats(settings_of(ctx), filters, top=top or None)
+    s = service.stats(settings_of(ctx), filters, top=top or None)
     if output_format is ReportFormat.json:
 
         def counts(items: list[Count]) -> list[dict[str, object]]:

@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from quotetrack import queries
+from quotetrack import service
 from quotetrack.analysis.timeline import Day, bar
 from quotetrack.cli.base import (
     ReportFormat,
@@ -54,9 +54,9 @@ def timeline(
         Path | None,
         typer.Option(
             "--output",
-            "-o",
+            "-O",
             help="Also draw the timeline to this .svg or .png file: statements per month by stance, "
-            "reversals highlighted (needs pip install 'quotetrack[charts]').",
+            "reversals highlighted (needs pip install 'quotetrack\\[charts]').",
             dir_okay=False,
         ),
     ] = None,
@@ -65,7 +65,7 @@ def timeline(
     (no position), with how many articles and outlets carried it; the sequence of stances with its
     reversals (⇄) at a glance, and a bar chart of statements per month."""
     filters = make_filter(speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind)
-    report = queries.timeline(settings_of(ctx), filters)
+    report = service.timeline(settings_of(ctx), filters)
     if output is not None and report.days:
         from quotetrack.charts import draw_timeline
 

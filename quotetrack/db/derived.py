@@ -20,7 +20,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from quotetrack.db import claims, fts, readings
-from quotetrack.db.speakers import StoredQuote
+from quotetrack.speakers.resolve import StoredQuote
 
 
 def refresh_claims(

@@ -16,7 +16,7 @@ Design choices worth knowing before changing anything:
   unique column keeps "same article" a single database-enforced rule, so two
   concurrent ingests cannot both insert it.
 - Speakers are NOT unique by name: two people can share one (김 위원장).
-  ``name_key`` is only an index for lookup; resolution policy lives in db/speakers.py.
+  ``name_key`` is only an index for lookup; resolution policy lives in speakers/resolve.py.
 - Quotes keep the speaker and role exactly as printed, so re-resolving speakers
   later (merges, renames) never loses what the article said.
 - Times are stored in UTC; `UTCDateTime` returns aware datetimes on every backend.
@@ -188,7 +188,7 @@ class Speaker(Base):
         ForeignKey("articles.id", ondelete="CASCADE"), index=True, default=None
     )
     """Set for a speaker known only within one article (an anonymous source, a surname or title
-    alone, a name several people share): never matched from another article (db/speakers.py)."""
+    alone, a name several people share): never matched from another article (speakers/resolve.py)."""
     curated: Mapped[bool] = mapped_column(default=False, server_default=false())
     """Named, merged, aliased or imported by a person: kept even when no quote uses it any more."""
 
@@ -218,7 +218,7 @@ class SpeakerWord(Base):
 class SpeakerRole(Base):
     """One role a speaker was printed with, and the first and last day it was seen (role history).
 
-    Kept in step with the quotes by db/speakers.py; ``role_key`` ignores spacing, headline
+    Kept in step with the quotes by speakers/resolve.py; ``role_key`` ignores spacing, headline
     abbreviations and synonyms (일 외무상 = 일본 외상), ``role`` is the first spelling seen.
     """
 

@@ -19,7 +19,7 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, Select, case, column, func, select, table, text
 from sqlalchemy.orm import Session
 
-from quotetrack.db import fts, speaker_queries
+from quotetrack.db import fts
 from quotetrack.db.access import read_only_reason
 from quotetrack.db.bulk import select_in
 from quotetrack.db.schema import (
@@ -29,10 +29,10 @@ from quotetrack.db.schema import (
     QUOTES,
     SPEAKERS,
 )
-from quotetrack.db.speaker_queries import SpeakerRef
-from quotetrack.db.speaker_queries import matching_speakers as matching_speakers
 from quotetrack.errors import UsageError
 from quotetrack.normalize import name_key
+from quotetrack.speakers.queries import SpeakerRef, identify
+from quotetrack.speakers.queries import matching_speakers as matching_speakers
 from quotetrack.types import QUOTE_KINDS
 
 log = logging.getLogger(__name__)
@@ -95,10 +95,10 @@ class QuoteFilter:
 def resolve_speakers(session: Session, query: str) -> list[SpeakerRef]:
     """The speaker a --speaker value names ([] when none); the one place speaker matching is called.
 
-    Matching lives in db/speaker_queries.py: names, aliases and name parts, best rank only; a
+    Matching lives in speakers/queries.py: names, aliases and name parts, best rank only; a
     query naming several people raises AmbiguousSpeakerError listing them (never mixes them).
     """
-    speaker = speaker_queries.identify(session, query)
+    speaker = identify(session, query)
     return [speaker] if speaker is not None else []
 
 

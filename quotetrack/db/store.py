@@ -3,9 +3,9 @@
 The caller owns the transaction (``with transaction(engine) as session:``), so
 one article is stored whole or not at all.
 
-Quotes are written by ``speakers.write_quotes``, which resolves who said each
+Quotes are written by ``resolve.write_quotes``, which resolves who said each
 one (across articles, with curators' corrections re-applied) and keeps the
-speakers' role history; see db/speakers.py for the policy.
+speakers' role history; see speakers/resolve.py for the policy.
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from quotetrack import types
-from quotetrack.db import speakers
 from quotetrack.db.bulk import insert_ids, select_in
 from quotetrack.db.derived import refresh_claims, sync_text_index
 from quotetrack.db.schema import ARTICLES, NAME_LEN, OUTLETS, URL_LEN, Article, Outlet, Quote
-from quotetrack.db.speaker_directory import SpeakerDirectory
 from quotetrack.errors import SourceError
 from quotetrack.normalize import name_key, text_hash, url_key
+from quotetrack.speakers import resolve
+from quotetrack.speakers.directory import SpeakerDirectory
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +162,7 @@ def save_articles(
     Every article is checked first (`check_article` raises for the first bad one; `checked`
     says the caller did that already).  New
     articles are written together: one insert of their rows, speakers resolved from a
-    directory loaded once (db/speaker_directory.py), their quotes, role history and claims
+    directory loaded once (speakers/directory.py), their quotes, role history and claims
     in a few bulk statements.  An article replacing a stored copy is written on its own, in
     its place in the order.  The full-text index is brought up to date once, at the end.
     """
@@ -307,7 +307,7 @@ def _write_new(
     for step, article_id in zip(steps, insert_ids(session, ARTICLES, rows), strict=True):
         step.row.id = article_id
     targets = [_target(step, new=True) for step in steps]
-    written = speakers.write_quotes(session, targets, directory=directory, now=now)
+    written = resolve.write_quotes(session, targets, directory=directory, now=now)
     refresh_claims(session, [w.stored for w in written], now=now)
     for step, w in zip(steps, written, strict=True):
         step.new_speakers = w.new_speakers
@@ -317,22 +317,22 @@ def _write_update(
     session: Session, step: _Step, outlets: dict[str, int | None], directory: SpeakerDirectory, now: datetime
 ) -> None:
     assert step.row.id is not None
-    dropped = speakers.drop_quotes(session, step.row.id)  # before the row changes: days come from it
+    dropped = resolve.drop_quotes(session, step.row.id)  # before the row changes: days come from it
     values = _article_values(step, outlets)
     values.update(updated_at=now)
     values.update(_raw_values(step, complete=False))
     session.execute(update(ARTICLES).where(ARTICLES.c.id == step.row.id).values(**values))
-    (written,) = speakers.write_quotes(
+    (written,) = resolve.write_quotes(
         session, [_target(step, new=False)], directory=directory, dropped=dropped, now=now
     )
     refresh_claims(session, [written.stored], replaced=True, now=now)
     step.new_speakers = written.new_speakers
 
 
-def _target(step: _Step, *, new: bool) -> speakers.Target:
+def _target(step: _Step, *, new: bool) -> resolve.Target:
     assert step.row.id is not None
     article = step.item.article
-    return speakers.Target(step.row.id, step.key, article.published, article.quotes, new=new)
+    return resolve.Target(step.row.id, step.key, article.published, article.quotes, new=new)
 
 
 def _article_values(step: _Step, outlets: dict[str, int | None]) -> dict[str, object]:

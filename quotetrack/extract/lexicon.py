@@ -10,7 +10,7 @@ grammatical role across the news genre.
 
 from __future__ import annotations
 
-from quotetrack import names
+from quotetrack.speakers import names
 
 # fmt: off
 # Word lists are laid out by meaning, several to a line; the formatter would put one per line.
@@ -297,7 +297,7 @@ DISCOURSE_ADVERBS = frozenset({
 and never belong to a speaker's name."""
 
 KOREAN_SURNAMES = names.KOREAN_SURNAMES | names.COMPOUND_SURNAMES
-"""The Korean surnames, one- and two-syllable (kept in quotetrack/names.py, which speaker
+"""The Korean surnames, one- and two-syllable (kept in quotetrack/speakers/names.py, which speaker
 matching shares without loading the extractor)."""
 
 FOREIGN_NAME_SYLLABLES = names.FOREIGN_SYLLABLES | frozenset(

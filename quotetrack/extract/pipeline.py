@@ -9,11 +9,8 @@ quote was said (said_on.py, dates.py).  Kiwi is loaded on the first call, once p
 
 from __future__ import annotations
 
-import gc
 import logging
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from difflib import SequenceMatcher
 from zoneinfo import ZoneInfo
@@ -38,9 +35,8 @@ KST = ZoneInfo("Asia/Seoul")
 
 def extract(doc: RawDocument) -> Article:
     """Clean a raw document and extract its quotes."""
-    with _collector_paused():
-        c = clean(doc)
-        quotes = extract_quotes(c)
+    c = clean(doc)
+    quotes = extract_quotes(c)
     return Article(
         source=doc.source,
         url=doc.url,
@@ -55,26 +51,6 @@ def extract(doc: RawDocument) -> Article:
         extractor_version=EXTRACTOR_VERSION,
         deck_end=c.deck_end,
     )
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Run the block with Python's cyclic garbage collector paused.
-
-    Reading an article allocates its words, phrases and mentions, which all live until
-    the article is done.  On a long article (a 1 MB page holds ~20,000 sentences) the
-    collector's young-generation passes walk those survivors again and again: a quarter
-    of the extraction time, for no garbage (the reader frees by reference count).  Paused,
-    any cycles are collected at the collector's next run after the article.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _published_day(c: CleanArticle) -> date | None:

@@ -45,7 +45,9 @@ SPEECH_LABELS = frozenset(
     | {"SYNC", "영상", "현장 녹취", "인터뷰 녹취", "녹취 인터뷰"}
 )
 """Labels of soundbites: an interview, a recorded remark, live sound."""
-CREDIT_LABELS = frozenset({"방송", "진행", "사회", "대담", "출연", "패널", "일시", "장소", "주제", "제목", "주최"})
+CREDIT_LABELS = frozenset(
+    {"방송", "진행", "사회", "대담", "출연", "패널", "일시", "장소", "주제", "제목", "주최"}
+)
 """A programme's credits over a transcript (■ 방송 : …라디오, ■ 진행 : 홍길동 앵커): no one's turn."""
 _QA_WORDS = frozenset({"문", "답", "질문", "답변", "Q", "A"})
 REPORTER_TITLES = ("기자", "앵커", "특파원", "리포터", "아나운서", "캐스터", "MC")
@@ -64,7 +66,8 @@ _BRACKET = re.compile(
 )
 _BULLET = re.compile(r"[ \t]*[▶▷►■●◆◇□▣][ \t]*(?P<inner>[^\n]{1,80})")
 _TURN = re.compile(
-    r"[ \t]*(?:[●◆◇■□▶▷○◎][ \t]*)?(?P<who>[^:：\n\"“”'‘’\[\]<>()▶▷►■●◆◇□▣\-–—―\d][^:：\n\"“”'‘’\[\]<>]{1,39}?)[ \t]*[:：]"
+    r"[ \t]*(?:[●◆◇■□▶▷○◎][ \t]*)?"
+    r"(?P<who>[^:：\n\"“”'‘’\[\]<>()▶▷►■●◆◇□▣\-–—―\d][^:：\n\"“”'‘’\[\]<>]{1,39}?)[ \t]*[:：]"
     r"[ \t]*(?P<rest>)"
 )
 _SLASH_TAG = re.compile(r"[ \t]*[가-힣A-Za-z][^/\n\"“”]{0,20}?[ \t]*/[ \t]*[^/\n\"“”.]{1,30}?[ \t]*$")
@@ -350,7 +353,7 @@ def _opens_unclosed(body: str, marks: Marks, lo: int, hi: int) -> bool:
     at = m.end() if m else lo
     while at < hi and body[at] in " \t":
         at += 1
-    return at < hi and body[at] in "\"“”″" and marks.inside(at + 1) is None and "”" not in body[at + 1 :]
+    return at < hi and body[at] in '"“”″' and marks.inside(at + 1) is None and "”" not in body[at + 1 :]
 
 
 def _opening_span(body: str, marks: Marks, lo: int, hi: int) -> int | None:

@@ -1,7 +1,7 @@
 """A curator's fixes to speaker identity: merge, rename, aliases, reassign a quote, import names.
 
 Every fix that changes who said something is also written down as a
-`SpeakerCorrection` keyed by the article, so `db/speakers.write_quotes`
+`SpeakerCorrection` keyed by the article, so `speakers/resolve.write_quotes`
 re-applies it whenever the article's quotes are rewritten (re-ingest of a
 changed URL, ``reprocess``, ``ingest --force``).  Speakers touched by a person
 are marked ``curated`` and are never deleted for having no quotes.  Functions
@@ -19,11 +19,11 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from quotetrack import types
-from quotetrack.db.roles import refresh_roles
 from quotetrack.db.schema import Article, Quote, Speaker, SpeakerAlias, SpeakerCorrection, storable_id
-from quotetrack.db.speaker_rows import add_alias, create_speaker, index_name_words, usable_name
 from quotetrack.errors import SpeakerError
 from quotetrack.normalize import name_key
+from quotetrack.speakers.roles import refresh_roles
+from quotetrack.speakers.rows import add_alias, create_speaker, index_name_words, usable_name
 
 log = logging.getLogger(__name__)
 

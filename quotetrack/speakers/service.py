@@ -2,7 +2,7 @@
 
 Each takes `Settings`, works in one transaction and returns plain values (no
 ORM rows) for the CLI to render; nothing here prints or imports the NLP stack.
-A speaker named by the user goes through `db.speaker_queries.find_speaker`, so
+A speaker named by the user goes through `speakers.queries.find_speaker`, so
 an ambiguous name lists the candidates instead of picking one.
 """
 
@@ -18,17 +18,18 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from quotetrack.config import Settings
-from quotetrack.db import curation
-from quotetrack.db.curation import ImportReport, ImportRow, NameClash
 from quotetrack.db.schema import Speaker
-from quotetrack.db.speaker_queries import (
+from quotetrack.errors import SourceError, SpeakerError
+from quotetrack.service import existing_database
+from quotetrack.speakers import curation
+from quotetrack.speakers.curation import ImportReport, ImportRow, NameClash
+from quotetrack.speakers.queries import (
     SpeakerProfile,
     SpeakerSummary,
     find_speaker,
     list_speakers,
     speaker_profile,
 )
-from quotetrack.errors import SourceError, SpeakerError
 
 IMPORT_COLUMNS = ("canonical", "alias", "kind")
 IMPORT_ENCODINGS = ("utf-8-sig", "cp949")
@@ -50,8 +51,6 @@ def _session(settings: Settings, write: str | None = None) -> Iterator[Session]:
     """A transaction on the configured, existing database; driver errors become DatabaseError.
 
     `write` names what the command does when it writes: a read-only database stops it at once."""
-    from quotetrack.service import existing_database
-
     with existing_database(settings, "the speaker command on", write=write) as session:
         yield session
 

@@ -1,6 +1,6 @@
 """The speakers' role history: each role printed with a speaker, its first and last day and quote count.
 
-Kept in step with the quotes by `db.speakers.write_quotes` (incrementally: a
+Kept in step with the quotes by `speakers.resolve.write_quotes` (incrementally: a
 role's days are recounted from the quotes only when a deleted quote held its
 first or last day) and rebuilt by `refresh_roles` after a merge or a
 reassignment.  Roles are keyed by `names.role_key` (일 외무상 = 일본 외상).
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from quotetrack.db.bulk import select_in
 from quotetrack.db.schema import NAME_LEN, SPEAKER_ROLES, Article, Quote, SpeakerRole
-from quotetrack.names import role_key
+from quotetrack.speakers.names import role_key
 
 KST = timezone(timedelta(hours=9))
 _role_key = lru_cache(maxsize=4096)(role_key)

@@ -1,6 +1,6 @@
 """Speaker rows: creating speakers, their aliases, and the index of words that may be a family name.
 
-The building blocks `db.speakers` (resolution) and `db.curation` (fixes by hand)
+The building blocks `resolve` (resolution) and `curation` (fixes by hand)
 share; identity decisions are theirs, not made here.  Functions take a session
 and never commit.
 """

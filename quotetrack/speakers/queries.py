@@ -9,10 +9,6 @@ ranked — the whole name or an alias, then a name part, then any substring —
 and only the best rank counts: ``푸틴`` names 블라디미르 푸틴 even if another name
 contains 푸틴 somewhere.  When the best rank holds several speakers the query
 is ambiguous and `AmbiguousSpeakerError` lists them instead of mixing people.
-
-The name lists (quotetrack.names) and role history (db/roles.py) are imported by the
-functions that use them: an exact name, what `quotetrack search --speaker` usually
-gets, needs neither, and importing them cost its start-up ~5 ms (BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -38,6 +34,8 @@ from quotetrack.db.schema import (
 )
 from quotetrack.errors import AmbiguousSpeakerError, UsageError
 from quotetrack.normalize import name_key
+from quotetrack.speakers.names import korean_surname, role_words_of, roles_compatible
+from quotetrack.speakers.roles import seen_day
 
 _S = SPEAKERS.c
 _SA = SPEAKER_ALIASES.c
@@ -224,8 +222,6 @@ def _rank(key: str, names: Sequence[str]) -> int:
 
 def _parts(name: str) -> set[str]:
     """Keys of a name's parts: its words, and surname and given name of a Korean name (김 + 병환)."""
-    from quotetrack.names import korean_surname  # see the module docstring: imported when needed
-
     words = name.replace("·", " ").split()
     parts = {name_key(w) for w in words}
     for word in words:
@@ -339,8 +335,6 @@ def _roles(session: Session, ids: Sequence[int] | None) -> dict[int, list[RoleSp
 def offices(spans: Sequence[RoleSpan]) -> list[RoleSpan]:
     """Role spellings of one office shown as one role (대통령 and 러시아 대통령; 금융위원장 and
     금융위원회 위원장), under its fullest spelling, with the days and quotes of all of them."""
-    from quotetrack.names import role_words_of, roles_compatible
-
     groups: list[list[RoleSpan]] = []
     for span in sorted(spans, key=lambda r: (len(role_words_of(r.role)), len(r.role)), reverse=True):
         home = next((g for g in groups if roles_compatible(g[0].role, span.role)), None)
@@ -363,8 +357,6 @@ def _quote_stats(
     session: Session, ids: Sequence[int] | None
 ) -> dict[int, tuple[int, date | None, date | None]]:
     """Quotes per speaker and the first and last day seen (said, else published in Korea)."""
-    from quotetrack.db.roles import seen_day
-
     undated = type_coerce(case((Quote.said_on.is_(None), Article.published)), UTCDateTime())
     stmt = (
         select(
@@ -395,8 +387,6 @@ def _quote_stats(
 
 def speaker_profile(session: Session, speaker: Speaker, *, recent: int = 5) -> SpeakerProfile:
     """Everything `speakers show` prints about one speaker."""
-    from quotetrack.db.roles import seen_day
-
     (summary,) = summarize(session, [speaker.id])
     by_kind = dict(
         session.execute(

@@ -7,7 +7,7 @@ article's quotes are written, which stored speaker each printed name is:
    printed name pinned to a speaker by ``speakers merge`` (`SpeakerCorrection`).
 2. Within the article, a lone surname, title or surname word (최 감독, 대변인, 푸틴)
    joins the one full name of the article it fits, when exactly one fits.
-3. Across articles (`quotetrack.names` says which names may be matched):
+3. Across articles (`quotetrack.speakers.names` says which names may be matched):
    - the same full name or single foreign name word — as canonical name or alias —
      is the same speaker when the roles do not contradict (러시아 대통령 ~ 대통령;
      국방부 대변인 ≠ 국무총리 makes a second 김민석); several fitting speakers leave
@@ -27,7 +27,7 @@ are re-applied whenever quotes are rewritten.  The role history
 a deleted quote held a role's first or last day.
 
 `write_quotes` takes several new articles at once: they are resolved one after
-the other against a `SpeakerDirectory` (db/speaker_directory.py) that answers
+the other against a `SpeakerDirectory` (speakers/directory.py) that answers
 lookups from memory and carries each article's changes to the next, so the
 outcome is exactly that of writing them one by one, and then written in a few
 bulk statements.  An article being rewritten goes alone, after its old quotes
@@ -48,12 +48,12 @@ from sqlalchemy.orm import Session
 
 from quotetrack import types
 from quotetrack.db.bulk import insert_rows
-from quotetrack.db.roles import seen_day, update_role_history
 from quotetrack.db.schema import QUOTES, SPEAKER_CORRECTIONS, Article, Quote, Speaker, SpeakerCorrection
-from quotetrack.db.speaker_directory import SpeakerDirectory, SpeakerRec
-from quotetrack.db.speaker_rows import usable_name
-from quotetrack.names import Mention, any_compatible, conflicts, read_mention
 from quotetrack.normalize import name_key, text_key
+from quotetrack.speakers.directory import SpeakerDirectory, SpeakerRec
+from quotetrack.speakers.names import Mention, any_compatible, conflicts, read_mention
+from quotetrack.speakers.roles import seen_day, update_role_history
+from quotetrack.speakers.rows import usable_name
 
 log = logging.getLogger(__name__)
 

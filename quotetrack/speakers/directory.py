@@ -1,6 +1,6 @@
 """The stored speakers a batch of articles can resolve to, loaded in a few queries and written back at once.
 
-Speaker resolution (db/speakers.py) asks, for every printed name, which stored
+Speaker resolution (speakers/resolve.py) asks, for every printed name, which stored
 speakers carry that name, alias or family-name word, and what roles they were
 printed with.  Asked of the database one mention at a time that was ~20
 queries per article, most of the write path's cost (BENCHMARKS.md).  A
@@ -42,9 +42,9 @@ from quotetrack.db.schema import (
     SpeakerRole,
     SpeakerWord,
 )
-from quotetrack.db.speaker_rows import alias_and_key, family_word_keys
-from quotetrack.names import role_key
 from quotetrack.normalize import name_key
+from quotetrack.speakers.names import role_key
+from quotetrack.speakers.rows import alias_and_key, family_word_keys
 
 
 @dataclass(eq=False)
@@ -237,7 +237,7 @@ class SpeakerDirectory:
 
     def add_alias(self, rec: SpeakerRec, alias: str) -> bool:
         """Record another spelling of the speaker's name; False if it was already known (as
-        `speaker_rows.add_alias`)."""
+        `rows.add_alias`)."""
         alias, key = alias_and_key(alias)
         if key == rec.name_key or key in rec.aliases:
             return False
@@ -250,7 +250,7 @@ class SpeakerDirectory:
         return True
 
     def index_words(self, rec: SpeakerRec) -> None:
-        """Add the missing words of its name and aliases (as `speaker_rows.index_name_words`)."""
+        """Add the missing words of its name and aliases (as `rows.index_name_words`)."""
         names = [rec.name, *rec.aliases.values()]
         want = {k for n in names for k in family_word_keys(n) if len(k) <= NAME_LEN}
         for word in sorted(want - rec.words):
