@@ -58,6 +58,7 @@ FILTERS = (
     "--outlet",
     "--kind direct|indirect|headline",
     "--role",
+    "--attribution explicit|resolved|pronoun|carried|tag|interview|headline|relay",
 )
 """What FILTERS stands for in a heading of docs/commands.md."""
 OPTION_ROW = re.compile(r"^│ (--[a-z][a-z-]*)(?: +-[a-zA-Z])? +(\S+)", re.MULTILINE)

@@ -52,6 +52,8 @@ def test_the_sample_article_is_stored_as_extracted_and_its_quotes_are_searchable
                     "verb": q.verb,
                     "start": q.start_offset,
                     "end": q.end_offset,
+                    "attribution": q.attribution,
+                    "relayed_by": q.relayed_by,
                 }
                 for q in s.scalars(
                     select(Quote).where(Quote.article_id == article.id).order_by(Quote.position)

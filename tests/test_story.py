@@ -114,3 +114,24 @@ def test_the_headline_quote_joins_the_claim_it_condenses(runner: CliRunner, para
     assert headline["quote"] in claim["quotes"]  # one claim: the headline quote and the body quote
     table = runner.invoke(app, ["--db", paraphrased, "claims", "푸틴"]).stdout
     assert f"headline #{headline['quote']} → #{headline['condenses']}" in table
+
+
+@pytest.mark.slow
+def test_an_analyst_keeps_only_the_quotes_whose_speaker_was_named_in_the_sentence(
+    runner: CliRunner, ingested: str
+) -> None:
+    """Each stored quote says how its speaker was found, so the surest attributions can be kept."""
+    every = json.loads(runner.invoke(app, ["--db", ingested, "search", "-s", "김민수", "-f", "json"]).stdout)
+    named = runner.invoke(
+        app, ["--db", ingested, "search", "-s", "김민수", "--attribution", "explicit", "-f", "json"]
+    )
+    assert named.exit_code == 0, named.output
+    hits = json.loads(named.stdout)
+    assert {h["attribution"] for h in every} >= {"explicit", "pronoun", "resolved"}
+    assert hits and {h["attribution"] for h in hits} == {"explicit"}
+    assert {h["id"] for h in hits} < {h["id"] for h in every}
+    assert all(h["relayed_by"] is None for h in every)
+
+    later = next(h for h in every if h["attribution"] == "pronoun")
+    shown = runner.invoke(app, ["--db", ingested, "show", str(later["id"])])
+    assert "Found by" in shown.stdout and "a pronoun" in shown.stdout

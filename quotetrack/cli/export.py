@@ -15,6 +15,7 @@ import typer
 from quotetrack import service
 from quotetrack.cli.base import app, friendly, plural, settings_of, stderr
 from quotetrack.cli.filters import (
+    AttributionOption,
     KindOption,
     OutletOption,
     RoleOption,
@@ -67,13 +68,21 @@ def export(
     outlet: OutletOption = None,
     kind: KindOption = None,
     role: RoleOption = None,
+    attribution: AttributionOption = None,
 ) -> None:
     """Write quotes with speaker, role, dates, outlet, URL and claim id, oldest first, for analysis elsewhere.
 
     Takes the same filters as `quotetrack search`; with none, exports everything.
     """
     filters = make_filter(
-        speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind, role=role
+        speaker=speaker,
+        text=text,
+        since=since,
+        until=until,
+        outlet=outlet,
+        kinds=kind,
+        role=role,
+        attributions=attribution,
     )
     if output_format is ExportFormat.parquet and output is None:
         raise UsageError("parquet is a binary format", "pass --output FILE.parquet")

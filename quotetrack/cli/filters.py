@@ -25,6 +25,19 @@ class Kind(StrEnum):
     headline = "headline"
 
 
+class Attribution(StrEnum):
+    """types.ATTRIBUTIONS as typer lists choices (tests/test_attribution_migration.py keeps them in step)."""
+
+    explicit = "explicit"
+    resolved = "resolved"
+    pronoun = "pronoun"
+    carried = "carried"
+    tag = "tag"
+    interview = "interview"
+    headline = "headline"
+    relay = "relay"
+
+
 SpeakerOption = Annotated[
     str | None,
     typer.Option(
@@ -101,6 +114,18 @@ RoleOption = Annotated[
     ),
 ]
 
+AttributionOption = Annotated[
+    list[Attribution] | None,
+    typer.Option(
+        "--attribution",
+        help="Only quotes whose speaker was found this way; repeat for several (explicit: named in the "
+        "quote's own sentence; resolved, pronoun: a shorter mention or 그는 resolved in the article; "
+        "carried: from the quote before; tag, interview, headline, relay).",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+
 _DAY = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
 
@@ -131,6 +156,7 @@ def make_filter(
     outlet: str | None = None,
     kinds: list[Kind] | None = None,
     role: str | None = None,
+    attributions: list[Attribution] | None = None,
 ) -> QuoteFilter:
     """The filter the options describe; bad dates or an inverted range are usage errors."""
     return QuoteFilter(
@@ -141,6 +167,7 @@ def make_filter(
         outlet=outlet,
         kinds=tuple(k.value for k in kinds or ()),
         role=role,
+        attributions=tuple(a.value for a in attributions or ()),
     )
 
 
@@ -157,6 +184,8 @@ def describe(filters: QuoteFilter) -> str:
         parts.append(f"role {filters.role!r}")
     if filters.kinds:
         parts.append("kind " + "/".join(filters.kinds))
+    if filters.attributions:
+        parts.append("attribution " + "/".join(filters.attributions))
     if filters.since or filters.until:
         parts.append(f"said {filters.since or '…'} to {filters.until or '…'}")
     return ", ".join(parts) if parts else "any speaker"

@@ -27,6 +27,7 @@ from quotetrack.cli.base import (
     stdout,
 )
 from quotetrack.cli.filters import (
+    AttributionOption,
     KindOption,
     OutletOption,
     RoleOption,
@@ -66,6 +67,7 @@ def search(
     outlet: OutletOption = None,
     kind: KindOption = None,
     role: RoleOption = None,
+    attribution: AttributionOption = None,
     sort: Annotated[
         SortOrder | None,
         typer.Option(
@@ -97,7 +99,14 @@ def search(
     (no quotes is an answer, not an error); json prints [] and csv only its header.
     """
     filters = make_filter(
-        speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind, role=role
+        speaker=speaker,
+        text=text,
+        since=since,
+        until=until,
+        outlet=outlet,
+        kinds=kind,
+        role=role,
+        attributions=attribution,
     )
     rows = service.search(
         settings_of(ctx), filters, sort=sort.value if sort else None, limit=limit + 1 if limit else None
@@ -213,6 +222,8 @@ def show(
     for label, value in (
         ("Quote", f"#{row.quote_id} · {row.kind}" + (f" · {row.verb}" if row.verb else "")),
         ("Speaker", who),
+        ("Found by", ATTRIBUTION_LABELS.get(row.attribution or "", "")),
+        ("Relayed by", row.relayed_by or ""),
         ("Role", row.speaker_role or ""),
         ("Said", format_date(row.said_on) or "unknown"),
         ("Published", format_published(row.published, row.published_has_time) or "unknown"),
@@ -231,6 +242,19 @@ def show(
         if value:
             grid.add_row(label, Text(value))
     stdout(soft_wrap=False).print(grid)
+
+
+ATTRIBUTION_LABELS = {
+    "explicit": "named as the subject of the quote's sentence",
+    "resolved": "a shorter or titled mention resolved within the article",
+    "pronoun": "a pronoun (그는, 이 대변인은) resolved within the article",
+    "carried": "carried over from the speaker of the quote before",
+    "tag": "a broadcast soundbite tag",
+    "interview": "the interviewee of a Q&A",
+    "headline": "named in the headline",
+    "relay": "named by the outlet that relayed the words",
+}
+"""How `show` explains each types.ATTRIBUTIONS value to a reader judging how sure the speaker is."""
 
 
 def passage(context: str, start: int, end: int) -> Text:

@@ -14,6 +14,7 @@ from quotetrack import service
 from quotetrack.analysis.timeline import bar
 from quotetrack.cli.base import ReportFormat, ReportFormatOption, app, friendly, plural, settings_of, stdout
 from quotetrack.cli.filters import (
+    AttributionOption,
     KindOption,
     OutletOption,
     RoleOption,
@@ -38,6 +39,7 @@ def stats(
     outlet: OutletOption = None,
     kind: KindOption = None,
     role: RoleOption = None,
+    attribution: AttributionOption = None,
     top: Annotated[
         int, typer.Option("--top", min=0, help="List this many speakers and outlets; 0 lists all.")
     ] = 15,
@@ -45,7 +47,14 @@ def stats(
 ) -> None:
     """Count stored quotes by speaker, outlet and month (under the same filters as search)."""
     filters = make_filter(
-        speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind, role=role
+        speaker=speaker,
+        text=text,
+        since=since,
+        until=until,
+        outlet=outlet,
+        kinds=kind,
+        role=role,
+        attributions=attribution,
     )
     s = service.stats(settings_of(ctx), filters, top=top or None)
     if output_format is ReportFormat.json:

@@ -47,7 +47,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from quotetrack.types import QUOTE_KINDS, SPEAKER_KINDS
+from quotetrack.types import ATTRIBUTIONS, QUOTE_KINDS, SPEAKER_KINDS
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -285,6 +285,7 @@ class Quote(Base):
         CheckConstraint(_in("kind", QUOTE_KINDS), name="kind"),
         CheckConstraint(_in("speaker_kind", SPEAKER_KINDS), name="speaker_kind"),
         CheckConstraint(_in("field", ("title", "body")), name="field"),
+        CheckConstraint(f"attribution IS NULL OR {_in('attribution', ATTRIBUTIONS)}", name="attribution"),
         CheckConstraint("start_offset >= 0 AND end_offset >= start_offset", name="offsets"),
         Index(None, "speaker_id", "said_on"),
         Index(None, "said_on"),
@@ -307,6 +308,12 @@ class Quote(Base):
     start_offset: Mapped[int] = mapped_column(Integer)
     end_offset: Mapped[int] = mapped_column(Integer)
     field: Mapped[str] = mapped_column(String(10))
+    attribution: Mapped[str | None] = mapped_column(String(20))
+    """How the extractor found the speaker (types.ATTRIBUTIONS: explicit, resolved, pronoun, carried,
+    tag, interview, headline, relay); NULL when it found none, or for a quote stored before
+    migration 0006 (until `quotetrack reprocess`)."""
+    relayed_by: Mapped[str | None] = mapped_column(Text)
+    """The medium that carried the words second-hand (…라고 타스통신이 전했다 → 타스통신)."""
 
     article: Mapped[Article] = relationship(back_populates="quotes")
     speaker: Mapped[Speaker | None] = relationship(back_populates="quotes")

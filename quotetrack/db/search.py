@@ -33,7 +33,7 @@ from quotetrack.errors import UsageError
 from quotetrack.normalize import name_key
 from quotetrack.speakers.queries import SpeakerRef, identify
 from quotetrack.speakers.queries import matching_speakers as matching_speakers
-from quotetrack.types import QUOTE_KINDS
+from quotetrack.types import ATTRIBUTIONS, QUOTE_KINDS
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,9 @@ class QuoteRow:
     kind: str
     text: str
     verb: str | None
+    attribution: str | None
+    """How the extractor found the speaker (types.ATTRIBUTIONS), None when it found none."""
+    relayed_by: str | None
     outlet: str | None
     title: str | None
     published: datetime | None
@@ -81,6 +84,8 @@ class QuoteFilter:
     outlet: str | None = None
     kinds: tuple[str, ...] = field(default_factory=tuple)
     role: str | None = None
+    attributions: tuple[str, ...] = field(default_factory=tuple)
+    """How the speaker was found (types.ATTRIBUTIONS): ``explicit`` keeps the surest attributions."""
 
     def __post_init__(self) -> None:
         if self.since and self.until and self.since > self.until:
@@ -90,6 +95,9 @@ class QuoteFilter:
         for kind in self.kinds:
             if kind not in QUOTE_KINDS:
                 raise UsageError(f"unknown quote kind {kind!r}", f"use one of {', '.join(QUOTE_KINDS)}")
+        for how in self.attributions:
+            if how not in ATTRIBUTIONS:
+                raise UsageError(f"unknown attribution {how!r}", f"use one of {', '.join(ATTRIBUTIONS)}")
 
 
 def resolve_speakers(session: Session, query: str) -> list[SpeakerRef]:
@@ -220,6 +228,8 @@ def _plan(session: Session, filters: QuoteFilter, sort: Sort | None) -> _Plan | 
         plan.outlet = True
     if filters.kinds:
         c.append(Q.kind.in_(filters.kinds))
+    if filters.attributions:
+        c.append(Q.attribution.in_(filters.attributions))
     if filters.role is not None:
         c.append(Q.speaker_role.ilike(fts.like_pattern(filters.role.strip()), escape="\\"))
     if filters.since is not None:
@@ -364,6 +374,8 @@ def _base_query() -> Select[*tuple[Any, ...]]:
             Q.kind,
             Q.text,
             Q.verb,
+            Q.attribution,
+            Q.relayed_by,
             OUT.name.label("outlet"),
             A.title,
             A.published,

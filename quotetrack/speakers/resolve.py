@@ -214,6 +214,8 @@ QUOTE_COLUMNS = (
     "start_offset",
     "end_offset",
     "field",
+    "attribution",
+    "relayed_by",
 )
 """The columns of a quote row, in the order of `quote_row`."""
 
@@ -238,6 +240,8 @@ def quote_row(
         quote.start,
         quote.end,
         quote.field,
+        quote.attribution,
+        quote.relayed_by,
     )
 
 
