@@ -199,3 +199,45 @@ def test_roles_from_a_parenthesised_team_as_printed_and_in_hanja(phrase: str, na
 def test_a_latin_spelling_of_a_stage_name_is_no_affiliation() -> None:
     m = mention_of_text("노을(NOEUL)")
     assert m is not None and m.role is None
+
+
+def test_a_photo_position_in_parentheses_does_not_hide_the_person_it_follows() -> None:
+    body = (
+        "정태윤 한빛당 원내대표(오른쪽 두번째)와 박소라 새길당 대변인이 국회에서 만났다. "
+        '정 원내대표는 "예산안은 이번 주에 처리해야 한다"고 말했다.'
+    )
+    assert one(quotes_of(body), "예산안").speaker == "정태윤"
+
+
+def test_a_surname_with_a_title_not_given_before_is_the_one_person_of_that_surname() -> None:
+    """A company officer named by position (최고재무책임자) and later by rank (전무)."""
+    body = (
+        "오민혁 한빛통신 최고재무책임자(CFO)는 5일 실적발표에서 비용을 줄이겠다고 밝혔다. "
+        '오 전무는 "하반기 이익은 작년 수준을 넘을 것"이라고 말했다.'
+    )
+    assert one(quotes_of(body), "하반기").speaker == "오민혁"
+
+
+def test_a_surname_with_a_new_title_is_not_guessed_between_two_people_of_that_surname() -> None:
+    body = (
+        "오민혁 한빛통신 최고재무책임자와 오세진 한빛통신 노조위원장이 만났다. "
+        '오 전무는 "하반기 이익은 작년 수준을 넘을 것"이라고 말했다.'
+    )
+    assert one(quotes_of(body), "하반기").speaker not in ("오민혁", "오세진")
+
+
+def test_names_joined_by_middle_dots_share_the_honorific_after_the_last() -> None:
+    body = (
+        "불법 송금 혐의로 기소된 나정호(羅正浩)·변수진(卞秀珍)씨 등에 대한 공판이 19일 열렸다. "
+        '변씨는 "지시를 받았을 뿐"이라고 진술했다.'
+    )
+    assert one(quotes_of(body), "지시를").speaker == "변수진"
+
+
+def test_a_name_glued_to_its_institution_and_title_in_older_print() -> None:
+    body = (
+        "김상훈한국은행총재가 물가안정을 거듭 강조했다. "
+        '김총재는 "통화가치 안정이 한국은행의 존재 이유"라고 말했다.'
+    )
+    quote = one(quotes_of(body), "존재 이유")
+    assert (quote.speaker, quote.speaker_role) == ("김상훈", "한국은행 총재")

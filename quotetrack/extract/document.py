@@ -31,6 +31,7 @@ from quotetrack.extract.nounphrase import (
     Mention,
     core,
     is_org,
+    is_title,
     korean_name_like,
     mention_of_text,
     parse,
@@ -54,6 +55,13 @@ _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LETTER = re.compile(r"[가-힣A-Za-z]")
 _MEMBER_LIST = re.compile(r"\S\((?P<members>[^()\n]{3,80})\)")
 _MEMBER = re.compile(r"[가-힣]{1,4}|[A-Za-z][A-Za-z.\- ]{0,15}")
+_NAME_RUN = re.compile(
+    r"(?<![가-힣])(?P<names>(?:[가-힣]{2,4}(?:\([一-鿿]{2,4}\))?·){1,7}[가-힣]{2,4}(?:\([一-鿿]{2,4}\))?)"
+    r"(?P<title>씨|[ \t]+[가-힣]{1,6})?"
+)
+"""한성기(韓成基)·장석중(張錫重)·오정은(吳靜恩)씨, 김민수·이지원 의원: names joined by a middle dot that
+share the title after the last, each a person of that title."""
+_HANJA_AFTER = re.compile(r"\([一-鿿]{2,4}\)")
 SHOUT_MAX = 12
 """Characters of a quotation standing alone in a script that is live sound rather than a soundbite."""
 FORWARD_REACH = 2
@@ -144,6 +152,7 @@ class ArticleReader:
                     region.quotes = []  # its quotes are out; its other sentences are skipped
                 continue
             self._register_members(sent)
+            self._register_name_runs(sent)
             self._register_mentions(sent)
             spans = top_spans(self.marks, sent)
             alone = _standalone(self.body, sent, spans)
@@ -272,6 +281,27 @@ class ArticleReader:
                 pos = self.body.index(n, at)
                 at = pos + len(n)
                 self.registry.resolve(Mention(n, pos, at, "name", n, None, "person", title="멤버"), pos)
+
+    def _register_name_runs(self, sent: Sentence) -> None:
+        """Names joined by middle dots that share one title or 씨 (a title or hanja makes them names,
+        not a list of things: 한미·한일 관계), each remembered as a person, for 한씨 later."""
+        body = self.body
+        for m in _NAME_RUN.finditer(body, sent.start, sent.end):
+            if self.marks.inside(m.start()):
+                continue
+            title = (m.group("title") or "").strip()
+            if title != "씨" and not (title and is_title(title)):
+                continue
+            at = m.start("names")
+            for part in m.group("names").split("·"):
+                name = _HANJA_AFTER.sub("", part)
+                if not (korean_name_like(name) or _HANJA_AFTER.search(part)):
+                    break
+                pos = body.index(part, at)
+                at = pos + len(part)
+                self.registry.resolve(
+                    Mention(name, pos, pos + len(name), "name", name, None, "person", title=title), pos
+                )
 
     def _enter(self, m: Mention | None, pos: int) -> None:
         """Resolve (and so remember) a named speaker phrase met at `pos`, if it names someone."""

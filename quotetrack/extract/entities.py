@@ -246,7 +246,11 @@ class Registry:
             if m.title == "씨":  # 한씨: the honorific goes with anyone of that surname named before
                 surname = m.surname
                 return next((e for e in recent if e.kind == "person" and e.has_surname(surname)), None)
-            return None
+            # 김 전무 after 김연학 KT 최고재무책임(CFO): news names a person in full first, so a surname
+            # with a title no one was given is the one person of that surname named so far (never
+            # a guess between two)
+            same = [e for e in recent if e.kind == "person" and e.name and e.has_surname(m.surname)]
+            return same[0] if len(same) == 1 else None
         if m.form == "title" and m.role:
             want = _key(m.role)
             for e in recent:

@@ -863,6 +863,16 @@ def unglue(tok: str, alone: bool = False) -> tuple[str, ...]:
         and _not_common_noun(head)
     ):
         return (head, title)  # 최문순지사, 클린턴대통령: a name (Korean or foreign) glued to its title
+    if (
+        alone
+        and len(head) >= 5
+        and head[0] in lx.KOREAN_SURNAMES
+        and korean_name_like(head[:3])
+        and is_org(head[3:])
+        and (ms := morphs(head))[0].form == head[:3]
+        and ms[0].tag == "NNP"  # Kiwi reads a name there: not 한국산|업은행, 국민건|강보험공단
+    ):
+        return (head[:3], head[3:], title)  # 이경식한국은행총재 (older print): name, body, title
     return (tok,)
 
 

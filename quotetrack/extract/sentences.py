@@ -154,6 +154,11 @@ def _emit(text: str, a: int, b: int, out: list[Sentence]) -> None:
         out.append(Sentence(a, b))
 
 
+PAREN_WORD_MAX = 24
+"""A word with an open parenthesis runs on to its close when the whole stays this short:
+홍길동 사무총장(왼쪽 끝)과, 부장판사(재판장 직무대리)는; a longer one is prose in brackets."""
+
+
 def words(text: str, start: int, end: int) -> Words:
     """Whitespace-delimited words of text[start:end].
 
@@ -162,8 +167,15 @@ def words(text: str, start: int, end: int) -> Words:
     """
     out: list[Word] = []
     pos = start
+    opened = False
     for tok in text[start:end].split():
         at = text.index(tok, pos)
+        if opened and out and at - out[-1].end <= 1 and at + len(tok) - out[-1].start <= PAREN_WORD_MAX:
+            # 사무총장(왼쪽 끝)과: a short parenthesis is part of the word it is glued to
+            out[-1] = Word(text[out[-1].start : at + len(tok)], out[-1].start, at + len(tok))
+        else:
+            out.append(Word(tok, at, at + len(tok)))
         pos = at + len(tok)
-        out.append(Word(tok, at, pos))
+        word = out[-1].text
+        opened = word.rfind("(") > word.rfind(")")
     return Words(out)
