@@ -285,3 +285,28 @@ def test_a_soundbite_the_saved_page_cuts_off_mid_sentence_is_left_out() -> None:
         "● 오태식(주민):갑자기 유리창이 와장창 깨지"
     )
     assert said(body) == {"바람 소리가 무서웠어요.": "김순례"}
+
+
+def test_an_announced_interview_needs_one_question_and_takes_statements_as_questions() -> None:
+    """다음은 …와의 일문일답: what follows is certain to be an interview, whatever its questions look like."""
+    body = (
+        "조현우 한빛은행장이 취임 첫 기자간담회를 열었다. 다음은 조 행장과의 일문일답.\n\n"
+        "-연체율이 다시 오르고 있다.\n\n"
+        "취약 차주 지원을 늘리겠다. 건전성 관리도 함께 하겠다.\n\n"
+        "-해외 진출 계획은.\n\n"
+        "동남아 법인을 먼저 키우겠다."
+    )
+    assert said(body) == {
+        "취약 차주 지원을 늘리겠다. 건전성 관리도 함께 하겠다.": "조현우",
+        "동남아 법인을 먼저 키우겠다.": "조현우",
+    }
+
+
+def test_a_bulleted_list_without_an_announcement_is_no_interview() -> None:
+    body = (
+        "시는 올해 바뀌는 제도를 발표했다.\n\n"
+        "-버스 요금이 100원 오른다.\n\n"
+        "-심야버스 노선이 늘어난다.\n\n"
+        '시 관계자는 "시민 불편을 줄이겠다"고 말했다.'
+    )
+    assert said(body) == {"시민 불편을 줄이겠다": "시 관계자"}

@@ -392,6 +392,8 @@ def _soundbite_quotes(body: str, marks: Marks, lo: int, hi: int) -> list[tuple[i
 _QA_LABEL = re.compile(r"[ \t]*(?P<label>Q|A|문|답|질문|답변)[ \t]*[.:：)][ \t]*(?=\S)")
 _QA_BULLET = re.compile(r"[ \t]*(?P<bullet>[-–—―▲△■□◆◇●○▶☞])[ \t]*(?=\S)")
 _QUESTION_END = re.compile(r"(?:\?|[은는가까냐나요죠데면지]\.?|라\.?|(?:달라|해달라|말해 ?달라)\.?)\s*$")
+_ANNOUNCES_QA = re.compile(r"(?:다음은|아래는|이하는)\s?[^.\n]{0,40}?(?:일문일답|문답|인터뷰)")
+"""다음은 문 총재와의 일문일답, 아래는 일문일답 전문이다: a printed interview follows."""
 QA_MIN_QUESTIONS = 2
 """An interview needs at least this many question lines; one dash-led line is just a list item."""
 _ANSWERER = re.compile(r"[ \t]*(?P<who>[^=:：\n\"“”'‘’]{2,20}?)[ \t]*[=:：][ \t]*(?=\S)")
@@ -427,7 +429,9 @@ def find_interview(body: str, marks: Marks) -> Interview | None:
     for ln, mk in marked:
         if mk is not None:
             by_marker.setdefault(mk[0], []).append(ln)
-    question_marker, answer_marker = _qa_markers(body, by_marker)
+    first_marked = next((ln[0] for ln, mk in marked if mk is not None), len(body))
+    announced = _ANNOUNCES_QA.search(body, 0, first_marked) is not None
+    question_marker, answer_marker = _qa_markers(body, by_marker, announced=announced)
     if question_marker is None:
         return None
     questions: list[tuple[int, int]] = []
@@ -455,16 +459,23 @@ def find_interview(body: str, marks: Marks) -> Interview | None:
                 continue
             block.append(ln)
     flush()
-    if len(questions) < QA_MIN_QUESTIONS:
+    if len(questions) < (1 if announced else QA_MIN_QUESTIONS):
         return None
     return Interview(questions, answers)
 
 
-def _qa_markers(body: str, by_marker: dict[str, list[tuple[int, int]]]) -> tuple[str | None, str | None]:
-    """Which marker opens questions and which (if any) answers."""
-    if len(by_marker.get("Q", [])) >= QA_MIN_QUESTIONS:
+def _qa_markers(
+    body: str, by_marker: dict[str, list[tuple[int, int]]], *, announced: bool = False
+) -> tuple[str | None, str | None]:
+    """Which marker opens questions and which (if any) answers.
+
+    Under an announcement (다음은 …와의 일문일답) the interview is certain: one question is enough,
+    and the first marker met opens the questions even when they are statements (-가계부채가
+    빨라졌다.), as interviewers often put them."""
+    least = 1 if announced else QA_MIN_QUESTIONS
+    if len(by_marker.get("Q", [])) >= least:
         return "Q", "A" if "A" in by_marker else None
-    bullets = [k for k, v in by_marker.items() if k not in ("Q", "A") and len(v) >= QA_MIN_QUESTIONS]
+    bullets = [k for k, v in by_marker.items() if k not in ("Q", "A") and len(v) >= least]
     if not bullets:
         return None, None
 
@@ -472,6 +483,10 @@ def _qa_markers(body: str, by_marker: dict[str, list[tuple[int, int]]]) -> tuple
         lines = by_marker[k]
         return sum(1 for a, b in lines if _QUESTION_END.search(body[a:b].rstrip())) / len(lines)
 
+    if announced:
+        question = min(bullets, key=lambda k: by_marker[k][0][0])
+        answer = next((k for k in bullets if k != question and asks(k) < 0.5), None)
+        return question, answer
     ranked = sorted(bullets, key=lambda k: (-asks(k), by_marker[k][0][0]))
     question = ranked[0]
     if asks(question) < 0.5:
