@@ -241,3 +241,14 @@ def test_a_name_glued_to_its_institution_and_title_in_older_print() -> None:
     )
     quote = one(quotes_of(body), "존재 이유")
     assert (quote.speaker, quote.speaker_role) == ("김상훈", "한국은행 총재")
+
+
+def test_the_leader_a_research_team_is_named_for_is_the_person_named_later() -> None:
+    body = (
+        "한빛대 신소재공학과 민서준 교수 연구팀은 새 촉매를 개발했다고 밝혔다. "
+        '민 교수는 "2년 안에 시제품을 만들겠다"고 말했다.'
+    )
+    team = one(quotes_of(body), "새 촉매를")
+    leader = one(quotes_of(body), "시제품을")
+    assert team.speaker == "한빛대 신소재공학과 민서준 교수 연구팀"
+    assert (leader.speaker, leader.speaker_role) == ("민서준", "한빛대 신소재공학과 교수")

@@ -61,6 +61,21 @@ _NAME_RUN = re.compile(
 )
 """한성기(韓成基)·장석중(張錫重)·오정은(吳靜恩)씨, 김민수·이지원 의원: names joined by a middle dot that
 share the title after the last, each a person of that title."""
+
+
+def _team_leader(m: Mention) -> Mention | None:
+    """The titled name a team is named for (포스텍 화학공학과 이도현 교수 연구팀 → 이도현 교수)."""
+    head, _, last = m.text.rpartition(" ")
+    if last not in lx.TEAM_WORDS or not head:
+        return None
+    leader = mention_of_text(head, m.start)
+    return (
+        leader
+        if leader is not None and leader.form == "name" and leader.kind == "person" and leader.title
+        else None
+    )
+
+
 _HANJA_AFTER = re.compile(r"\([一-鿿]{2,4}\)")
 SHOUT_MAX = 12
 """Characters of a quotation standing alone in a script that is live sound rather than a soundbite."""
@@ -266,6 +281,8 @@ class ArticleReader:
                     continue
                 m = parse(phrase_before(ws, k, stem_end))
             self._enter(m, w.start)
+            if m is not None and m.form == "org":
+                self._enter(_team_leader(m), w.start)
 
     def _register_members(self, sent: Sentence) -> None:
         """하루(별, 솔, 나무, 이안): the people a group's name lists in parentheses, each remembered by

@@ -22,6 +22,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from quotetrack.extract import lexicon as lx
 from quotetrack.extract.lexicon import COUNTRY_ABBREVIATIONS, HANJA_SURNAMES, PROVINCES
 from quotetrack.extract.nounphrase import Mention, is_title, title_of
 from quotetrack.types import SpeakerKind
@@ -173,17 +174,26 @@ class Registry:
             if not any(x is e for x in entered):
                 entered.append(e)
 
-    def _named(self, toks: frozenset[str], pos: int) -> Entity | None:
+    def _named(self, toks: frozenset[str], pos: int, kind: str | None = None) -> Entity | None:
         """The most recently mentioned entity introduced by `pos` whose name words contain or lie
-        within `toks` (such a name shares a word with it, so only those entities are looked at)."""
+        within `toks` (such a name shares a word with it, so only those entities are looked at).
+        A person's name inside the name of the team they lead (이도현 in 포스텍 이도현 교수 연구팀) is
+        the person, not the team."""
         best: Entity | None = None
         for t in toks:
             for e in self._by_word.get(t, ()):
                 if e.first_pos > pos or (best is not None and _recency(best) <= _recency(e)):
                     continue
                 et = _name_words(e.name)
-                if et and (toks <= et or et <= toks):
-                    best = e
+                if not et or not (toks <= et or et <= toks):
+                    continue
+                if (
+                    kind == "person"
+                    and e.kind == "organisation"
+                    and (e.name or "").rsplit(" ", 1)[-1] in lx.TEAM_WORDS
+                ):
+                    continue
+                best = e
         return best
 
     def _seen(self, e: Entity, pos: int) -> None:
@@ -210,7 +220,7 @@ class Registry:
                 return self.last_speaker
             return next((e for e in recent if e.kind == "person"), self.last_speaker)
         if m.form == "name" and m.name:
-            named = self._named(_name_words(m.name), pos)
+            named = self._named(_name_words(m.name), pos, m.kind)
             if named is not None:
                 return named
             if m.kind == "organisation":

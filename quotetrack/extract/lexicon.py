@@ -169,6 +169,10 @@ ANONYMOUS_HEADS = frozenset({"관계자", "당국자", "소식통", "관리", "�
 """Roles that name no one: a source described only as 정부 관계자 or 소식통 stays
 anonymous and is never merged with another article's source of the same description."""
 
+TEAM_WORDS = frozenset({"연구팀", "연구진", "연구단", "연구실", "팀", "공동연구팀"})
+"""A team named for its leader (이도현 교수 연구팀): the leader is a person the article goes on with,
+distinct from the team."""
+
 PERSON_NOUNS = frozenset({
     # residents, citizens, the public
     "주민", "시민", "국민", "도민", "군민", "구민", "교민", "동포", "입주민", "이웃", "유권자", "납세자",
