@@ -215,7 +215,9 @@ def test_a_migrated_database_answers_as_the_one_the_articles_were_ingested_into(
         ["changes", "김민수", "--format", "json"],
         ["stats", "--format", "json"],
     ):
-        assert run(db_url, *args) == run(source_url, *args), args
+        assert _before_0006(run(db_url, *args)) == _before_0006(run(source_url, *args)), args
+    hits = run(db_url, "search", "--speaker", "김민수", "--format", "json")
+    assert hits and all(h["attribution"] is None and h["relayed_by"] is None for h in hits)
 
     runner = CliRunner()
     new = tmp_path / "new.txt"
@@ -225,6 +227,16 @@ def test_a_migrated_database_answers_as_the_one_the_articles_were_ingested_into(
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["stored"] == 1
     check_integrity(db_url)
+
+
+def _before_0006(answer: Any) -> Any:
+    """A command's JSON answer without what the extractor records since migration 0006 (how the
+    speaker was found): quotes copied in from before it have none until `quotetrack reprocess`."""
+    if isinstance(answer, list):
+        return [_before_0006(a) for a in answer]
+    if isinstance(answer, dict):
+        return {k: _before_0006(v) for k, v in answer.items() if k not in ("attribution", "relayed_by")}
+    return answer
 
 
 def _role_history(url: str) -> set[tuple[Any, ...]]:

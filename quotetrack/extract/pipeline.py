@@ -27,8 +27,9 @@ from quotetrack.types import Article, Attribution, CleanArticle, Quote, RawDocum
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "1"
-"""Bumped whenever extraction output can change, so `reprocess` knows what is stale."""
+EXTRACTOR_VERSION = "2"
+"""Bumped whenever extraction output can change, so `reprocess` knows what is stale (2: the rules
+of issue 12 and each quote's attribution)."""
 
 KST = ZoneInfo("Asia/Seoul")
 
