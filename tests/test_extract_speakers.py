@@ -356,3 +356,21 @@ def test_a_lede_quote_whose_speaker_the_next_sentence_gives_by_saying_whose_word
 def test_a_term_in_single_marks_filling_the_word_for_term_is_no_quote() -> None:
     body = "주민들은 자칫 '강변 연쇄방화사건'이라는 말이 생겨날까봐 우려하고 있다."
     assert [q.text for q in quotes_of(body)] == []
+
+
+def test_a_surname_that_is_also_a_verb_stem_after_the_quote_is_still_the_speaker() -> None:
+    """서 총리, 노 대표: 서 reads as the verb 서다 on its own, not before a title."""
+    body = (
+        '서민호 국무총리는 6일 국회에 출석했다. "그 방식은 결국 세금으로 떠안는 구조"라고 서 총리는 반박했다.'
+    )
+    assert one(quotes_of(body), "세금으로").speaker == "서민호"
+
+
+def test_a_question_asked_in_a_ja_clause_is_its_own_subjects_and_the_answer_the_topics() -> None:
+    body = (
+        "윤재석 국토교통부 장관은 7일 국회 대정부질문에 출석했다. "
+        '윤 장관은 이날 박하늘 의원이 "대책은 언제 나오느냐"고 묻자 "협의가 마무리 단계에 있다"며 이같이 답했다.'
+    )
+    quotes = quotes_of(body)
+    assert one(quotes, "언제 나오느냐").speaker == "박하늘"
+    assert one(quotes, "마무리 단계").speaker == "윤재석"

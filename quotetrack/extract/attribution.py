@@ -340,6 +340,17 @@ def _clause_speaker(
             return m, False
     lemma = verb.lemma if verb is not None else None
     floor = _floor(ws, lo, hi, subjects)
+    if (
+        verb is not None
+        and verb.form == "connective"
+        and verb.speech
+        and verb.text.rstrip(",").endswith("자")
+    ):
+        # 서 총리는 … 김 의원이 "…"고 묻자 "…"며 답했다: a -자 clause has its own subject (이/가); the
+        # topic (은/는) is the main clause's
+        own = [s for s in in_range(subjects, ws, floor, hi) if s[1].particle in ("이", "가")]
+        if own:
+            return own[-1][1], True
     picked = pick_speaker(in_range(subjects, ws, floor, hi), lemma)
     if picked is not None:
         return picked[1], True

@@ -122,6 +122,14 @@ def find_verb(words: list[Word], after: int) -> Verb | None:
         if words[k].text[:1] in "\"“”'‘’″『「":
             return None  # another quotation starts: this one has no verb of its own
         lemma, ending = _lemma(w)
+        if (
+            lemma is not None
+            and w in lx.KOREAN_SURNAMES
+            and k + 1 < len(words)
+            and (m := subject_mention(words, k + 1)) is not None
+            and m.form == "surname_title"
+        ):
+            lemma = None  # …"라고 서 총리는: a surname before a title, not the verb 서다
         if lemma is None:
             if subject_mention(words, k) is not None and postposed is None:
                 postposed = k

@@ -281,7 +281,14 @@ def phrase_before(words: list[Word], head: int, stem_end: int) -> list[tuple[str
             and (_unknown_word(c) or p.korean_name or p.foreign_name)
         )
         department = p.department and (right_title or right_names or right_is_name)  # 화학과 (과 is no 'and')
-        if not (p.nominal or name_before_title or department or (p.role_modifier and right_title)):
+        surname_before_title = p.surname and head - j == 1 and right_title  # 서 총리: 서 is no verb here
+        if not (
+            p.nominal
+            or name_before_title
+            or surname_before_title
+            or department
+            or (p.role_modifier and right_title)
+        ):
             break
         if p.temporal and not (p.former and right_title):
             break  # 경기 후 손흥민은: 'after the match' is when, not who (but 전 대통령 is 'former')
