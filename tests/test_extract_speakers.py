@@ -374,3 +374,11 @@ def test_a_question_asked_in_a_ja_clause_is_its_own_subjects_and_the_answer_the_
     quotes = quotes_of(body)
     assert one(quotes, "언제 나오느냐").speaker == "박하늘"
     assert one(quotes, "마무리 단계").speaker == "윤재석"
+
+
+def test_a_headline_role_that_drops_the_first_word_of_the_ministry_is_the_official_in_the_body() -> None:
+    """복지부 차관 for 보건복지부 제1차관: headlines clip both the ministry's name and the rank."""
+    body = '오지수 보건복지부 제1차관은 8일 브리핑에서 "강제 배치는 아니다"라고 말했다.'
+    quotes = quotes_of(body, title='"강제 배치 아니다" 복지부 차관 일축')
+    (head,) = [q for q in quotes if q.kind == "headline"]
+    assert head.speaker == "오지수"

@@ -268,7 +268,7 @@ class Registry:
                     return e
             if m.title:
                 for e in recent:
-                    if e.role and m.title in e.titles and _abbreviates(want, _key(e.role)):
+                    if e.role and m.title in e.titles and _abbreviates(want, _key(e.role), clipped_head=True):
                         return e  # 환경장관 for 환경부 장관, 금융위원장 for 금융위원회 위원장
             if m.title:
                 for e in recent:
@@ -416,11 +416,15 @@ _PLACE_PREFIX = re.compile(
 )
 
 
-def _abbreviates(short: str, full: str) -> bool:
+def _abbreviates(short: str, full: str, *, clipped_head: bool = False) -> bool:
     """Is `short` a clipped spelling of `full` (its letters in order, the first one shared)?
-    Headlines and second mentions clip institution names: 외교장관, 산업장관, 금융위원장."""
+    Headlines and second mentions clip institution names: 외교장관, 산업장관, 금융위원장.
+    With `clipped_head` (a role whose title both hold), the name may also lose its first word:
+    복지부 차관 for 보건복지부 제1차관."""
     if not short or not full or len(short) >= len(full):
         return False
+    if clipped_head and short[0] != full[0] and (at := full.find(short[0])) > 0:
+        full = full[at:]
     if short[0] != full[0]:
         # 천문연 for 한국천문연구원, 환경연합 for 대구환경운동연합: a clipped name drops a leading place
         prefix = _PLACE_PREFIX.match(full)
