@@ -252,3 +252,14 @@ def test_the_leader_a_research_team_is_named_for_is_the_person_named_later() -> 
     leader = one(quotes_of(body), "시제품을")
     assert team.speaker == "한빛대 신소재공학과 민서준 교수 연구팀"
     assert (leader.speaker, leader.speaker_role) == ("민서준", "한빛대 신소재공학과 교수")
+
+
+def test_a_name_glued_to_a_personal_title_inside_a_longer_phrase_is_split() -> None:
+    """Regional papers glue the name to 의원 after the party: 한빛당 김도윤의원은."""
+    body = '한빛당 김도윤의원은 "예산 심사를 서둘러야 한다"고 말했다.'
+    quote = one(quotes_of(body), "예산 심사")
+    assert (quote.speaker, quote.speaker_role) == ("김도윤", "한빛당 의원")
+
+
+def test_a_place_glued_to_a_title_that_follows_places_stays_whole() -> None:
+    assert mention_of_text("한빛 서울시의원").title == "시의원"

@@ -169,6 +169,10 @@ ANONYMOUS_HEADS = frozenset({"관계자", "당국자", "소식통", "관리", "�
 """Roles that name no one: a source described only as 정부 관계자 or 소식통 stays
 anonymous and is never merged with another article's source of the same description."""
 
+PERSONAL_TITLES = frozenset({"의원", "대변인", "교수", "변호사", "감독", "선수", "기자", "원내대표"})
+"""Titles that follow a person's name and never a place's (시장, 군수, 지사 follow places: 남양주시장),
+so a Korean name glued to one is split even inside a longer phrase (국민의힘 심상화의원)."""
+
 TEAM_WORDS = frozenset({"연구팀", "연구진", "연구단", "연구실", "팀", "공동연구팀"})
 """A team named for its leader (이도현 교수 연구팀): the leader is a person the article goes on with,
 distinct from the team."""

@@ -839,7 +839,7 @@ def unglue(tok: str, alone: bool = False) -> tuple[str, ...]:
 
     李대통령 → 이 대통령, 南宮장관 → 남궁 장관, 朴 → 박, 이총재 → 이 총재, 최문순지사 → 최문순 지사,
     클린턴대통령 → 클린턴 대통령 (a whole name only for a word standing alone: 남양주시장 inside
-    조광한 남양주시장 is a city and a title).
+    조광한 남양주시장 is a city and a title; or before a title no place takes: 국민의힘 심상화의원).
     A word that is itself a title (부사장, 조교수, 구청장, 도의원) stays whole.
     """
     m = _HANJA_SURNAME.match(tok)
@@ -861,6 +861,15 @@ def unglue(tok: str, alone: bool = False) -> tuple[str, ...]:
     head = tok[: -len(title)]
     if head in lx.KOREAN_SURNAMES and head not in lx.GLUED_SURNAME_EXCLUDED:
         return (head, title)
+    if (
+        not alone
+        and title in lx.PERSONAL_TITLES
+        and len(head) == 3
+        and head[0] in lx.KOREAN_SURNAMES
+        and not (is_org(head) or is_title(head) or head in lx.COUNTRIES or _is_province(head))
+        and not head.startswith(_PLACE_STARTS)
+    ):
+        return (head, title)  # 국민의힘 심상화의원: a name before a title no place takes
     if (
         alone
         and len(head) >= 2
