@@ -167,15 +167,17 @@ def words(text: str, start: int, end: int) -> Words:
     """
     out: list[Word] = []
     pos = start
-    opened = False
+    opened = False  # the last word opened a parenthesis it has not closed
     for tok in text[start:end].split():
         at = text.index(tok, pos)
-        if opened and out and at - out[-1].end <= 1 and at + len(tok) - out[-1].start <= PAREN_WORD_MAX:
-            # 사무총장(왼쪽 끝)과: a short parenthesis is part of the word it is glued to
-            out[-1] = Word(text[out[-1].start : at + len(tok)], out[-1].start, at + len(tok))
-        else:
-            out.append(Word(tok, at, at + len(tok)))
         pos = at + len(tok)
-        word = out[-1].text
-        opened = word.rfind("(") > word.rfind(")")
+        if opened and at - out[-1].end <= 1 and pos - out[-1].start <= PAREN_WORD_MAX:
+            # 사무총장(왼쪽 끝)과: a short parenthesis is part of the word it is glued to
+            out[-1] = Word(text[out[-1].start : pos], out[-1].start, pos)
+        else:
+            out.append(Word(tok, at, pos))
+            opened = False
+        if "(" in tok or ")" in tok:
+            word = out[-1].text
+            opened = word.rfind("(") > word.rfind(")")
     return Words(out)
