@@ -404,7 +404,14 @@ def _adverb(tok: str) -> bool:
 def person_noun(tok: str) -> bool:
     """주민들, 유가족, 서울시민, 여성팬: a noun for people (lexicon.PERSON_NOUNS), plural or compound."""
     t = tok[:-1] if tok.endswith("들") and len(tok) > 1 else tok
-    return t in lx.PERSON_NOUNS or any(t.endswith(n) for n in lx.PERSON_NOUNS if len(n) >= 2 or len(t) <= 3)
+    # any noun of the list ending the word (a one-syllable one only in a short word): looked up by
+    # the word's endings, not by trying every noun (the first pass over new words calls this often)
+    return any(
+        t[-n:] in lx.PERSON_NOUNS for n in _PERSON_NOUN_LENGTHS if n <= len(t) and (n >= 2 or len(t) <= 3)
+    )
+
+
+_PERSON_NOUN_LENGTHS = sorted({len(n) for n in lx.PERSON_NOUNS})
 
 
 @lru_cache(maxsize=65536)

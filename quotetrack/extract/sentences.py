@@ -167,8 +167,15 @@ def words(text: str, start: int, end: int) -> Words:
     """
     out: list[Word] = []
     pos = start
+    chunk = text[start:end]
+    if "(" not in chunk:  # most sentences: no parenthesis to keep with its word
+        for tok in chunk.split():
+            at = text.index(tok, pos)
+            pos = at + len(tok)
+            out.append(Word(tok, at, pos))
+        return Words(out)
     opened = False  # the last word opened a parenthesis it has not closed
-    for tok in text[start:end].split():
+    for tok in chunk.split():
         at = text.index(tok, pos)
         pos = at + len(tok)
         if opened and at - out[-1].end <= 1 and pos - out[-1].start <= PAREN_WORD_MAX:
