@@ -108,3 +108,14 @@ def test_members_a_group_lists_in_parentheses_speak_by_their_one_word_names() ->
 def test_one_syllable_words_are_no_speakers_unless_introduced() -> None:
     q = one(quotes_of('밤은 "길었다"고 적혔다. 김도윤 시인은 "밤은 길었다"고 말했다.'), "밤은 길었다")
     assert q.speaker == "김도윤"
+
+
+def test_a_name_kiwi_reads_as_noun_and_suffix_between_affiliation_and_title_is_a_name() -> None:
+    """한지성 reads to Kiwi as 한지 + 성; between 국방부 and 대변인 it can only be a name."""
+    m = mention_of_text("국방부 한지성 대변인")
+    assert m is not None and (m.name, m.role) == ("한지성", "국방부 대변인")
+
+
+def test_a_region_between_a_ministry_and_a_title_is_no_name() -> None:
+    m = mention_of_text("외교부 한반도 평화교섭본부장")
+    assert m is not None and m.name is None and m.title == "본부장"

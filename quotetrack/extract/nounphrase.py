@@ -425,6 +425,16 @@ def _common_noun(tok: str) -> bool:
     return all(m.tag in ("NNG", "NNB", "XSN") for m in ms)
 
 
+def _suffixed_name(tok: str) -> bool:
+    """A Korean name Kiwi reads as a noun and a suffix (한지성 → 한지/NNG 성/XSN, 심상화 → 심상 화):
+    three syllables from a surname on, standing between an affiliation and a title
+    (국방부 한지성 대변인), where a common noun would not."""
+    if not (_HANGUL_3.fullmatch(tok) and tok[0] in lx.KOREAN_SURNAMES):
+        return False
+    ms = morphs(tok)
+    return len(ms) == 2 and ms[0].tag == "NNG" and ms[1].tag == "XSN" and len(ms[1].form) == 1
+
+
 def _can_be_named(name_toks: tuple[str, ...]) -> bool:
     """Can these words (as printed) be someone's name, or a group of people?
 
@@ -956,7 +966,10 @@ def _name_run(toks: list[str], classes: list[TokenClass]) -> tuple[int, int] | N
             i > 0
             and classes[i - 1] in ("O", "C")
             and (before_title or (at_end and _name_like(toks[i])))
-            and _can_be_named(tuple(toks[i:j]))  # 서울의 한 고교 | 진학부장 교사: 고교 is no name
+            and (
+                _can_be_named(tuple(toks[i:j]))  # 서울의 한 고교 | 진학부장 교사: 고교 is no name
+                or (before_title and j - i == 1 and _suffixed_name(_strip_paren(toks[i])))
+            )
         ):
             return _trim_run(toks, i, j)  # 석가장영창팀 | 야센 | 감독
         if (
