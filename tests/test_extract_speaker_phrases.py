@@ -119,3 +119,18 @@ def test_a_name_kiwi_reads_as_noun_and_suffix_between_affiliation_and_title_is_a
 def test_a_region_between_a_ministry_and_a_title_is_no_name() -> None:
     m = mention_of_text("외교부 한반도 평화교섭본부장")
     assert m is not None and m.name is None and m.title == "본부장"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "role"),
+    [
+        ("SSG 랜더스 박동훈", "박동훈", "SSG 랜더스"),  # the sponsor's initials and the nickname
+        ("한빛 파이터스 최용수 감독", "최용수", "한빛 파이터스 감독"),
+        ("부산 블루윙스 주장 오재석", "오재석", "부산 블루윙스 주장"),  # a city and the nickname
+    ],
+)
+def test_a_team_named_by_sponsor_or_city_and_nickname_is_the_players_affiliation(
+    phrase: str, name: str, role: str
+) -> None:
+    m = mention_of_text(phrase)
+    assert m is not None and (m.name, m.role) == (name, role)

@@ -425,6 +425,12 @@ def _common_noun(tok: str) -> bool:
     return all(m.tag in ("NNG", "NNB", "XSN") for m in ms)
 
 
+_TEAM_NICKNAME = re.compile(r"[가-힣]{1,4}[스즈츠]")
+"""A club's nickname, an English plural in Hangul (타이거즈, 자이언츠, 트윈스, 블루호크스)."""
+_SPONSOR = re.compile(r"[A-Z]{2,4}")
+"""The sponsor's initials before a nickname (KIA, LG, SSG); else a company (롯데, 한화) or a city."""
+
+
 def _suffixed_name(tok: str) -> bool:
     """A Korean name Kiwi reads as a noun and a suffix (한지성 → 한지/NNG 성/XSN, 심상화 → 심상 화):
     three syllables from a surname on, standing between an affiliation and a title
@@ -608,8 +614,17 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
     if len(toks) == 2 and classes[0] == "T" and classes[1] == "G" and _HANGUL_ONLY.fullmatch(toks[1]):
         classes[1] = "N"  # 리더 별, 막내 이안: after a title, a word Kiwi reads as a determiner is a name
     for i in range(len(toks) - 1):  # 레스턴 시티, 맨체스터 유나이티드: a club's name runs over two words
-        if toks[i + 1] in lx.CLUB_TAILS:
-            classes[i] = classes[i + 1] = "O"
+        if toks[i + 1] in lx.CLUB_TAILS or (
+            _TEAM_NICKNAME.fullmatch(toks[i + 1])
+            and (
+                _SPONSOR.fullmatch(toks[i])
+                or classes[i] == "O"
+                or _is_province(toks[i])
+                or (_HANGUL_ONLY.fullmatch(toks[i]) is not None and not korean_name_like(toks[i]))
+            )
+            and not _common_noun(toks[i + 1])
+        ):
+            classes[i] = classes[i + 1] = "O"  # KIA 타이거즈, 인천 블루호크스: sponsor or city, nickname
     for i in range(len(toks) - 1):  # 서울대 교수, 서울대 국어교육과: a university before an academic title
         if (
             classes[i] == "N"
