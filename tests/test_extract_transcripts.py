@@ -310,3 +310,27 @@ def test_a_bulleted_list_without_an_announcement_is_no_interview() -> None:
         '시 관계자는 "시민 불편을 줄이겠다"고 말했다.'
     )
     assert said(body) == {"시민 불편을 줄이겠다": "시 관계자"}
+
+
+def test_someone_quoted_inside_an_interview_answer_speaks_their_own_words() -> None:
+    body = (
+        "다음은 조 행장과의 일문일답.\n\n"
+        "-해외 진출 계획은.\n\n"
+        '동남아 법인을 먼저 키우겠다. 베트남 금융당국 관계자도 "한국 은행의 진출을 환영한다"고 말했다.'
+    )
+    quotes = by_text(quotes_of(body))
+    assert quotes["한국 은행의 진출을 환영한다"].speaker == "베트남 금융당국 관계자"
+    assert any(text.startswith("동남아 법인을 먼저 키우겠다.") for text in quotes)
+
+
+def test_someone_quoted_inside_a_soundbite_speaks_their_own_words() -> None:
+    body = (
+        "[앵커]\n\n수출이 석 달째 늘었습니다.\n\n"
+        "[김하영 / 한빛무역 대표]\n\n"
+        '바이어들이 "한국 제품은 믿을 수 있다"고 하더라고요. 주문이 두 배로 늘었습니다.\n\n'
+        "[기자]\n\n정부는 지원을 늘리기로 했습니다."
+    )
+    quotes = by_text(quotes_of(body))
+    assert quotes["한국 제품은 믿을 수 있다"].speaker == "바이어들"
+    soundbite = next(q for text, q in quotes.items() if text.startswith("바이어들이"))
+    assert soundbite.speaker == "김하영"

@@ -226,7 +226,9 @@ class ArticleReader:
                 speaker = (self.registry.resolve(m, r.start) if m is not None else None) or who
             for a, b in r.quotes:
                 f = Found("direct", a, b, None, "tag", sentence=-1, region=(a, a))
-                self.out.append(Attributed(f, speaker, None))
+                host = Attributed(f, speaker, None)
+                self.out.append(host)
+                self._nested_in(a, b, host, -1)
 
     def _prose_between(self, interview: Interview, k: int) -> bool:
         """Does the article's own text stand between question k-1's answers and question k (a second
@@ -462,7 +464,9 @@ class ArticleReader:
                 e = self.registry.resolve(m, region.start)
         for a, b in region.quotes:
             f = Found("direct", a, b, None, "tag", sentence=i, region=(region.start, region.end))
-            self.out.append(Attributed(f, e, None if e else label))
+            host = Attributed(f, e, None if e else label)
+            self.out.append(host)
+            self._nested_in(a, b, host, i)
         if e is not None:
             self.registry.last_speaker = e
 
@@ -474,47 +478,54 @@ class ArticleReader:
             outer = next((s for s in self.marks.within(f.start - 1, f.start) if s.end == f.end), None)
             if outer is None:
                 continue
-            for inner in self.marks.within(outer.open + 1, outer.close):
-                if not outer.contains(inner):
-                    continue
-                cue = cue_after(self.body, inner.close + 1)
-                if cue.type != "verb":
-                    continue
-                ws = words(self.body, outer.start, outer.end)
-                k_after = next((k for k, w in enumerate(ws) if w.start >= cue.end), None)
-                if k_after is None:
-                    continue
-                verb = find_verb(ws, k_after)
-                if verb is None or not verb.speech:
-                    continue
-                subj = None
-                for k, w in enumerate(ws):
-                    if w.end > inner.open:
-                        break
-                    mm = subject_mention(ws, k)
-                    if mm is not None:
-                        subj = mm
-                if subj is None:
-                    # "선수들에게 '마지막이 될 수 있다'고 얘기를 한 일이": no one else speaks inside, so
-                    # the outer speaker quotes their own words
-                    host = next((a for a in reversed(self.out) if a.found is f), None)
-                    if host is not None and (host.entity is not None or host.label):
-                        nf = Found("direct", inner.start, inner.end, verb.text, "carry", sentence=i)
-                        nf.region = (outer.start, outer.end)
-                        self.out.append(Attributed(nf, host.entity, host.label))
-                    continue
-                nf = Found(
-                    "direct",
-                    inner.start,
-                    inner.end,
-                    verb.text,
-                    "mention",
-                    subj,
-                    sentence=i,
-                    region=(outer.start, outer.end),
+            host = next((a for a in reversed(self.out) if a.found is f), None)
+            self._nested_in(outer.start, outer.end, host, i)
+
+    def _nested_in(self, lo: int, hi: int, host: Attributed | None, i: int) -> None:
+        """Quotations inside the quoted words body[lo:hi] (an outer quote, a soundbite, an interview
+        answer) that have their own speech verb: the subject inside speaks them, else the host does
+        (its speaker quoting their own words)."""
+        ws: list[Word] | None = None
+        for inner in self.marks.within(lo, hi):
+            if (
+                inner.open < lo
+                or inner.close >= hi
+                or any(
+                    o is not inner and o.open < inner.open and inner.close < o.close and o.open >= lo
+                    for o in self.marks.within(lo, hi)
                 )
-                e = self.registry.resolve(subj, inner.start)
-                self.out.append(Attributed(nf, e, None))
+            ):
+                continue  # only the quotations directly inside the host's words
+            cue = cue_after(self.body, inner.close + 1)
+            if cue.type != "verb":
+                continue
+            ws = ws if ws is not None else words(self.body, lo, hi)
+            k_after = next((k for k, w in enumerate(ws) if w.start >= cue.end), None)
+            if k_after is None:
+                continue
+            verb = find_verb(ws, k_after)
+            if verb is None or not verb.speech:
+                continue
+            subj = None
+            for k, w in enumerate(ws):
+                if w.end > inner.open:
+                    break
+                mm = subject_mention(ws, k)
+                if mm is not None:
+                    subj = mm
+            if subj is None:
+                # "선수들에게 '마지막이 될 수 있다'고 얘기를 한 일이": no one else speaks inside, so
+                # the outer speaker quotes their own words
+                if host is not None and (host.entity is not None or host.label):
+                    nf = Found("direct", inner.start, inner.end, verb.text, "carry", sentence=i)
+                    nf.region = (lo, hi)
+                    self.out.append(Attributed(nf, host.entity, host.label))
+                continue
+            nf = Found(
+                "direct", inner.start, inner.end, verb.text, "mention", subj, sentence=i, region=(lo, hi)
+            )
+            e = self.registry.resolve(subj, inner.start)
+            self.out.append(Attributed(nf, e, None if e is not None else subj.description))
 
     def _inside_indirect(self) -> None:
         """Double-quoted words inside reported speech are that speaker's own words."""
