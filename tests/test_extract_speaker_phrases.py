@@ -127,6 +127,8 @@ def test_a_region_between_a_ministry_and_a_title_is_no_name() -> None:
         ("SSG 랜더스 박동훈", "박동훈", "SSG 랜더스"),  # the sponsor's initials and the nickname
         ("한빛 파이터스 최용수 감독", "최용수", "한빛 파이터스 감독"),
         ("부산 블루윙스 주장 오재석", "오재석", "부산 블루윙스 주장"),  # a city and the nickname
+        ("마크롱 프랑스 대통령", "마크롱", "프랑스 대통령"),  # a country is no nickname
+        ("LA 레이커스 르브론 제임스", "르브론 제임스", "LA 레이커스"),  # nor a foreign name's last word
     ],
 )
 def test_a_team_named_by_sponsor_or_city_and_nickname_is_the_players_affiliation(

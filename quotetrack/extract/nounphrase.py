@@ -614,15 +614,24 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
     if len(toks) == 2 and classes[0] == "T" and classes[1] == "G" and _HANGUL_ONLY.fullmatch(toks[1]):
         classes[1] = "N"  # 리더 별, 막내 이안: after a title, a word Kiwi reads as a determiner is a name
     for i in range(len(toks) - 1):  # 레스턴 시티, 맨체스터 유나이티드: a club's name runs over two words
-        if toks[i + 1] in lx.CLUB_TAILS or (
-            _TEAM_NICKNAME.fullmatch(toks[i + 1])
-            and (
-                _SPONSOR.fullmatch(toks[i])
-                or classes[i] == "O"
-                or _is_province(toks[i])
-                or (_HANGUL_ONLY.fullmatch(toks[i]) is not None and not korean_name_like(toks[i]))
+        if (
+            toks[i + 1] in lx.CLUB_TAILS
+            or (
+                _TEAM_NICKNAME.fullmatch(toks[i + 1])
+                and toks[i + 1] not in lx.COUNTRIES  # 마크롱 프랑스 대통령: a country, not a nickname
+                and classes[i + 1] not in ("T", "C")
+                and (
+                    _SPONSOR.fullmatch(toks[i])
+                    or classes[i] == "O"
+                    or _is_province(toks[i])
+                    or (  # 롯데 자이언츠 김원중 (not 르브론 제임스, 마크 토마스: a foreign name)
+                        len(toks[i]) == 2
+                        and _HANGUL_ONLY.fullmatch(toks[i]) is not None
+                        and any(korean_name_like(t) for t in toks[i + 2 :])
+                    )
+                )
+                and not _common_noun(toks[i + 1])
             )
-            and not _common_noun(toks[i + 1])
         ):
             classes[i] = classes[i + 1] = "O"  # KIA 타이거즈, 인천 블루호크스: sponsor or city, nickname
     for i in range(len(toks) - 1):  # 서울대 교수, 서울대 국어교육과: a university before an academic title
