@@ -382,3 +382,10 @@ def test_a_headline_role_that_drops_the_first_word_of_the_ministry_is_the_offici
     quotes = quotes_of(body, title='"강제 배치 아니다" 복지부 차관 일축')
     (head,) = [q for q in quotes if q.kind == "headline"]
     assert head.speaker == "오지수"
+
+
+def test_a_school_year_opening_the_sentence_is_when_not_who() -> None:
+    """2025학년도 …: the particle 도 ends the year, it marks no speaker."""
+    body = "2025학년도 수능 출제위원장인 박서윤 한빛대 교수는 14일 교육과정 범위에서 출제했다고 밝혔다."
+    quote = one(quotes_of(body), "교육과정 범위에서")
+    assert (quote.speaker, quote.text) == ("박서윤", "교육과정 범위에서 출제했다")
