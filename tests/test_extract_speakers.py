@@ -389,3 +389,9 @@ def test_a_school_year_opening_the_sentence_is_when_not_who() -> None:
     body = "2025학년도 수능 출제위원장인 박서윤 한빛대 교수는 14일 교육과정 범위에서 출제했다고 밝혔다."
     quote = one(quotes_of(body), "교육과정 범위에서")
     assert (quote.speaker, quote.text) == ("박서윤", "교육과정 범위에서 출제했다")
+
+
+def test_the_verb_of_a_quotation_reported_in_turn_is_no_reported_clause_of_its_own() -> None:
+    body = '정민아 대변인은 "예산을 그대로 두자"고 제안했었다고 말했다.'
+    quotes = quotes_of(body)
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [("direct", "예산을 그대로 두자", "정민아")]

@@ -564,7 +564,8 @@ def _indirect(
                     speaker, main_pick = main[1], True
         content_start = _after_boundaries(ws, content_start, w.start, marks)
         content_start = _skip_adverbials(body, ws, content_start, cue.content_end)
-        if cue.content_end - content_start < 2:
+        if cue.content_end - content_start < 2 or (content_start >= w.start and _lemma_speech(core(w.text))):
+            # "…하자"고 제안했었다고 말했다: the clause reported is the quotation and its verb, no more
             prev_cue_end = w.end
             continue
         f = Found(
