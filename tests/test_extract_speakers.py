@@ -395,3 +395,12 @@ def test_the_verb_of_a_quotation_reported_in_turn_is_no_reported_clause_of_its_o
     body = '정민아 대변인은 "예산을 그대로 두자"고 제안했었다고 말했다.'
     quotes = quotes_of(body)
     assert [(q.kind, q.text, q.speaker) for q in quotes] == [("direct", "예산을 그대로 두자", "정민아")]
+
+
+def test_he_after_a_sentence_about_another_person_is_that_person() -> None:
+    body = (
+        '이수빈 외교부 대변인은 5일 "대화의 문은 열려 있다"고 말했다. '
+        "최동건 통일부 장관은 이날 회담 일정에 대해서는 입을 닫았다. "
+        '그는 "지금은 말할 단계가 아니다"라고 했다.'
+    )
+    assert one(quotes_of(body), "말할 단계").speaker == "최동건"

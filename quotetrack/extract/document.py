@@ -191,6 +191,8 @@ class ArticleReader:
                 self._attribute(f)
             if spoke is not None:
                 self.registry.last_speaker = spoke
+            elif not found:
+                self._topic_continues(sent)
             self._nested(found, i)
             self._genitive_speech(sent)
         for a in self._forward:  # nothing followed: unattributed
@@ -285,6 +287,18 @@ class ArticleReader:
             self._enter(m, w.start)
             if m is not None and m.form == "org":
                 self._enter(_team_leader(m), w.start)
+
+    def _topic_continues(self, sent: Sentence) -> None:
+        """A sentence that quotes no one but is about a person (페스코프 대변인은 … 입을 닫았다) makes
+        that person the one a following 그는 or subjectless quote goes on with."""
+        ws = self.words_of(sent)
+        for k, m in self.subjects_of(sent):
+            if m.particle not in ("은", "는") or m.form not in ("name", "surname_title"):
+                continue
+            e = self.registry.resolve(m, ws[k].start, create=False)
+            if e is not None and e.kind == "person":
+                self.registry.last_speaker = e
+            return
 
     def _register_members(self, sent: Sentence) -> None:
         """하루(별, 솔, 나무, 이안): the people a group's name lists in parentheses, each remembered by
