@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import signal
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -54,6 +55,8 @@ WINDOW_PER_JOB = 4
 """Chunks in flight per worker; bounds memory (a chunk holds at most CHUNK documents)."""
 ISOLATED_TRIES = 2
 """A unit that kills its worker this many times, alone, is the culprit (once may be the OOM killer)."""
+STOP_GRACE_S = 10.0
+"""On stop (Ctrl-C, a dead worker), how long a worker may take to finish its chunk before it is terminated."""
 
 
 def default_extractor() -> Extractor:
@@ -313,13 +316,20 @@ class Pool(Runner):
         executor, self.executor = self.executor, None
         if executor is None:
             return
-        processes = list(getattr(executor, "_processes", {}).values())
         executor.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
+        # Each worker finishes the chunk it holds (a fraction of a second) and exits. Terminating
+        # it at once could catch it writing its result: the executor's manager thread then waits
+        # forever for the rest of that message, and so does the interpreter's exit, which joins
+        # that thread (Ctrl-C hung 1 run in 4 under load). Only a worker still busy after
+        # STOP_GRACE_S, deep in one article and not writing, is terminated.
+        workers = multiprocessing.active_children()
+        deadline = time.monotonic() + STOP_GRACE_S
+        for process in workers:
+            process.join(timeout=max(0.0, deadline - time.monotonic()))
+        for process in workers:
             if process.is_alive():
                 process.terminate()
-        for process in processes:
-            process.join(timeout=5)
+                process.join(timeout=5)
 
 
 def _died(unit: Unit) -> Result:
