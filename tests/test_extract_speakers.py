@@ -203,8 +203,8 @@ def test_a_hanja_abbreviation_in_a_headline_is_spelled_out() -> None:
     assert head.speaker == "미국 국무부"
 
 
-def test_a_headline_quote_with_no_speaker_is_not_guessed_onto_someone() -> None:
-    body = '이민희 연구원은 "메모리 업황 자체는 나쁘지 않다"고 말했다.'
+def test_a_headline_quote_with_no_speaker_over_a_body_that_quotes_no_one_stays_unattributed() -> None:
+    body = "삼성전자의 3분기 영업이익이 9조원으로 집계됐다. 메모리 가격은 두 달째 올랐다."
     (head,) = [
         q
         for q in quotes_of(body, title='삼성전자 3분기 영업익 9조…"HBM 회복이 관건"')
@@ -321,6 +321,18 @@ def test_deck_lines_under_the_headline_give_headline_quotes_with_their_speakers(
         "자영업자 부담 덜 방안 마련": "채도윤",
         "재활용률 두 배로 높일 것": "채도윤",  # a deck quote alone is the headline speaker's
     }
+
+
+def test_a_headline_quote_without_a_speaker_in_words_the_body_never_prints_is_the_storys_main_speaker() -> None:
+    quotes = quotes_of(
+        '한빛증권은 7일 "금리 인하 기대가 시장에 이미 반영됐다"고 분석했다. '
+        '오세린 한빛증권 연구원은 "하반기 반등 여력은 제한적"이라고 말했다. '
+        '같은 증권사 리서치센터는 "외국인 매도세가 진정되고 있다"고 설명했다. '
+        '오 연구원은 "실적 시즌이 변수"라고 덧붙였다.',
+        title='"코스닥, 당분간 숨 고르기 이어질 듯"',
+    )
+    head = next(q for q in quotes if q.kind == "headline")
+    assert (head.text, head.speaker) == ("코스닥, 당분간 숨 고르기 이어질 듯", "오세린")
 
 
 def test_a_speaker_quoting_their_own_words_inside_their_quote_speaks_both() -> None:

@@ -234,7 +234,8 @@ def _headline(
     out: list[Quote] = []
     for hq, entity, label in heads:
         if entity is None and label is None:
-            entity = _matching_speaker(title[hq.start : hq.end], items)
+            # words the body does not print as such are still the story's: its most quoted speaker's
+            entity = _matching_speaker(title[hq.start : hq.end], items) or main
         day = _matching_day(title[hq.start : hq.end], items, days)
         if day is None and entity is not None:
             day = next((d for a, d in zip(items, days, strict=True) if a.entity is entity and d), None)
