@@ -232,6 +232,17 @@ def test_provided_by_caption_under_the_time() -> None:
     assert c.body == "미래전자는 신제품을 공개했다."
 
 
+def test_a_wire_photo_caption_ending_in_a_bare_date_stamp_is_dropped_with_its_quote() -> None:
+    page = (
+        "송고시간 2022-03-02 11:00\n\n"
+        "(부산=한빛통신) 오세진 기자 = 보건의료노조는 2일 총파업에 들어갔다.\n\n"
+        '(부산=한빛통신) 2일 부산역 광장에서 조합원들이 "인력을 늘려라"고 외치고 있다. 2022.3.2\n\n'
+        '노조는 성명에서 "인력 기준을 법으로 정하라"고 요구했다.\n'
+    )
+    c = run(page)
+    assert "인력을 늘려라" not in c.body and "인력 기준을" in c.body
+
+
 def test_english_wire_caption() -> None:
     page = (
         "류 선수, 시즌 첫 승\n\n"

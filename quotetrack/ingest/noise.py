@@ -116,6 +116,9 @@ _EMAIL_TAIL = re.compile(
 _PHOTOGRAPHER_TAIL = re.compile(
     r"(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\.?\s{0,3}[가-힣]{2,4}\s?기자\s{0,3}$"
 )  # … 2025.5.7 홍길동 기자
+_DATE_STAMP_TAIL = re.compile(r"[다요]\.\s{1,3}(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}\.?\s{0,3}$")
+"""``… 구호를 외치고 있다. 2021.7.10``: a wire photo's caption whose e-mail credit the page dropped;
+a paragraph of the article never ends with a bare date stamp after its last sentence."""
 # … 삼성전자 제공
 _PROVIDED_TAIL = re.compile(r"[.)/]\s{0,3}[^\s.]{1,30}(?:\s[^\s.]{1,15})?\s?제공\)?\s{0,3}$")
 _BRACKET_CREDIT_TAIL = re.compile(
@@ -148,6 +151,8 @@ def _credit_at_end(tail: str) -> bool:
     if "@" in tail and _EMAIL_TAIL.search(tail):
         return True
     if last == "자" and _PHOTOGRAPHER_TAIL.search(tail):
+        return True
+    if (last.isdigit() or last == ".") and _DATE_STAMP_TAIL.search(tail):
         return True
     if "제공" in tail[-12:] and _PROVIDED_TAIL.search(tail):
         return True
