@@ -32,7 +32,9 @@ def test_an_alias_in_parentheses_is_no_part_of_the_name_and_points_back() -> Non
     assert {q.speaker for q in quotes_of(body)} == {"중앙선거관리위원회"}
 
 
-@pytest.mark.parametrize("full, short", [("전국학부모연대", "학부모연대"), ("기후정의네트워크", "기후네트워크")])
+@pytest.mark.parametrize(
+    "full, short", [("전국학부모연대", "학부모연대"), ("기후정의네트워크", "기후네트워크")]
+)
 def test_a_civic_group_named_by_its_ending_speaks_and_its_alias_points_back(full: str, short: str) -> None:
     body = (
         f'{full}({short})는 7일 성명을 내고 "시범사업을 멈춰라"라고 밝혔다. 정부는 "예정대로 간다"고 말했다. '

@@ -309,6 +309,33 @@ def test_a_name_learned_in_full_later_is_found_by_any_of_its_words() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "title, speaker",
+    [
+        ("'급식 중단' 세종 B초…시교육청 \"급식 업체 전면 재점검\"", "세종시교육청"),
+        ('집중호우에 하천 범람…주민들 "평생 처음 본다"', "주민들"),
+    ],
+)
+def test_after_a_headline_ellipsis_the_noun_before_the_quote_speaks(title: str, speaker: str) -> None:
+    body = (  # someone else is quoted most: the headline's speaker is the one it names
+        '학부모연대는 "급식 중단은 처음이 아니다"라며 "책임자를 징계하라"고 요구했다. 학부모연대는 "재발하면 '
+        '소송도 검토한다"고 했다. 세종시교육청은 "재발 방지책을 마련하겠다"고 밝혔다. '
+        '주민들은 "평생 처음 본다"고 입을 모았다.'
+    )
+    (head,) = [q for q in quotes_of(body, title=title) if q.kind == "headline"]
+    assert head.speaker == speaker
+
+
+def test_a_school_head_introduced_by_the_schools_withheld_name_speaks() -> None:
+    body = (
+        '학부모들은 "학교가 사건을 덮었다"고 주장했다. '
+        'C고등학교 교장은 "절차대로 처리했다"고 해명했다. 그는 재조사에 협조하겠다고 덧붙였다.'
+    )
+    got = by_text(quotes_of(body))
+    assert got["절차대로 처리했다"].speaker == "C고등학교 교장"
+    assert got["재조사에 협조하겠다"].speaker == "C고등학교 교장"
+
+
 def test_deck_lines_under_the_headline_give_headline_quotes_with_their_speakers() -> None:
     quotes = quotes_of(
         '채도윤 환경부 장관은 "내년부터 일회용 컵 보증금제를 전국에 시행한다"고 밝혔다.',
@@ -323,7 +350,9 @@ def test_deck_lines_under_the_headline_give_headline_quotes_with_their_speakers(
     }
 
 
-def test_a_headline_quote_without_a_speaker_in_words_the_body_never_prints_is_the_storys_main_speaker() -> None:
+def test_a_headline_quote_without_a_speaker_in_words_the_body_never_prints_is_the_storys_main_speaker() -> (
+    None
+):
     quotes = quotes_of(
         '한빛증권은 7일 "금리 인하 기대가 시장에 이미 반영됐다"고 분석했다. '
         '오세린 한빛증권 연구원은 "하반기 반등 여력은 제한적"이라고 말했다. '

@@ -72,10 +72,11 @@ def headline_quotes(title: str) -> list[HeadlineQuote]:
         speaker = None
         before = before.rstrip(",:：·-— ")
         if before:
-            # 푸틴, "…" / 고민정, 민경욱 향해 "…" / 삼성전자 3분기 영업익 9조…"…" (no speaker)
-            segments = re.split(r"[,，]", before)
-            if re.search(r"(?:…|\.\.)\s*$", before):
-                segments = []
+            # 푸틴, "…" / 고민정, 민경욱 향해 "…" / 삼성전자 3분기 영업익 9조…"…" (no speaker): an
+            # ellipsis closes the headline's first clause, so only what follows it may speak
+            # (청주 A중…교육청 "…")
+            clause = re.split(r"…|\.\.", before)[-1]
+            segments = re.split(r"[,，]", clause) if clause.strip() else []
             for seg in segments:
                 np = _trailing_np(_strip_quoted(seg))
                 if np and not re.search(r"\d", np):
