@@ -45,6 +45,23 @@ def test_a_civic_group_named_by_its_ending_speaks_and_its_alias_points_back(full
     assert got["현장의 목소리를 들어야 한다"].speaker == full
 
 
+def test_an_alias_declared_in_a_sentence_that_quotes_no_one_still_points_back() -> None:
+    body = (
+        "국민권익위원회(권익위)에 따르면 민원은 지난해보다 30% 늘었다. "
+        '권익위는 "제도 개선을 권고하겠다"고 밝혔다.'
+    )
+    assert one(quotes_of(body), "제도 개선을").speaker == "국민권익위원회"
+
+
+def test_a_two_syllable_short_form_in_a_headline_is_the_association_named_in_the_body() -> None:
+    quotes = quotes_of(
+        '대한약사협회는 "원격 조제는 안전을 담보할 수 없다"고 반발했다.',
+        title='약협 "원격 조제 절대 불가"',
+    )
+    (head,) = [q for q in quotes if q.kind == "headline"]
+    assert head.speaker == "대한약사협회"
+
+
 def test_a_short_form_never_given_in_full_stays_as_printed() -> None:
     q = one(quotes_of('권익위는 "신고자 보호를 강화하겠다"고 밝혔다.'), "신고자")
     assert q.speaker == "권익위"

@@ -54,6 +54,7 @@ _THIS_WAY = re.compile(r"(?:이같이|이렇게|이와\s*같이|이처럼|이 �
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LETTER = re.compile(r"[가-힣A-Za-z]")
 _MEMBER_LIST = re.compile(r"\S\((?P<members>[^()\n]{3,80})\)")
+_ORG_ALIAS = re.compile(r"(?<![가-힣A-Za-z])(?P<full>[가-힣A-Za-z]{3,20})\((?P<alias>[가-힣A-Za-z]{2,8})\)")
 _MEMBER = re.compile(r"[가-힣]{1,4}|[A-Za-z][A-Za-z.\- ]{0,15}")
 _NAME_RUN = re.compile(
     r"(?<![가-힣])(?P<names>(?:[가-힣]{2,4}(?:\([一-鿿]{2,4}\))?·){1,7}[가-힣]{2,4}(?:\([一-鿿]{2,4}\))?)"
@@ -168,6 +169,7 @@ class ArticleReader:
                 continue
             self._register_members(sent)
             self._register_name_runs(sent)
+            self._register_aliases(sent)
             self._register_mentions(sent)
             spans = top_spans(self.marks, sent)
             alone = _standalone(self.body, sent, spans)
@@ -314,6 +316,21 @@ class ArticleReader:
                 pos = self.body.index(n, at)
                 at = pos + len(n)
                 self.registry.resolve(Mention(n, pos, at, "name", n, None, "person", title="멤버"), pos)
+
+    def _register_aliases(self, sent: Sentence) -> None:
+        """개인정보보호위원회(개인정보위)에 따르면: an organisation introduced with its short form in
+        parentheses, in any sentence, is remembered with it, so that 개인정보위는 … and a headline's
+        의협 later are that organisation."""
+        for m in _ORG_ALIAS.finditer(self.body, sent.start, sent.end):
+            full, alias = m.group("full"), m.group("alias")
+            if self.marks.inside(m.start()) or len(alias) >= len(full) or not is_org(full):
+                continue
+            mention = mention_of_text(full, m.start("full"))
+            if mention is None or mention.form != "org" or mention.media:
+                continue
+            e = self.registry.resolve(mention, m.start("full"))
+            if e is not None and e.kind == "organisation":
+                e.add_alias(alias)
 
     def _register_name_runs(self, sent: Sentence) -> None:
         """Names joined by middle dots that share one title or 씨 (a title or hanja makes them names,

@@ -109,6 +109,10 @@ class Entity:
     def tokens(self) -> tuple[str, ...]:
         return tuple(self.name.split()) if self.name else ()
 
+    def add_alias(self, short: str) -> None:
+        """Remember a short form the article declares for this organisation (대한의사협회(의협))."""
+        self.aliases.add(_key(short))
+
     def has_surname(self, surname: str) -> bool:
         """Is the name one Korean word starting with this surname (이재명: 이; 남궁석: 남궁)?"""
         name = self.name or ""
@@ -223,6 +227,10 @@ class Registry:
             named = self._named(_name_words(m.name), pos, m.kind)
             if named is not None:
                 return named
+            alias = _key(m.name)
+            for e in recent:  # 의협 after 대한의사협회(의협): the short form the article declared
+                if e.kind == "organisation" and alias in e.aliases:
+                    return e
             if m.kind == "organisation":
                 return self._match_org(m.name, recent)
             if " " not in m.name:  # 천문연 after 한국천문연구원: a clipped organisation Kiwi takes for a name
@@ -320,8 +328,8 @@ class Registry:
     @staticmethod
     def _clipped_org(name: str, recent: list[Entity]) -> Entity | None:
         bare = _org_keys(name)[1]
-        if len(bare) < 3:
-            return None
+        if len(bare) < 2 or (len(bare) == 2 and bare[0] in lx.KOREAN_SURNAMES):
+            return None  # 의협 after 대한의사협회; two syllables opening with a surname may be a name (김철)
         return next(
             (
                 e
