@@ -71,6 +71,26 @@ def test_a_phrase_about_an_event_of_someone_is_not_them_but_remembers_them() -> 
     assert q.speaker == "길태호" and (q.speaker_role or "").endswith("감독")
 
 
+@pytest.mark.parametrize(
+    "phrase, role",
+    [
+        ("제7대 한빛 구단의 새얼굴인 길태호 감독은", "한빛 구단 감독"),  # order of office, apposition, 의
+        ("제1야당인 시민연합당 오하늘 원내대표는", "시민연합당 원내대표"),
+        (
+            "한빛전자 박선우 최고운영책임자(COO·41)는",
+            "한빛전자 최고운영책임자(COO)",
+        ),  # the age, not the acronym
+        ("시민연합당 문채원 후보(부산 해운대)는", "시민연합당 후보"),  # the seat run for
+        ("시민연합당 오하늘 원내대표(오른쪽)는", "시민연합당 원내대표"),  # where the photo shows them
+        ("걸그룹 파랑새의 소속사는", "걸그룹 파랑새의 소속사"),  # a relation keeps its 의
+    ],
+)
+def test_a_role_is_the_office_without_asides_ages_or_appositions(phrase: str, role: str) -> None:
+    body = f'{phrase} "끝까지 최선을 다하겠다"고 말했다.'
+    q = one(quotes_of(body), "끝까지")
+    assert (q.speaker_role or q.speaker) == role
+
+
 def test_a_group_led_by_a_named_person_is_described_as_printed() -> None:
     body = '명도윤 의장 등 군의원들은 "예산 삭감은 의회의 권한"이라고 반박했다.'
     assert one(quotes_of(body), "예산 삭감").speaker == "명도윤 의장 등 군의원들"

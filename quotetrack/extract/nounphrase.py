@@ -1072,16 +1072,53 @@ def _paren_affiliation(tok: str) -> str | None:
     return kept[-1] if kept and is_org(kept[-1]) and re.search(r"[가-힣]", kept[-1]) else None
 
 
+_AGE_IN_PAREN = re.compile(r"(?<=\()\d{1,3}세?[·,]\s?|[·,]\s?\d{1,3}세?(?=\))")
+"""(35·CTO), (CTO·35): an age printed with an abbreviation or affiliation."""
+_ASIDE = re.compile(
+    r"\((?:(?:왼쪽|오른쪽|가운데|앞줄|뒷줄|맨)[^()]{0,10}|(?:"
+    + "|".join(sorted(lx.PROVINCES, key=len, reverse=True))
+    + r")\s[^()]{1,10})\)"
+)
+"""(왼쪽 끝) where a photo shows them, (서울 종로) the seat a candidate runs for: asides, not the role."""
+_TERM_ORDINAL = re.compile(r"제\d{1,3}대")
+"""제9대 (감독): which holder of the office in order, no part of the office."""
+
+
 def _role_text(toks: list[str]) -> str | None:
-    parts = [_AGE.sub("", t) for t in toks]  # 감독(45): an age is no part of the role
+    parts = [_AGE_IN_PAREN.sub("", _AGE.sub("", t)) for t in toks]  # 감독(45): an age is no part of the role
+    if "(" in "".join(parts):
+        parts = _ASIDE.sub("", " ".join(parts)).split()
     while parts and not any(ch.isalnum() for ch in parts[0]):
         parts.pop(0)  # ▲ 제9대 …: a caption's bullet is no part of a role
+    parts = [p for p in parts if not _TERM_ORDINAL.fullmatch(p)]
+    parts = _without_appositions(parts)
     if parts and parts[-1].endswith("의") and len(parts[-1]) > 1:
         parts[-1] = parts[-1][:-1]
     if parts and parts[-1].endswith("인") and is_title(parts[-1][:-1]):
         parts[-1] = parts[-1][:-1]
     text = " ".join(p for p in parts if p)
     return text or None
+
+
+def _without_appositions(parts: list[str]) -> list[str]:
+    """여당인 한국미래당 원내대표 → 한국미래당 원내대표; 한화 이글스의 새사령탑인 감독 → 한화 이글스 감독.
+
+    A word ending in the copula's adnominal form (N+이+ᆫ) that is no office describes the name or
+    office that follows (an apposition); the office is what follows.  A possessive 의 that went
+    with the apposition's noun (이글스의 새사령탑) goes with it; any other stays as printed
+    (한울물산의 대표, 소녀시대의 소속사)."""
+    kept: list[str] = []
+    for k, p in enumerate(parts):
+        if k < len(parts) - 1 and p.endswith("인"):
+            ms = morphs(p)
+            if len(ms) >= 3 and ms[-1].tag == "ETM" and ms[-2].tag == "VCP" and not is_title(p[:-1]):
+                # (출제위원장인 윤상철 교수: an office itself, kept as it was printed)
+                before = kept[-1] if kept else ""
+                if before.endswith("의") and len(before) > 1 and morphs(before)[-1].tag == "JKG":
+                    kept[-1] = before[:-1]
+                continue
+        kept.append(p)
+    return kept
 
 
 def title_of(tok: str) -> str:
