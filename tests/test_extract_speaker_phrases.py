@@ -91,6 +91,12 @@ def test_a_role_is_the_office_without_asides_ages_or_appositions(phrase: str, ro
     assert (q.speaker_role or q.speaker) == role
 
 
+@pytest.mark.parametrize("phrase", ["청주 지역방송인 HCN TV", "시카고 교사 CTU 노조"])
+def test_a_phrase_ending_in_an_organisation_after_a_title_is_that_organisation(phrase: str) -> None:
+    m = mention_of_text(phrase)
+    assert m is not None and m.kind == "organisation" and m.name is not None and phrase.endswith(m.name)
+
+
 def test_a_group_led_by_a_named_person_is_described_as_printed() -> None:
     body = '명도윤 의장 등 군의원들은 "예산 삭감은 의회의 권한"이라고 반박했다.'
     assert one(quotes_of(body), "예산 삭감").speaker == "명도윤 의장 등 군의원들"

@@ -128,6 +128,20 @@ def test_a_dash_question_and_triangle_answer_interview() -> None:
     assert "새 작품을 소개해 달라." not in got and "촬영은 어땠나." not in got
 
 
+def test_an_interview_run_together_in_one_paragraph_gives_each_answer_to_the_interviewee() -> None:
+    body = (
+        "결승골을 넣은 도하람은 경기 뒤 현지 방송사인 SVT 스포츠와의 인터뷰에서 "
+        "『오늘은 운이 따랐다』고 말했다. ―결승골 장면을 설명해 달라. 『수비가 비는 순간 그냥 찼다』 "
+        "―다음 경기 각오는…. 『한 경기씩 이기겠다. 팬들께 감사하다』 〈스톡홀름〓특파원〉"
+    )
+    got = said(body)
+    assert got == {
+        "오늘은 운이 따랐다": "도하람",
+        "수비가 비는 순간 그냥 찼다": "도하람",
+        "한 경기씩 이기겠다. 팬들께 감사하다": "도하람",
+    }
+
+
 def test_q_and_a_labels_and_an_answer_in_quotation_marks_over_two_paragraphs() -> None:
     body = (
         "마라톤 선수 석하윤이 기자회견을 가졌다.\n\n"

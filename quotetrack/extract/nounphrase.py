@@ -642,6 +642,17 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
         ):
             classes[i] = "O"
     head = toks[-1]
+    if classes[-1] == "O" and "T" in classes[:-1] and not honorific:
+        # 로스앤젤레스 지역방송인 KLTA TV: a Korean phrase is what its last word is, and words naming
+        # an organisation after a title make it that organisation, described by what precedes
+        # (not a company an organisation's role introduces, BTS 소속사 하이브, nor a person's team)
+        j = len(classes) - 1 - classes[::-1].index("T") + 1
+        if (
+            all(c == "O" for c in classes[j:])
+            and core(toks[j - 1]) not in lx.ORG_ROLE_WORDS
+            and head not in lx.TEAM_WORDS
+        ):
+            return _parse_words(tuple(toks[j:]), particle)
     if len(toks) == 1 and honorific and head in lx.KOREAN_SURNAMES:
         # 김 씨: the surname of someone named in full earlier (김철수 씨)
         return Mention(text, start, end, "surname_title", None, None, "person", head, "씨", particle)

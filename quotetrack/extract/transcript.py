@@ -421,8 +421,44 @@ def _marker(body: str, a: int, b: int) -> tuple[str, int] | None:
     return None
 
 
+_INLINE_QUESTION = re.compile(
+    r"(?:^|(?<=[\s』」”\"]))[―—][ \t]*(?P<q>[^\n\"“”『』「」―—]{2,150}?)[ \t]*(?=[\"“『「])"
+)
+"""―오늘 승리의 소감은. 『…』: an interview printed in one paragraph, each question led by a dash and
+answered by the quotation right after it."""
+
+
+def _inline_interview(body: str, marks: Marks, announced: bool) -> Interview | None:
+    """Questions and answers run together in paragraphs (―질문. 『답』 ―질문…. 『답』)."""
+    questions: list[tuple[int, int]] = []
+    answers: list[Region] = []
+    found = list(_INLINE_QUESTION.finditer(body))
+    for k, m in enumerate(found):
+        question = m.group("q").rstrip()
+        if not (_QUESTION_END.search(question) or question.endswith(("…", "...", "."))):
+            continue
+        span = marks.inside(m.end() + 1)
+        if span is None or span.open != m.end() or span.cls not in ("double", "bracket"):
+            continue
+        end = found[k + 1].start() if k + 1 < len(found) else body.find("\n", span.close)
+        end = len(body) if end < 0 else end
+        questions.append((m.start(), m.end()))
+        answers.append(Region("answer", span.open, end, quotes=[(span.start, span.end)]))
+    if len(questions) < (1 if announced else QA_MIN_QUESTIONS):
+        return None
+    return Interview(questions, answers)
+
+
 def find_interview(body: str, marks: Marks) -> Interview | None:
     """The Q&A part of the body, if it is (or holds) a printed interview."""
+    found = _find_line_interview(body, marks)
+    if found is not None:
+        return found
+    return _inline_interview(body, marks, _ANNOUNCES_QA.search(body) is not None)
+
+
+def _find_line_interview(body: str, marks: Marks) -> Interview | None:
+    """A printed interview whose questions and answers start lines of their own."""
     lines = [ln for ln in _lines(body) if body[ln[0] : ln[1]].strip()]
     marked = [(ln, _marker(body, *ln)) for ln in lines]
     by_marker: dict[str, list[tuple[int, int]]] = {}
