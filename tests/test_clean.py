@@ -396,6 +396,15 @@ def test_page_that_prints_the_article_twice() -> None:
     assert paras(c) == ["정부는 오늘 새 정책을 발표했다고 밝혔다.", "두 번째 문단도 충분히 긴 문장이다."]
 
 
+def test_a_speakers_tag_that_recurs_at_each_turn_of_a_briefing_is_kept_every_time() -> None:
+    tag = "[한도윤 / 해양수산부 대변인]"
+    page = (
+        f"{tag}\n\n오늘 브리핑은 두 건입니다.\n\n[기자]\n\n선박 수는 몇 척인가요?\n\n"
+        f"{tag}\n\n현재 집계 중입니다.\n"
+    )
+    assert run(page).body.count(tag) == 2
+
+
 # --- headline, deck, pages without a headline --------------------------------------------
 
 

@@ -231,8 +231,8 @@ def _assemble(
         k = segment.key(text)
         if not k or (title_key and len(title_key) >= 8 and k.startswith(title_key)):
             continue  # the headline again, alone or as the start of a photo caption
-        if len(k) >= DUP_MIN and k in seen:
-            continue  # pages that print the article twice
+        if len(k) >= DUP_MIN and k in seen and p.kind != "tag":
+            continue  # pages that print the article twice (a speaker's tag recurs at each turn)
         seen.add(k)
         kept.append(text)
         if ev.outlet.rank > _OUTLET_SELF:
