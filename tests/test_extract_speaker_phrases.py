@@ -97,6 +97,15 @@ def test_a_phrase_ending_in_an_organisation_after_a_title_is_that_organisation(p
     assert m is not None and m.kind == "organisation" and m.name is not None and phrase.endswith(m.name)
 
 
+@pytest.mark.parametrize(
+    "phrase, role",
+    [("주민 소정란씨는", "주민"), ("실종된 이모(17)군의 아버지 여상철씨는", "이모군의 아버지")],
+)
+def test_a_person_described_by_a_common_noun_then_named_is_the_named_person(phrase: str, role: str) -> None:
+    q = one(quotes_of(f'{phrase} "아직 아무 연락도 없다"고 말했다.'), "아직 아무")
+    assert q.speaker in ("소정란", "여상철") and q.speaker_role == role
+
+
 def test_a_group_led_by_a_named_person_is_described_as_printed() -> None:
     body = '명도윤 의장 등 군의원들은 "예산 삭감은 의회의 권한"이라고 반박했다.'
     assert one(quotes_of(body), "예산 삭감").speaker == "명도윤 의장 등 군의원들"

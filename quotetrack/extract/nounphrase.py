@@ -997,6 +997,9 @@ def _name_run(toks: list[str], classes: list[TokenClass]) -> tuple[int, int] | N
             return _trim_run(toks, i, j)  # 블라디미르 푸틴 | 러시아 대통령 (부동산 시장 is no name)
         if i > 0 and classes[i - 1] in ("T", "G") and (at_end or before_title):
             return _trim_run(toks, i, j)  # 소설가 | 한강, LA 다저스의 | 류현진
+        described = i > 0 and classes[i - 1] == "A" and at_end and j - i == 1
+        if described and korean_name_like(_strip_paren(toks[i])):
+            return i, j  # 주민 | 박정숙(씨), 피해자의 어머니 | 박정숙: a person described, then named
         if (
             i > 0
             and classes[i - 1] in ("O", "C")
