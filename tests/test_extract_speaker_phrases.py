@@ -106,6 +106,15 @@ def test_a_person_described_by_a_common_noun_then_named_is_the_named_person(phra
     assert q.speaker in ("소정란", "여상철") and q.speaker_role == role
 
 
+def test_a_title_with_the_honorific_nim_is_the_person_who_holds_it() -> None:
+    body = (
+        '배우 민소라는 "촬영장이 늘 즐거웠다"고 말했다. 그는 "감독님이 \'그냥 걸어만 줘\'라고 하셨다"며 웃었다. '
+        "이 영화는 하태윤 감독의 두 번째 장편이다. "
+        "민소라는 \"감독님이 '표정만으로 충분하다'고 하셨다\"고 덧붙였다."
+    )
+    assert by_text(quotes_of(body))["표정만으로 충분하다"].speaker == "하태윤"
+
+
 def test_a_group_led_by_a_named_person_is_described_as_printed() -> None:
     body = '명도윤 의장 등 군의원들은 "예산 삭감은 의회의 권한"이라고 반박했다.'
     assert one(quotes_of(body), "예산 삭감").speaker == "명도윤 의장 등 군의원들"

@@ -605,6 +605,8 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
     honorific = toks[-1] == "씨" and len(toks) > 1
     if honorific:
         toks = toks[:-1]  # 홍길동 씨, 김 씨: the honorific is no part of the name
+    if toks[-1].endswith("님") and len(toks[-1]) > 2 and is_title(toks[-1][:-1]):
+        toks[-1] = toks[-1][:-1]  # 감독님, 김 대표님: the honorific is no part of the title
     if toks[-1].endswith("측") and len(toks[-1]) > 1:
         toks[-1] = toks[-1][:-1]
     elif toks[-1] == "측" and len(toks) > 1:
