@@ -263,3 +263,22 @@ def test_a_name_glued_to_a_personal_title_inside_a_longer_phrase_is_split() -> N
 
 def test_a_place_glued_to_a_title_that_follows_places_stays_whole() -> None:
     assert mention_of_text("한빛 서울시의원").title == "시의원"
+
+
+@pytest.mark.parametrize("company", ["세온반도체", "잇다랩"])
+def test_a_company_name_the_dictionary_does_not_know_still_stands_between_name_and_title(
+    company: str,
+) -> None:
+    body = f'문태겸 {company} 부사장은 "투자를 늘리겠다"고 말했다. 문 부사장은 "재고는 정상"이라고 덧붙였다.'
+    got = by_text(quotes_of(body))
+    assert got["투자를 늘리겠다"].speaker == "문태겸"
+    assert got["재고는 정상"].speaker == "문태겸"
+
+
+def test_a_foreign_surname_with_a_title_is_the_person_named_in_full_before() -> None:
+    body = (
+        '어우양밍 중국 상무부 대변인은 "보복 조치를 검토한다"고 말했다. '
+        '한국 산업부는 "대화로 풀겠다"고 밝혔다. 어우양 대변인은 "공은 한국에 있다"고 덧붙였다.'
+    )
+    got = by_text(quotes_of(body))
+    assert got["공은 한국에 있다"].speaker == "어우양밍"

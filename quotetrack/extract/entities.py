@@ -231,6 +231,14 @@ class Registry:
             for e in recent:  # 의협 after 대한의사협회(의협): the short form the article declared
                 if e.kind == "organisation" and alias in e.aliases:
                     return e
+            if m.title and " " not in m.name and len(m.name) >= 2:
+                for e in recent:  # 어우양 대변인 after 어우양밍 대변인: a Chinese surname of two syllables
+                    if (
+                        e.kind == "person"
+                        and any(len(t) > len(m.name) and t.startswith(m.name) for t in e.tokens)
+                        and self._has_title(e, m.title)
+                    ):
+                        return e
             if m.kind == "organisation":
                 return self._match_org(m.name, recent)
             if " " not in m.name:  # 천문연 after 한국천문연구원: a clipped organisation Kiwi takes for a name
@@ -281,6 +289,17 @@ class Registry:
             if m.title:
                 for e in recent:
                     if m.title in e.titles and (m.demonstrative or len(want) <= len(m.title) + 1):
+                        return e
+            words = (m.role or "").split()
+            if m.title and len(words) == 2 and len(words[0]) >= 2:
+                # 저우 대변인 after 저우하이펑 중국 외교부 대변인: a foreign surname (a word of the name,
+                # or how a name written as one word starts) with the title that person holds
+                for e in recent:
+                    if (
+                        e.kind == "person"
+                        and any(t == words[0] or t.startswith(words[0]) for t in e.tokens)
+                        and self._has_title(e, m.title)
+                    ):
                         return e
             return None
         if m.form == "anonymous":

@@ -176,6 +176,8 @@ def is_nominal(word: str) -> bool:
         return True
     if ms[0].tag == "MM" and len(ms) == 1:
         return True
+    if ms[0].tag == "MM":  # 세온반도체 read 세/MM 온 반도체: a name Kiwi does not know, not 'three …'
+        ms = ms[1:]
     return all(m.tag in NOMINAL_TAGS or m.tag in ("SSO", "SSC", "SP", "SW", "SO") for m in ms)
 
 
@@ -255,6 +257,24 @@ def _names_right(word: str) -> bool:
     return is_title(word) or is_org(word) or word in lx.COUNTRIES
 
 
+def _ends_in_noun(word: str) -> bool:
+    """Does the word end in a noun morpheme with no particle or ending after it (잇다랩, not 잇다가)?"""
+    ms = morphs(word)
+    return (
+        len(word) >= 2
+        and bool(ms)
+        and ms[-1].tag in ("NNG", "NNP")
+        and not any(m.tag.startswith(("J", "E")) and m.tag != "EC" for m in ms)
+    )
+
+
+def _coined(word: str) -> bool:
+    """잇다랩 (잇/VV 다/EC 랩/NNG): a name coined from a verb and a noun, as start-ups name themselves;
+    no person's name reads so."""
+    ms = morphs(word)
+    return _ends_in_noun(word) and any(m.tag.startswith(("VV", "VA")) for m in ms)
+
+
 def phrase_before(words: list[Word], head: int, stem_end: int) -> list[tuple[str, int, int]]:
     """The words of the noun phrase whose last word is words[head].
 
@@ -281,12 +301,15 @@ def phrase_before(words: list[Word], head: int, stem_end: int) -> list[tuple[str
             and (_unknown_word(c) or p.korean_name or p.foreign_name)
         )
         department = p.department and (right_title or right_names or right_is_name)  # 화학과 (과 is no 'and')
+        # 잇다랩 대표: a company Kiwi does not know (잇/VV 다/EC 랩/NNG) is still the word before a title
+        unknown_company = right_title and head - j == 1 and _ends_in_noun(c)
         surname_before_title = p.surname and head - j == 1 and right_title  # 서 총리: 서 is no verb here
         if not (
             p.nominal
             or name_before_title
             or surname_before_title
             or department
+            or unknown_company
             or (p.role_modifier and right_title)
         ):
             break
@@ -1044,7 +1067,11 @@ def _trim_run(toks: list[str], i: int, j: int) -> tuple[int, int]:
         for k in korean:  # 박은태 | 국수본, 김하늘 | 팜브릿지: the first that only an affiliation follows
             rest = toks[k + 1 : j]
             if rest and all(
-                is_org(t) or _common_noun(t) or _ORG_ABBREVIATION.fullmatch(t) or _BRAND.search(t)
+                is_org(t)
+                or _common_noun(t)
+                or _ORG_ABBREVIATION.fullmatch(t)
+                or _BRAND.search(t)
+                or _coined(t)
                 for t in rest
             ):
                 return k, k + 1
