@@ -282,3 +282,8 @@ def test_a_foreign_surname_with_a_title_is_the_person_named_in_full_before() -> 
     )
     got = by_text(quotes_of(body))
     assert got["공은 한국에 있다"].speaker == "어우양밍"
+
+
+def test_a_club_nickname_between_a_korean_name_and_the_title_is_the_role() -> None:
+    m = mention_of_text("남보람 블루윙스 감독")
+    assert m is not None and (m.name, m.role) == ("남보람", "블루윙스 감독")

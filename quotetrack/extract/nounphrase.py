@@ -1072,6 +1072,7 @@ def _trim_run(toks: list[str], i: int, j: int) -> tuple[int, int]:
                 or _ORG_ABBREVIATION.fullmatch(t)
                 or _BRAND.search(t)
                 or _coined(t)
+                or (_TEAM_NICKNAME.fullmatch(t) is not None and len(t) >= 4)  # 김정란 | 스카이윙스 감독
                 for t in rest
             ):
                 return k, k + 1
