@@ -287,3 +287,14 @@ def test_a_foreign_surname_with_a_title_is_the_person_named_in_full_before() -> 
 def test_a_club_nickname_between_a_korean_name_and_the_title_is_the_role() -> None:
     m = mention_of_text("남보람 블루윙스 감독")
     assert m is not None and (m.name, m.role) == ("남보람", "블루윙스 감독")
+
+
+def test_a_university_short_name_stands_between_the_name_and_the_academic_title() -> None:
+    body = (
+        '도하윤 서해공대 총장은 "통합은 생존의 문제"라고 말했다. '
+        '변지석 한결대 총장은 "학생 의견을 먼저 듣겠다"고 밝혔다. 도 총장은 "서두르지 않겠다"고 덧붙였다.'
+    )
+    got = by_text(quotes_of(body))
+    assert (got["통합은 생존의 문제"].speaker, got["통합은 생존의 문제"].speaker_role) == ("도하윤", "서해공대 총장")
+    assert got["학생 의견을 먼저 듣겠다"].speaker == "변지석"
+    assert got["서두르지 않겠다"].speaker == "도하윤"

@@ -268,6 +268,11 @@ def _ends_in_noun(word: str) -> bool:
     )
 
 
+def _university(word: str) -> bool:
+    """금강대, 한밭과학대: a university's short name, which Kiwi reads as anything (금강/NNP 대/EF)."""
+    return len(word) >= 3 and word.endswith(("대", "대학", "대학교")) and _HANGUL_ONLY.fullmatch(word) is not None
+
+
 def _coined(word: str) -> bool:
     """잇다랩 (잇/VV 다/EC 랩/NNG): a name coined from a verb and a noun, as start-ups name themselves;
     no person's name reads so."""
@@ -302,7 +307,7 @@ def phrase_before(words: list[Word], head: int, stem_end: int) -> list[tuple[str
         )
         department = p.department and (right_title or right_names or right_is_name)  # 화학과 (과 is no 'and')
         # 잇다랩 대표: a company Kiwi does not know (잇/VV 다/EC 랩/NNG) is still the word before a title
-        unknown_company = right_title and head - j == 1 and _ends_in_noun(c)
+        unknown_company = right_title and head - j == 1 and (_ends_in_noun(c) or _university(c))
         surname_before_title = p.surname and head - j == 1 and right_title  # 서 총리: 서 is no verb here
         if not (
             p.nominal
