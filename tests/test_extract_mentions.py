@@ -295,6 +295,9 @@ def test_a_university_short_name_stands_between_the_name_and_the_academic_title(
         '변지석 한결대 총장은 "학생 의견을 먼저 듣겠다"고 밝혔다. 도 총장은 "서두르지 않겠다"고 덧붙였다.'
     )
     got = by_text(quotes_of(body))
-    assert (got["통합은 생존의 문제"].speaker, got["통합은 생존의 문제"].speaker_role) == ("도하윤", "서해공대 총장")
+    assert (got["통합은 생존의 문제"].speaker, got["통합은 생존의 문제"].speaker_role) == (
+        "도하윤",
+        "서해공대 총장",
+    )
     assert got["학생 의견을 먼저 듣겠다"].speaker == "변지석"
     assert got["서두르지 않겠다"].speaker == "도하윤"

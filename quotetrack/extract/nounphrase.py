@@ -270,7 +270,8 @@ def _ends_in_noun(word: str) -> bool:
 
 def _university(word: str) -> bool:
     """금강대, 한밭과학대: a university's short name, which Kiwi reads as anything (금강/NNP 대/EF)."""
-    return len(word) >= 3 and word.endswith(("대", "대학", "대학교")) and _HANGUL_ONLY.fullmatch(word) is not None
+    hangul = _HANGUL_ONLY.fullmatch(word) is not None
+    return len(word) >= 3 and hangul and word.endswith(("대", "대학", "대학교"))
 
 
 def _coined(word: str) -> bool:
