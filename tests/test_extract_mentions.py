@@ -301,3 +301,15 @@ def test_a_university_short_name_stands_between_the_name_and_the_academic_title(
     )
     assert got["학생 의견을 먼저 듣겠다"].speaker == "변지석"
     assert got["서두르지 않겠다"].speaker == "도하윤"
+
+
+def test_the_side_of_a_company_is_the_company_and_a_withheld_name_drops_its_age() -> None:
+    body = (
+        '배달 기사 박모(52)씨는 "에어컨 없는 대기실뿐"이라고 했다. 한결배송 측은 "쉼터를 늘리겠다"고 전했다.'
+    )
+    got = by_text(quotes_of(body))
+    assert got["에어컨 없는 대기실뿐"].speaker == "박모씨"
+    assert (got["쉼터를 늘리겠다"].speaker, got["쉼터를 늘리겠다"].speaker_kind) == (
+        "한결배송",
+        "organisation",
+    )

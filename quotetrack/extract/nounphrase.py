@@ -308,7 +308,10 @@ def phrase_before(words: list[Word], head: int, stem_end: int) -> list[tuple[str
         )
         department = p.department and (right_title or right_names or right_is_name)  # 화학과 (과 is no 'and')
         # 잇다랩 대표: a company Kiwi does not know (잇/VV 다/EC 랩/NNG) is still the word before a title
-        unknown_company = right_title and head - j == 1 and (_ends_in_noun(c) or _university(c))
+        unknown_company = head - j == 1 and (
+            (right_title and (_ends_in_noun(c) or _university(c)))
+            or (stem == "측" and _ends_in_noun(c))  # 한결중공업 측 (한결/MAG 중공업): whose side it is
+        )
         surname_before_title = p.surname and head - j == 1 and right_title  # 서 총리: 서 is no verb here
         if not (
             p.nominal
@@ -417,6 +420,7 @@ def is_media(text: str) -> bool:
 
 _PROVINCE_TAIL = re.compile(r"(?:특별자치도|특별자치시|특별시|광역시|도청|시청|도|시)$")
 _WITHHELD_NAME = re.compile(r"(?:[A-Z]|[가-힣]모)씨$")
+_AGE_BEFORE_SSI = re.compile(r"\(\d{1,3}(?:세|·[^()]{1,20})?\)(?=씨$)")
 """A, B씨 and 김모씨: a person whose name the article withholds (the 씨 stays part of the label)."""
 
 
@@ -636,10 +640,21 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
         toks = toks[:-1]  # 홍길동 씨, 김 씨: the honorific is no part of the name
     if toks[-1].endswith("님") and len(toks[-1]) > 2 and is_title(toks[-1][:-1]):
         toks[-1] = toks[-1][:-1]  # 감독님, 김 대표님: the honorific is no part of the title
+    side = toks[-1].endswith("측")
     if toks[-1].endswith("측") and len(toks[-1]) > 1:
         toks[-1] = toks[-1][:-1]
     elif toks[-1] == "측" and len(toks) > 1:
         toks = toks[:-1]
+    if (
+        side
+        and len(toks) == 1
+        and len(toks[0]) >= 3
+        and not korean_name_like(toks[0])
+        and len(morphs(toks[0])) >= 2
+    ):
+        # 빨리배달 측: the side of something named in more than one word-piece is a company or body,
+        # not a person (a person's side keeps the person: 원빈 측)
+        return Mention(text, 0, 0, "org", toks[0], None, "organisation", particle=particle)
     text_clean = " ".join(toks)
     classes = [classify(t, i == 0 and len(toks) > 1) for i, t in enumerate(toks)]
     if len(toks) == 2 and classes[0] == "T" and classes[1] == "G" and _HANGUL_ONLY.fullmatch(toks[1]):
@@ -995,6 +1010,8 @@ def _spelled_out(words: tuple[str, ...]) -> list[str]:
         toks.extend(unglue(t, alone=len(words) == 1))
     # 북한의 외무성 대변인: a country's genitive is the role's country (북한 외무성 대변인)
     toks = [t[:-1] if t.endswith("의") and t[:-1] in lx.COUNTRIES else t for t in toks]
+    if toks:
+        toks[-1] = _AGE_BEFORE_SSI.sub("", toks[-1])  # 김모(46)씨 → 김모씨
     last = _strip_paren(toks[-1]) if toks else ""
     if last.endswith("씨") and len(last) >= 2 and _HANGUL_ONLY.fullmatch(last) and not last.endswith("모씨"):
         toks[-1:] = [last[:-1], "씨"]  # 권말순씨(68): the age in parentheses goes too
