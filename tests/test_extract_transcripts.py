@@ -86,6 +86,19 @@ def test_name_colon_turns_of_an_old_transcript() -> None:
     }
 
 
+def test_a_soundbite_tag_with_who_speaks_and_their_words_on_one_line_after_a_colon() -> None:
+    body = (
+        "[앵커]\n\n어젯밤 전통시장에 불이 났습니다.\n\n"
+        '[인터뷰] 모상훈(해오름시장 상인) : "하룻밤 새 가게가 사라졌어요."\n\n'
+        '[녹취] 구청 관계자(음성변조) : "점검은 순서대로 하고 있었습니다."\n\n'
+        "소방당국은 전기 합선을 원인으로 보고 있습니다."
+    )
+    assert said(body) == {
+        "하룻밤 새 가게가 사라졌어요.": "모상훈",
+        "점검은 순서대로 하고 있었습니다.": "구청 관계자",
+    }
+
+
 @pytest.mark.parametrize(
     ("line", "kind"),
     [

@@ -74,6 +74,9 @@ _SLASH_TAG = re.compile(r"[ \t]*[가-힣A-Za-z][^/\n\"“”]{0,20}?[ \t]*/[ \t]
 """김민석 / 상인 alone on a line: some broadcasters print the soundbite's tag without brackets."""
 _LABEL_SPLIT = re.compile(r"^(?P<label>[^:：]{1,40}?)[ \t]*[:：][ \t]*(?P<who>.*)$")
 _PAREN_ROLE = re.compile(r"[ \t]*\(([^()\n]{1,40})\)[ \t]*$")
+_PRODUCTION_NOTE = re.compile(r"[ \t]*\((?:음성|목소리)[ \t]?(?:변조|대역)\)")
+_WHO_COLON = re.compile(r"[ \t]*[:：][ \t]*(?=\S)")
+"""The colon between who speaks and their words on a tag's own line: [인터뷰] 홍길동(상인) : "…"."""
 _WHO_SPLIT = re.compile(r"[ \t]*[/|,，][ \t]*")
 _TRAILING_NUMBER = re.compile(r"[ \t]*\d{1,2}$")
 _LINE = re.compile(r"[^\n]*")
@@ -125,6 +128,7 @@ def _who(text: str) -> tuple[str, str | None] | None:
     """A tag's 'name / role' (김민석 / 국방부 대변인) as (who, name), if it names a speaker."""
     if len(text) > 80:
         return None  # no one's name and role runs this long (and a long line is never scanned)
+    text = _PRODUCTION_NOTE.sub("", text)  # 관계자(음성변조): how the voice was aired, not a role
     text = _PAREN_ROLE.sub(r" / \1", text).strip()  # 오준식(목격자): the role in parentheses
     bare = _TRAILING_NUMBER.sub("", text).strip()  # 서울시민 1: the number tells two passers-by apart
     if not bare or len(bare) > 60 or _SENTENCE_END.search(bare):
@@ -163,6 +167,9 @@ def read_tag(body: str, start: int, end: int, turns: bool) -> Tag | None:
         label = _LABEL_SPLIT.match(inner)
         kind = _label_kind(inner)
         if kind is not None:  # [앵커], <씽크> 아파트 주민, 【 녹취 】
+            colon = _WHO_COLON.search(body, rest[0], min(rest[1], rest[0] + 61)) if kind == "speech" else None
+            if colon is not None and (said := _who(body[rest[0] : colon.start()])) is not None:
+                return Tag(kind, said[0], said[1], (colon.end(), rest[1]))  # [인터뷰] 이름(역할) : "…"
             who = _who(body[rest[0] : min(rest[1], rest[0] + 81)]) if kind == "speech" else None
             if who is not None:
                 return Tag(kind, who[0], who[1], None)
