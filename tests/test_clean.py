@@ -780,6 +780,13 @@ def test_portal_names_the_source_outlet() -> None:
     assert run("정부는 발표했다.\n\n기사제공 미래경제\n").outlet == "미래경제"
 
 
+def test_a_kicker_before_a_headline_quoted_in_print_brackets_is_the_headline() -> None:
+    c = run(
+        "<인터뷰>河東植 어민연합회장 『바다를 지켜야 산다』\n\n입력 1993.03.02 00:00\n\n본문 첫 문장이다.\n"
+    )
+    assert c.title is not None and "바다를 지켜야 산다" in c.title
+
+
 def test_a_kicker_in_brackets_before_a_quoted_headline_is_the_headline_not_a_broadcast_tag() -> None:
     page = '[인터뷰] 김민재 "바이에른에서 다시 증명하겠다"\n\n2024-08-02 18:00\n\n김민재가 본지와 만났다. 그는 "다시 증명하겠다"고 말했다.\n'
     assert (

@@ -99,6 +99,18 @@ def test_a_soundbite_tag_with_who_speaks_and_their_words_on_one_line_after_a_col
     }
 
 
+def test_an_announced_print_interview_with_equals_labels_is_with_who_spoke_before_it() -> None:
+    body = (
+        "쌀 협상 타결이 임박했다. 全國어민연합 河東植회장은 지난 3일 기자와 만나 "
+        "『약속이 또 뒤집힌다』고 말했다. 다음은 일문일답.\n\n"
+        " 문=정부는 불가 입장이라는데.\n 답=말뿐이다. 협상장 분위기는 다르다.\n\n"
+        " 문=대응은.\n 답=다음달 궐기대회를 연다."
+    )
+    got = said(body)
+    assert got["말뿐이다. 협상장 분위기는 다르다."] == "河東植"
+    assert got["다음달 궐기대회를 연다."] == "河東植"
+
+
 @pytest.mark.parametrize(
     ("line", "kind"),
     [

@@ -45,6 +45,7 @@ from quotetrack.extract.sentences import Sentence, Word, split_sentences, words
 from quotetrack.extract.transcript import (
     Interview,
     Region,
+    announces_interview,
     broadcast_regions,
     find_interview,
     has_script_tags,
@@ -247,6 +248,25 @@ class ArticleReader:
         mentions, outside quotations, one who does not speak in that prose (진행을 본 론다 글렌씨도
         "…"라고 감탄: a bystander), then the most mentioned, then the first introduced."""
         spoke = {id(a.entity) for a in self.out if a.entity is not None and lo <= a.found.start < hi}
+        # who spoke last before the questions (the registry's last speaker is the article's end's)
+        last = next(
+            (a.entity for a in reversed(self.out) if a.entity is not None and lo <= a.found.start < hi), None
+        )
+        if (
+            last is not None
+            and last.kind == "person"
+            and id(last) in spoke
+            and announces_interview(self.body, lo, hi)
+        ):
+            # 裵회장은 "…"고 말했다. 다음은 일문일답: who just spoke and is the most mentioned is the one
+            # the announced interview is with (a bystander is mentioned less)
+            counts = {
+                id(e): sum(1 for p in e.mentions if lo <= p < hi)
+                for e in self.registry.entities
+                if e.kind == "person"
+            }
+            if counts.get(id(last), 0) >= max(counts.values(), default=0):
+                return last
         best: tuple[bool, int, int] | None = None
         found: Entity | None = None
         for e in self.registry.entities:

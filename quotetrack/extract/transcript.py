@@ -396,11 +396,18 @@ def _soundbite_quotes(body: str, marks: Marks, lo: int, hi: int) -> list[tuple[i
 
 # ------------------------------------------------------------------------ interviews
 
-_QA_LABEL = re.compile(r"[ \t]*(?P<label>Q|A|문|답|질문|답변)[ \t]*[.:：)][ \t]*(?=\S)")
+_QA_LABEL = re.compile(r"[ \t]*(?P<label>Q|A|문|답|질문|답변)[ \t]*[.:：)=][ \t]*(?=\S)")
 _QA_BULLET = re.compile(r"[ \t]*(?P<bullet>[-–—―▲△■□◆◇●○▶☞])[ \t]*(?=\S)")
 _QUESTION_END = re.compile(r"(?:\?|[은는가까냐나요죠데면지]\.?|라\.?|(?:달라|해달라|말해 ?달라)\.?)\s*$")
 _ANNOUNCES_QA = re.compile(r"(?:다음은|아래는|이하는)\s?[^.\n]{0,40}?(?:일문일답|문답|인터뷰)")
 """다음은 문 총재와의 일문일답, 아래는 일문일답 전문이다: a printed interview follows."""
+
+
+def announces_interview(body: str, lo: int, hi: int) -> bool:
+    """Does body[lo:hi] announce a printed interview (다음은 일문일답)?"""
+    return _ANNOUNCES_QA.search(body, lo, hi) is not None
+
+
 QA_MIN_QUESTIONS = 2
 """An interview needs at least this many question lines; one dash-led line is just a list item."""
 _ANSWERER = re.compile(r"[ \t]*(?P<who>[^=:：\n\"“”'‘’]{2,20}?)[ \t]*[=:：][ \t]*(?=\S)")

@@ -280,7 +280,7 @@ def is_broadcast_tag(text: str) -> bool:
     if len(s) > 80:
         return False
     m = _BRACKET_TAG.fullmatch(s)
-    if m and re.search(r"[\"“”'‘’″…]", m["who"]):
+    if m and re.search(r"[\"“”'‘’″…『』「」]", m["who"]):
         return False  # [인터뷰] 김민재 "…": a headline with a kicker, not a tag
     if m:
         inner = m["inner"].strip()
