@@ -313,3 +313,8 @@ def test_the_side_of_a_company_is_the_company_and_a_withheld_name_drops_its_age(
         "한결배송",
         "organisation",
     )
+
+
+def test_a_defendant_called_by_surname_and_title_is_the_defendant_named_in_full() -> None:
+    body = "서울지법은 전 구청장 金榮植피고인(58)에게 징역 4년을 선고했다. 金피고인은 『억울하다』고 말했다."
+    assert one(quotes_of(body), "억울하다").speaker == "金榮植"

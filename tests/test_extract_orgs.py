@@ -111,3 +111,21 @@ def test_a_generic_body_named_in_full_later_takes_the_full_name() -> None:
 def test_a_clipped_name_that_drops_a_leading_place_goes_to_the_full_name(full: str, short: str) -> None:
     body = f'{full}이 조사를 마쳤다. {short}은 "오염이 심각하다"고 밝혔다.'
     assert one(quotes_of(body), "오염이").speaker == full
+
+
+def test_a_regulator_named_after_broadcasting_is_no_medium_and_its_short_form_points_back() -> None:
+    body = (
+        "방송통신심의위원회가 해당 방송을 심의하기로 했다. "
+        '방심위는 "공정성 조항 위반 여부를 보겠다"고 밝혔다.'
+    )
+    assert one(quotes_of(body), "공정성").speaker == "방송통신심의위원회"
+
+
+def test_the_bench_is_the_court_named_in_full_not_one_described() -> None:
+    body = (
+        "(부산=한빛통신) 기자 = 노인들을 속인 업자에게 항소심 법원도 실형을 선고했다.\n"
+        "부산고법 형사1부(노현석 부장판사)는 9일 사기 혐의로 기소된 업자 강모(50)씨의 항소를 기각하고 "
+        "원심과 같은 징역 3년을 선고했다.\n"
+        '재판부는 "죄질이 무겁다"고 밝혔다.'
+    )
+    assert one(quotes_of(body), "죄질이").speaker == "부산고법 형사1부"

@@ -316,9 +316,15 @@ class Registry:
     def _match_org(self, name: str, recent: list[Entity]) -> Entity | None:
         generic = GENERIC_BODIES.get(name.split()[-1]) if name.split() else None
         if generic is not None:  # 재판부 after 서울중앙지법 형사합의25부: the body the article named
-            for e in recent:
-                if e.kind == "organisation" and e.name and e.name != name and generic.search(e.name):
-                    return e
+            named = [
+                e
+                for e in recent
+                if e.kind == "organisation" and e.name and e.name != name and generic.search(e.name)
+            ]
+            # one named in full before one described (항소심 법원 is no name of a court)
+            specific = [e for e in named if (e.name or "").split()[-1] not in GENERIC_BODIES]
+            if specific or named:
+                return (specific or named)[0]
         want, bare = _org_keys(expand_org(name))
         for e in recent:
             if e.kind not in ("organisation", "unknown") or not e.name:

@@ -415,7 +415,12 @@ def is_org(tok: str) -> bool:
 def is_media(text: str) -> bool:
     """True for news media names (교도통신, 로이터, 영국 <인디펜던트>)."""
     t = _MEDIA_NOISE.sub("", text)
+    if _REGULATOR.search(t):
+        return False  # 방송통신위원회, 방송통신심의위원회, 한국방송협회: they oversee or speak for media
     return _MEDIA_RE.search(t) is not None or t in lx.MEDIA_WORDS
+
+
+_REGULATOR = re.compile(r"(?:위원회|위|협회|노조|노동조합|조합|연맹|재단|진흥원|공단|부|처|청)$")
 
 
 _PROVINCE_TAIL = re.compile(r"(?:특별자치도|특별자치시|특별시|광역시|도청|시청|도|시)$")
