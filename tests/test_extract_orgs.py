@@ -129,3 +129,16 @@ def test_the_bench_is_the_court_named_in_full_not_one_described() -> None:
         '재판부는 "죄질이 무겁다"고 밝혔다.'
     )
     assert one(quotes_of(body), "죄질이").speaker == "부산고법 형사1부"
+
+
+def test_an_official_of_a_government_section_keeps_the_office_and_section() -> None:
+    body = '이에 대해 강원도 산림정책과 관계자는 "허가 절차에 문제가 없다"고 반박했다.'
+    assert one(quotes_of(body), "허가 절차").speaker == "강원도 산림정책과 관계자"
+
+
+@pytest.mark.parametrize(("word", "full"), [("도", "경남도"), ("시", "울산시")])
+def test_a_headline_city_or_province_is_the_one_the_body_names(word: str, full: str) -> None:
+    body = f'{full} 예산담당관실 관계자는 "예산이 없다"고 말했다. 시민단체는 "예산을 세우라"고 요구했다.'
+    quotes = quotes_of(body, title=f'{word} "재정 여력 없다"')
+    (head,) = [q for q in quotes if q.kind == "headline"]
+    assert head.speaker == full

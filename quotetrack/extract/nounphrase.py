@@ -45,6 +45,12 @@ _GLOSS = re.compile(r"\([一-鿿A-Za-z·\s]+\)")
 _PAREN_HANGUL = re.compile(r"\([가-힣]{1,8}\)")
 _DEPARTMENT = re.compile(r"[가-힣](?:학과|교육과|학부|대학원|전공)$")
 """University departments (화학과, 국어교육과): a bare 과 after a noun is far more often 'and'."""
+_SECTION = re.compile(
+    r"[가-힣](?:정책|관리|행정|총무|민원|기획|홍보|감사|안전|복지|지원|협력|운영|계획|보건|위생|교통|환경"
+    r"|건축|재난|산업|경제|문화|관광|체육|수사|조사|예산|세무|재정|주택|농정|산림|수산|방역|인사|법무|정보)과$"
+)
+"""A government office's section (환경정책과, 교통행정과): an administrative field and 과, a unit of the
+office, not 'and' (정책과 관계자 is no 'policy and official')."""
 _HANGUL_2_4 = re.compile(r"[가-힣]{2,4}")
 _HANGUL_2_5 = re.compile(r"[가-힣]{2,5}")
 _HANGUL_3 = re.compile(r"[가-힣]{3}")
@@ -233,7 +239,7 @@ def _phrase_word(text: str) -> _PhraseWord:
         offset=text.rindex(c) if c else 0,
         name_shape=_HANGUL_2_4.fullmatch(_strip_paren(c)) is not None,  # 양승택(梁承澤) too
         korean_name=korean_name_like(_strip_paren(c)),
-        department=bool(_DEPARTMENT.search(c)) and len(c) >= 3,
+        department=bool(_DEPARTMENT.search(c) or _SECTION.search(c)) and len(c) >= 3,
         foreign_name=(
             any(ch in lx.FOREIGN_NAME_SYLLABLES for ch in c)
             and not _one_common_word(c)
@@ -403,6 +409,8 @@ def is_org(tok: str) -> bool:
     if _COURT_DIVISION.search(t) or _HANJA_ORG.fullmatch(t):
         return True
     if t in lx.ORG_WORDS or ((m := _MEDIA_RE.search(t)) and (m.start() == 0 or m.end() == len(t))):
+        return True
+    if _SECTION.search(t):
         return True
     if _ORG_SHAPE.search(t):
         return True

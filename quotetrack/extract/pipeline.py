@@ -19,7 +19,7 @@ from quotetrack.extract.attribution import Found
 from quotetrack.extract.document import ArticleReader, Attributed
 from quotetrack.extract.entities import Entity, Registry, expand_org, expand_role
 from quotetrack.extract.headline import HeadlineQuote, headline_quotes
-from quotetrack.extract.lexicon import COUNTRIES, COUNTRY_ABBREVIATIONS
+from quotetrack.extract.lexicon import COUNTRIES, COUNTRY_ABBREVIATIONS, PROVINCES
 from quotetrack.extract.nounphrase import mention_of_text
 from quotetrack.extract.said_on import said_on
 from quotetrack.ingest.clean import clean
@@ -219,7 +219,7 @@ def _headline_speakers(
             if entity is not None and fuller and known and fuller != known and fuller.endswith(known):
                 entity.role = fuller  # 마치무라 외상 in the body, 마치무라 日외상 in the headline: 일본 외상
             if entity is None:
-                label = _bare(hq.speaker_text)
+                label = _local_government(hq.speaker_text, registry) or _bare(hq.speaker_text)
         out.append((hq, entity, label))
     return out
 
@@ -321,6 +321,18 @@ SELF_IDENTIFYING = frozenset(
 )
 """Institutions whose name already says which country they belong to: a headline's 미 백악관 is
 printed 백악관 in the body, while 미 국방부 must stay 미국 국방부 (Korea has a 국방부 too)."""
+
+
+def _local_government(text: str, registry: Registry) -> str | None:
+    """시 "…", 도 "…": a headline names the city or province the body names in full (부산시, 제주도),
+    as it names the organisation behind any short form."""
+    if text not in ("시", "도", "군", "구"):
+        return None
+    for e in registry.entities:
+        for word in f"{e.name or ''} {e.description or ''} {e.role or ''}".split():
+            if word.endswith(text) and 3 <= len(word) <= 5 and word[:-1] in PROVINCES:
+                return word
+    return None
 
 
 def _bare(text: str) -> str:
