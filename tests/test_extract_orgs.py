@@ -142,3 +142,18 @@ def test_a_headline_city_or_province_is_the_one_the_body_names(word: str, full: 
     quotes = quotes_of(body, title=f'{word} "재정 여력 없다"')
     (head,) = [q for q in quotes if q.kind == "headline"]
     assert head.speaker == full
+
+
+def test_an_agency_named_after_its_artist_and_role_speaks_as_the_agency_and_its_role_word_points_back() -> (
+    None
+):
+    body = (
+        '가수 하람 소속사 별빛엔터테인먼트는 "표절 주장은 사실이 아니다"고 밝혔다. '
+        '소속사는 "법적 대응을 검토한다"고 덧붙였다.'
+    )
+    got = by_text(quotes_of(body))
+    assert (got["표절 주장은 사실이 아니다"].speaker, got["표절 주장은 사실이 아니다"].speaker_role) == (
+        "별빛엔터테인먼트",
+        "가수 하람 소속사",
+    )
+    assert got["법적 대응을 검토한다"].speaker == "별빛엔터테인먼트"

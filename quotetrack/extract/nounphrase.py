@@ -837,10 +837,25 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
         and classes[-2] == "T"
         and classes[-3] == "N"
         and not toks[-2].endswith(("인", "의"))
+        and toks[-2] not in lx.ORG_ROLE_WORDS  # 루아 소속사 온결엔터테인먼트: see below
     ):
         # 포스텍 화학공학과 이도현 교수 연구팀: a body belonging to a titled person speaks, as printed
         name = " ".join(_GLOSS.sub("", _PAREN_HANGUL.sub("", t)) for t in toks)
         return Mention(text, start, end, "org", name, None, "organisation", particle=particle, media=media)
+    for k in range(len(toks) - 1):
+        if toks[k] in lx.ORG_ROLE_WORDS and all(c == "O" for c in classes[k + 1 :]):
+            # 루아 소속사 온결엔터테인먼트: the company, with the role the words before it give it
+            return Mention(
+                text,
+                start,
+                end,
+                "org",
+                " ".join(toks[k + 1 :]),
+                _role_text(toks[: k + 1]),
+                "organisation",
+                particle=particle,
+                media=media,
+            )
     name_idx = _name_run(toks, classes)
     if name_idx is None:
         if last in ("O", "C"):
