@@ -288,6 +288,9 @@ def invoke(db: Stored, *args: str) -> tuple[int, str, str]:
 
 def found_ids(db: Stored, *args: str) -> tuple[int, set[int] | None, str]:
     code, out, err = invoke(db, "search", *args, "--limit", "0", "--format", "json")
+    if code == 1 and out == "[]\n":  # nothing matched: exit 1, an empty array and a message
+        assert err.startswith("No quotes found"), err
+        return code, set(), err
     if code != 0:
         assert out == "", "an error printed a partial result"
         assert err.startswith("Error: "), err
@@ -306,7 +309,7 @@ def test_text_is_found_literally(db: Stored, query: str, sort: list[str]) -> Non
     if expected is None:
         assert code == 2, err
         return
-    assert code == 0, err
+    assert code == (0 if expected else 1), err
     assert ids == expected
 
 
@@ -317,8 +320,8 @@ def test_a_speaker_value_names_exactly_the_speakers_it_spells(db: Stored, query:
     code, ids, err = found_ids(db, "--speaker", query)
     if candidates is None:
         assert code == 2, err
-    elif not candidates:
-        assert (code, ids) == (0, set())
+    elif not candidates:  # no one: an error naming the value (and the closest names, if any)
+        assert code == 1 and ids is None and f"no speaker matches {query!r}" in err
     elif code == 1:  # ambiguous: the message lists some of the candidates, by id
         assert len(candidates) > 1 and "different speakers" in err
         listed = {int(line.split()[0]) for line in err.splitlines()[1:] if line.strip()[:1].isdigit()}
@@ -353,6 +356,9 @@ def test_outlet_role_and_text_filters_combine_literally(
     code, ids, err = found_ids(db, *args)
     if expected is None:
         assert code == 2, err
+    elif not expected:  # no such outlet or role (an error), or none of their quotes has the words
+        assert code == 1, err
+        assert ids == set() or err.startswith(("Error: no outlet matches", "Error: no role matches")), err
     else:
         assert code == 0, err
         assert ids == expected
@@ -371,13 +377,16 @@ def test_speaker_commands_never_fail_on_what_they_are_given(db: Stored, name: st
         assert code in (0, 1, 2), (command, code, err)
         if code == 0:
             json.loads(out)
-        else:
-            assert err.startswith("Error: ") or "Usage:" in err, (command, err)
+        else:  # an error, or nothing found (exit 1 and a message saying what was looked for)
+            assert err.startswith(("Error: ", "No quotes found", "No claims found")) or "Usage:" in err, (
+                command,
+                err,
+            )
     code, out, err = invoke(db, "speakers", "list", "--limit", "0", "--format", "json", "--", name)
     if candidates is None:
         assert code == 2, err
     else:
-        assert code == 0, err
+        assert code == (0 if candidates else 1), err
         assert {s["id"] for s in json.loads(out)} == candidates
 
 
@@ -396,11 +405,14 @@ def test_export_and_stats_count_exactly_the_matching_quotes(
     if expected is None:
         assert code == 2, err
     else:
-        assert code == 0, err
+        assert code == (0 if expected else 1), err
         assert {json.loads(line)["id"] for line in out.splitlines()} == expected
     code, out, err = invoke(db, "stats", "--format", "json", *args)
     if expected is None:
         assert code == 2, err
+    elif not expected:
+        assert code == 1, err
+        assert out == "" or json.loads(out)["quotes"] == 0  # no such outlet, or none of its quotes
     else:
         assert code == 0, err
         assert json.loads(out)["quotes"] == len(expected)

@@ -112,7 +112,7 @@ def speaker_of(engine: Engine, text: str) -> str:
 
 
 def test_speakers_lists_everyone_with_roles_quotes_and_dates(runner: CliRunner, ingested: str) -> None:
-    result = invoke(runner, ingested, "speakers")
+    result = invoke(runner, ingested, "speakers", "-f", "table")
     assert result.exit_code == 0, result.output
     out = result.stdout
     for expected in (
@@ -152,7 +152,7 @@ def test_speakers_json_and_csv_carry_aliases_roles_and_counts(runner: CliRunner,
 
 def test_a_query_matching_nothing_says_so(runner: CliRunner, ingested: str) -> None:
     result = invoke(runner, ingested, "speakers", "루카셴코")
-    assert result.exit_code == 0 and "No speakers match '루카셴코'" in result.stderr
+    assert result.exit_code == 1 and "No speakers match '루카셴코'" in result.stderr
 
 
 def test_listing_before_any_ingest_is_an_error_and_creates_no_database(

@@ -18,7 +18,7 @@ from quotetrack.db.engine import transaction
 from quotetrack.db.schema import Article, Quote
 from quotetrack.db.search import QuoteFilter, search_quotes
 from quotetrack.db.store import save_article
-from quotetrack.errors import UsageError
+from quotetrack.errors import QuotetrackError, UsageError
 
 LITERALS = (
     "지지율 100% 달성은 어렵다",
@@ -119,7 +119,8 @@ def test_text_combines_with_the_other_filters(engine: Engine) -> None:
     assert found(engine, "전기요금", until=date(2024, 3, 10)) == ["전기요금 인상은 검토하지 않고 있다"]
     assert found(engine, "전기요금", outlet="한겨") == ["전기요금 인상을 검토하고 있다"]
     assert found(engine, "전기요금", speaker="김민수", role="대변인", kinds=("direct",)) != []
-    assert found(engine, "전기요금", role="장관") == []
+    with pytest.raises(QuotetrackError, match="no role matches '장관'"):
+        found(engine, "전기요금", role="장관")
     with transaction(engine) as s:
         newest = search_quotes(s, QuoteFilter(text="전기요금"), sort="newest")
     assert [r.said_on for r in newest] == [date(2024, 3, 20), date(2024, 3, 4)]

@@ -14,7 +14,6 @@ import functools
 import logging
 import traceback
 from collections.abc import Callable
-from enum import StrEnum
 from typing import Annotated, ParamSpec, TypeVar, cast
 
 import typer
@@ -49,19 +48,6 @@ def stdout(*, soft_wrap: bool = True) -> Console:
 def stderr() -> Console:
     """A console on stderr for messages, warnings and failures."""
     return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-class ReportFormat(StrEnum):
-    """``--format`` of the commands that print one report: text for people, json for scripts."""
-
-    text = "text"
-    json = "json"
-
-
-ReportFormatOption = Annotated[
-    ReportFormat,
-    typer.Option("--format", "-f", help="text for people; json for scripts.", case_sensitive=False),
-]
 
 
 def friendly(command: Callable[P, R]) -> Callable[P, R]:

@@ -49,9 +49,11 @@ SpeakerOption = Annotated[
     ),
 ]
 SpeakerArgument = Annotated[
-    str,
+    str | None,
     typer.Argument(
-        metavar="SPEAKER", help="Speaker name or part of one (페스코프, 푸틴).", show_default=False
+        metavar="SPEAKER",
+        help="Speaker name or part of one (페스코프, 푸틴); the same as --speaker.",
+        show_default=False,
     ),
 ]
 TextOption = Annotated[
@@ -87,7 +89,6 @@ OutletOption = Annotated[
     str | None,
     typer.Option(
         "--outlet",
-        "-o",
         metavar="NAME",
         help="Only quotes reported by outlets whose name contains this (spaces and case ignored).",
         show_default=False,
@@ -125,6 +126,20 @@ AttributionOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def one_speaker(positional: str | None, option: str | None) -> str:
+    """The speaker of a speaker-centred command, given as SPEAKER or --speaker (either reads
+    naturally: `timeline 푸틴`, or the same options as `search`); both must agree."""
+    if positional is not None and option is not None and positional != option:
+        raise UsageError(
+            f"two speakers given: {positional!r} and --speaker {option!r}", "name one speaker, once"
+        )
+    speaker = positional if positional is not None else option
+    if speaker is None:
+        raise UsageError("name a speaker", "e.g. `quotetrack timeline 푸틴` or --speaker 푸틴")
+    return speaker
+
 
 _DAY = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from quotetrack import service
 from quotetrack.analysis.timeline import bar
-from quotetrack.cli.base import ReportFormat, ReportFormatOption, app, friendly, plural, settings_of, stdout
+from quotetrack.cli.base import app, friendly, plural, settings_of, stdout
 from quotetrack.cli.filters import (
     AttributionOption,
     KindOption,
@@ -22,8 +22,10 @@ from quotetrack.cli.filters import (
     SpeakerOption,
     TextOption,
     UntilOption,
+    describe,
     make_filter,
 )
+from quotetrack.cli.output import ReportFormat, ReportFormatOption, nothing_found
 from quotetrack.db.stats import Count
 from quotetrack.records import format_date
 
@@ -43,7 +45,7 @@ def stats(
     top: Annotated[
         int, typer.Option("--top", min=0, help="List this many speakers and outlets; 0 lists all.")
     ] = 15,
-    output_format: ReportFormatOption = ReportFormat.text,
+    output_format: ReportFormatOption = ReportFormat.table,
 ) -> None:
     """Count stored quotes by speaker, outlet and month (under the same filters as search)."""
     filters = make_filter(
@@ -83,7 +85,11 @@ def stats(
             "by_month": [{"month": m, "quotes": n} for m, n in s.by_month],
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        if not s.quotes:
+            nothing_found(f"No quotes found for {describe(filters)}.")
         return
+    if not s.quotes:
+        nothing_found(f"No quotes found for {describe(filters)}.")
     out = stdout(soft_wrap=False)
     span = f"{format_date(s.first) or '?'} to {format_date(s.last) or '?'}"
     out.print(

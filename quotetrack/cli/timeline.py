@@ -13,26 +13,22 @@ from rich.text import Text
 
 from quotetrack import service
 from quotetrack.analysis.timeline import Day, bar
-from quotetrack.cli.base import (
-    ReportFormat,
-    ReportFormatOption,
-    app,
-    friendly,
-    plural,
-    settings_of,
-    stderr,
-    stdout,
-)
+from quotetrack.cli.base import app, friendly, plural, settings_of, stdout
 from quotetrack.cli.filters import (
+    AttributionOption,
     KindOption,
     OutletOption,
+    RoleOption,
     SinceOption,
     SpeakerArgument,
+    SpeakerOption,
     TextOption,
     UntilOption,
     describe,
     make_filter,
+    one_speaker,
 )
+from quotetrack.cli.output import ReportFormat, ReportFormatOption, nothing_found
 
 BAR_WIDTH = 30
 MARKS = {"affirm": ("+", "green"), "deny": ("−", "red"), "neutral": ("·", "dim"), None: ("?", "dim")}
@@ -43,18 +39,23 @@ MARKS = {"affirm": ("+", "green"), "deny": ("−", "red"), "neutral": ("·", "di
 @friendly
 def timeline(
     ctx: typer.Context,
-    speaker: SpeakerArgument,
+    speaker_name: SpeakerArgument = None,
+    speaker: SpeakerOption = None,
     text: TextOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     outlet: OutletOption = None,
     kind: KindOption = None,
-    output_format: ReportFormatOption = ReportFormat.text,
+    role: RoleOption = None,
+    attribution: AttributionOption = None,
+    output_format: ReportFormatOption = ReportFormat.table,
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
-            "-O",
+            "-o",
+            metavar="FILE",
+            show_default=False,
             help="Also draw the timeline to this .svg or .png file: statements per month by stance, "
             "reversals highlighted (needs pip install 'quotetrack\\[charts]').",
             dir_okay=False,
@@ -64,7 +65,16 @@ def timeline(
     """A speaker's statements in date order, grouped by day, each marked + (affirms), − (denies) or ·
     (no position), with how many articles and outlets carried it; the sequence of stances with its
     reversals (⇄) at a glance, and a bar chart of statements per month."""
-    filters = make_filter(speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind)
+    filters = make_filter(
+        speaker=one_speaker(speaker_name, speaker),
+        text=text,
+        since=since,
+        until=until,
+        outlet=outlet,
+        kinds=kind,
+        role=role,
+        attributions=attribution,
+    )
     report = service.timeline(settings_of(ctx), filters)
     if output is not None and report.days:
         from quotetrack.charts import draw_timeline
@@ -93,9 +103,9 @@ def timeline(
             "reversals": [{"before": a, "after": b} for a, b in report.reversals],
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return
     if not report.days:
-        stderr().print(f"No quotes found for {describe(filters)}.")
+        nothing_found(f"No quotes found for {describe(filters)}.")
+    if output_format is ReportFormat.json:
         return
     out = stdout(soft_wrap=False)
     later = {b for _, b in report.reversals}
