@@ -25,6 +25,7 @@ same way.  (Width variants — ＵＮ for UN — are folded by SQLite's word ind
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,7 +39,7 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 from typer.testing import CliRunner
 
-from quotetrack.analysis.text import alnum_runs
+from quotetrack.analysis.abbreviations import HEADLINE_ABBREVIATIONS
 from quotetrack.cli import app
 from quotetrack.db import migrate
 from quotetrack.db.engine import make_engine, transaction
@@ -239,13 +240,35 @@ def ascii_lower(s: str) -> str:
     return "".join(c.lower() if c.isascii() else c for c in s)
 
 
+QUERY_PART = re.compile(r'"([^"]*\S[^"]*)"|(\S+)')
+"""What --text reads as one term: a double-quoted phrase holding more than spaces, or a word."""
+ALONE = "(^|[^0-9A-Za-z가-힣]){}([^0-9A-Za-z가-힣]|$)"
+"""A Hangul abbreviation (the 러 of 북·러) counts only standing alone."""
+
+
 def text_matches(db: Stored, query: str) -> set[int] | None:
-    """Quotes holding every word of `query`; None when a word is too short to search (exit 2)."""
-    words = set(query.split())
-    if not words or len(words) > MAX_TERMS or any(sum(len(r) for r in alnum_runs(w)) < 2 for w in words):
+    """Quotes holding every term of `query` in one of its forms (a phrase as it is, a word or its
+    headline abbreviations); None when the query is empty or too long to search (exit 2)."""
+    found = QUERY_PART.findall(query)
+    terms = list(dict.fromkeys(phrase or word for phrase, word in found))
+    if not terms or len(terms) > MAX_TERMS:
         return None
+    phrases = {phrase for phrase, _ in found if phrase}
+
+    def forms(term: str) -> list[tuple[str, bool]]:
+        key = unicodedata.normalize("NFKC", term).casefold()
+        group = next((g for g in HEADLINE_ABBREVIATIONS if term not in phrases and key in g), (key,))
+        return [(term, False)] + [(f, len(f) == 1 and "가" <= f <= "힣") for f in group if f != key]
+
+    def holds(text: str, form: str, alone: bool) -> bool:
+        if alone:
+            return re.search(ALONE.format(form), text) is not None
+        return ascii_lower(form) in ascii_lower(text)
+
     return {
-        qid for qid, q in db.quotes.items() if all(ascii_lower(w) in ascii_lower(q["text"]) for w in words)
+        qid
+        for qid, q in db.quotes.items()
+        if all(any(holds(q["text"], f, alone) for f, alone in forms(t)) for t in terms)
     }
 
 

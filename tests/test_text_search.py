@@ -95,9 +95,33 @@ def test_sql_and_fts_syntax_is_taken_literally(literal: Engine, query: str, expe
     assert found(literal, query) == expected
 
 
-@pytest.mark.parametrize("query", ["위", "%", "* OR", "'", "  ", "a_"])
-def test_a_word_too_short_to_search_is_a_usage_error(literal: Engine, query: str) -> None:
-    with pytest.raises(UsageError):
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("%", [LITERALS[0]]),  # finds the quote holding a percent sign, and no other
+        ("_", [LITERALS[2]]),
+        ('"', [LITERALS[2]]),
+        ("*", [LITERALS[2]]),
+        ("* OR", [LITERALS[2]]),
+        ("'", []),
+        ("'; DROP TABLE quotes; --", []),
+        ("NEAR(a b)", []),
+        ("a_", []),
+    ],
+)
+def test_any_string_is_a_valid_query_found_literally(
+    literal: Engine, query: str, expected: list[str]
+) -> None:
+    assert found(literal, query) == expected
+    assert len(found(literal, "지지율")) == 2  # the quotes table is still there
+
+
+@pytest.mark.parametrize("query", ["", "  ", '""'])
+def test_an_empty_query_is_a_usage_error(literal: Engine, query: str) -> None:
+    if query == '""':  # two quote marks and nothing between: the string itself
+        assert found(literal, query) == []
+        return
+    with pytest.raises(UsageError, match="empty"):
         found(literal, query)
 
 

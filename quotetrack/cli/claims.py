@@ -66,6 +66,7 @@ def claims(
     and last day said, and how many articles and outlets carried it, most reported first.
     """
     filters = make_filter(
+        settings_of(ctx),
         speaker=one_speaker(speaker_name, speaker),
         text=text,
         since=since,
@@ -178,6 +179,7 @@ def changes(
     with their dates, outlets, titles and the words that decided each stance.
     """
     filters = make_filter(
+        settings_of(ctx),
         speaker=one_speaker(speaker_name, speaker),
         text=text,
         since=since,

@@ -77,6 +77,7 @@ def export(
     Exits with 1 when no quote matched (the file then holds only a header).
     """
     filters = make_filter(
+        settings_of(ctx),
         speaker=speaker,
         text=text,
         since=since,

@@ -47,7 +47,7 @@ def fidelity(
     own article it condenses, and flagged where it drops or adds a negation, a number,
     a hedge (…할 수도, 검토) or a subject; both passages are shown with what changed.
     """
-    filters = make_filter(speaker=speaker, since=since, until=until, outlet=outlet)
+    filters = make_filter(settings_of(ctx), speaker=speaker, since=since, until=until, outlet=outlet)
     hits = service.fidelity(settings_of(ctx), filters, everything=everything)
     shown = hits[:limit] if limit else hits
     if output_format is ReportFormat.json:

@@ -15,6 +15,9 @@ from typing import Annotated
 
 import typer
 
+from quotetrack.analysis import abbreviations
+from quotetrack.analysis.abbreviations import HEADLINE_ABBREVIATIONS
+from quotetrack.config import Settings
 from quotetrack.db.search import QuoteFilter
 from quotetrack.errors import UsageError
 
@@ -62,8 +65,9 @@ TextOption = Annotated[
         "--text",
         "-t",
         metavar="WORDS",
-        help="Words the quote must contain, each a substring of two letters or more (위반 finds 위반하지); "
-        "several words must all occur. Taken literally: no wildcards or operators.",
+        help="Words the quote must contain, each a substring (위반 finds 위반하지, 핵 finds 핵실험); "
+        'several words must all occur; "…" is an exact phrase; headline abbreviations count as their '
+        "full form (北 = 북한). Taken literally: no wildcards or operators.",
         show_default=False,
     ),
 ]
@@ -163,6 +167,7 @@ def parse_day(value: str, option: str, *, end: bool) -> date:
 
 
 def make_filter(
+    settings: Settings | None = None,
     *,
     speaker: str | None = None,
     text: str | None = None,
@@ -173,8 +178,13 @@ def make_filter(
     role: str | None = None,
     attributions: list[Attribution] | None = None,
 ) -> QuoteFilter:
-    """The filter the options describe; bad dates or an inverted range are usage errors."""
+    """The filter the options describe; bad dates or an inverted range are usage errors.  With
+    `settings`, --text also knows the user's own abbreviations (abbreviations.txt in the data folder)."""
+    groups = (
+        abbreviations.load(settings.data_dir) if settings is not None and text else HEADLINE_ABBREVIATIONS
+    )
     return QuoteFilter(
+        abbreviations=groups,
         speaker=speaker,
         text=text,
         since=parse_day(since, "--since", end=False) if since is not None else None,

@@ -81,6 +81,7 @@ def search(
     prints [] and csv only its header first), so a script can tell.
     """
     filters = make_filter(
+        settings_of(ctx),
         speaker=speaker,
         text=text,
         since=since,

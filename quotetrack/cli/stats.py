@@ -49,6 +49,7 @@ def stats(
 ) -> None:
     """Count stored quotes by speaker, outlet and month (under the same filters as search)."""
     filters = make_filter(
+        settings_of(ctx),
         speaker=speaker,
         text=text,
         since=since,

@@ -66,6 +66,7 @@ def timeline(
     (no position), with how many articles and outlets carried it; the sequence of stances with its
     reversals (⇄) at a glance, and a bar chart of statements per month."""
     filters = make_filter(
+        settings_of(ctx),
         speaker=one_speaker(speaker_name, speaker),
         text=text,
         since=since,

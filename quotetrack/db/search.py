@@ -19,6 +19,7 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, Select, case, column, func, select, table, text
 from sqlalchemy.orm import Session
 
+from quotetrack.analysis.abbreviations import HEADLINE_ABBREVIATIONS
 from quotetrack.db import fts
 from quotetrack.db.access import read_only_reason
 from quotetrack.db.bulk import select_in
@@ -78,7 +79,7 @@ class QuoteFilter:
 
     speaker: str | None = None
     text: str | None = None
-    """Words that must all occur in the quote (substrings of two letters or more)."""
+    """Words and "phrases" that must all occur in the quote (substrings; db/fts.parse_terms)."""
     since: date | None = None
     until: date | None = None
     """Inclusive bounds on the date said; quotes whose date is unknown are left out when set."""
@@ -87,6 +88,8 @@ class QuoteFilter:
     role: str | None = None
     attributions: tuple[str, ...] = field(default_factory=tuple)
     """How the speaker was found (types.ATTRIBUTIONS): ``explicit`` keeps the surest attributions."""
+    abbreviations: tuple[tuple[str, ...], ...] = HEADLINE_ABBREVIATIONS
+    """Groups of words --text treats as one (북한 北 북): analysis/abbreviations.py, plus the user's."""
 
     def __post_init__(self) -> None:
         if self.since and self.until and self.since > self.until:
@@ -216,7 +219,7 @@ def _plan(session: Session, filters: QuoteFilter, sort: Sort | None) -> _Plan | 
     plan = _Plan(sort, dated=filters.since is not None or filters.until is not None)
     c = plan.conditions
     # values are checked before any lookup, so a bad one is refused whatever the others match
-    terms = fts.parse_terms(filters.text) if filters.text is not None else None
+    terms = fts.parse_terms(filters.text, filters.abbreviations) if filters.text is not None else None
     if filters.role is not None and not filters.role.strip():
         raise UsageError("the --role value is empty", "pass a role or part of one, e.g. --role 대변인")
     if filters.speaker is not None:
@@ -251,7 +254,7 @@ def _text_filter(session: Session, plan: _Plan, terms: list[fts.Term]) -> None:
     checks = fts.literal_checks(terms) if sqlite else fts.pg_predicates(terms)
     plan.score = -fts.pg_score(terms)  # lower is better
     if sqlite and match and not _index_usable(session):  # every word is checked in the text instead
-        checks = [Q.text.ilike(fts.like_pattern(t.raw), escape="\\") for t in terms]
+        checks = fts.literal_checks(terms, exhaustive=True)
         match = ""
     if sqlite and match:
         plan.match = match
