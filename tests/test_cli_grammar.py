@@ -173,3 +173,25 @@ def test_a_misspelt_outlet_or_role_suggests_the_stored_ones(runner: CliRunner, d
     assert code == 1 and "no role matches '대변안'" in err and "크렘린궁 대변인" in err
     code, out, _ = invoke(runner, db, "search", "--role", "대변인", "-f", "json")  # a part of a role
     assert code == 0 and {r["speaker"] for r in json.loads(out)} == {PESKOV[0]}
+
+
+# --db and completion
+
+
+def test_db_takes_a_plain_path_as_sqlite_utils_and_datasette_do(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = tmp_path / "putin.txt"
+    article.write_text(
+        article_text("제목", "2023-09-13", "연합뉴스", (*PUTIN, "direct", "우주 개발을 도울 것"))
+    )
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["--db", "news.db", "ingest", str(article)]).exit_code == 0
+    assert (tmp_path / "news.db").is_file()
+    code, out, _ = invoke(runner, str(tmp_path / "news.db"), "search", "-s", "푸틴", "-f", "json")
+    assert code == 0 and json.loads(out)[0]["text"] == "우주 개발을 도울 것"
+
+
+def test_shell_completion_is_offered(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--help"])
+    assert "--install-completion" in result.stdout and "--show-completion" in result.stdout

@@ -34,7 +34,7 @@ app = typer.Typer(
     name="quotetrack",
     help="Track who said what in Korean news: extract speaker-attributed quotes, store them, search them.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # typer's --install-completion / --show-completion (bash, zsh, fish, PowerShell)
     pretty_exceptions_show_locals=False,  # locals could hold a database password
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -140,8 +140,9 @@ def main(
         str | None,
         typer.Option(
             "--db",
-            metavar="URL",
-            help="Database URL: sqlite:///PATH or postgresql://USER:PASSWORD@HOST/NAME. "
+            metavar="PATH|URL",
+            help="Database: the path of a SQLite file (news.db), or a URL (sqlite:///PATH, "
+            "postgresql://USER:PASSWORD@HOST/NAME). "
             "Default: $QUOTETRACK_DB, else quotetrack.db in the data folder ($QUOTETRACK_HOME "
             "or the platform's user data dir).",
             show_default=False,
