@@ -9,6 +9,7 @@ user data dir.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,11 @@ def load_settings(db: str | None = None, environ: Mapping[str, str] | None = Non
 def database_url(value: str) -> str:
     """A --db value as a SQLAlchemy URL: a URL as it is, anything else a path to a SQLite file
     (as sqlite-utils, Datasette and llm take it: ``--db ~/news.db``)."""
-    if "://" in value:
+    if "://" in value or "@" in value or _SCHEME.match(value):  # a URL, perhaps a mistyped one
         return value
     return f"sqlite:///{Path(value).expanduser().absolute()}"
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+"""``postgresql:…`` or ``sqlite:…``: meant as a URL even when its slashes are wrong, so the
+error says it is not a valid URL (and never shows it: it may hold a password)."""
