@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,31 @@ def test_db_takes_a_plain_path_as_sqlite_utils_and_datasette_do(
 def test_shell_completion_is_offered(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--help"])
     assert "--install-completion" in result.stdout and "--show-completion" in result.stdout
+
+
+# stats and timeline over long spans
+
+
+def periods(out: str) -> list[str]:
+    """The years or months of a printed chart's rows (2019, or 2019-06), in order."""
+    return re.findall(r"^\W*(\d{4}(?:-\d\d)?)\s", out, re.MULTILINE)
+
+
+def test_a_long_span_is_counted_per_year_unless_asked_per_month(
+    runner: CliRunner, cli_db: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "years"
+    folder.mkdir()
+    for year in (2019, 2024):
+        (folder / f"{year}.txt").write_text(
+            article_text("제목", f"{year}-06-01", "연합뉴스", (*PUTIN, "direct", f"{year}년의 발언")), "utf-8"
+        )
+    assert runner.invoke(app, ["--db", cli_db, "ingest", str(folder)]).exit_code == 0
+    for command in (["stats"], ["timeline", "푸틴"]):
+        code, out, _ = invoke(runner, cli_db, *command)
+        assert code == 0 and re.search("(By|per) year", out), command
+        assert periods(out) == ["2019", "2020", "2021", "2022", "2023", "2024"], command
+        code, out, _ = invoke(runner, cli_db, *command, "--by", "month")
+        assert code == 0 and len(periods(out)) == 61 and "2021-07" in periods(out), command
+    data = json.loads(invoke(runner, cli_db, "stats", "-f", "json")[1])
+    assert [y["year"] for y in data["by_year"]][::5] == ["2019", "2024"] and len(data["by_month"]) == 61

@@ -96,6 +96,24 @@ OutputOption = Annotated[
     ),
 ]
 
+
+class Period(StrEnum):
+    """``--by`` of stats and timeline: the unit of the counts chart."""
+
+    year = "year"
+    month = "month"
+
+
+PeriodOption = Annotated[
+    Period | None,
+    typer.Option(
+        "--by",
+        help="Count per year or per month.",
+        case_sensitive=False,
+        show_default="month for up to three years, else year",
+    ),
+]
+
 DEFAULT_TABLE_LIMIT = 100
 """Rows a table shows unless --limit says otherwise; machine formats get every row by default."""
 

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quotetrack import service
-from quotetrack.analysis.timeline import Day, bar
+from quotetrack.analysis.timeline import Day, bar, by_unit
 from quotetrack.cli.base import app, friendly, plural, settings_of, stdout
 from quotetrack.cli.filters import (
     AttributionOption,
@@ -28,7 +28,7 @@ from quotetrack.cli.filters import (
     make_filter,
     one_speaker,
 )
-from quotetrack.cli.output import ReportFormat, ReportFormatOption, nothing_found
+from quotetrack.cli.output import PeriodOption, ReportFormat, ReportFormatOption, nothing_found
 
 BAR_WIDTH = 30
 MARKS = {"affirm": ("+", "green"), "deny": ("−", "red"), "neutral": ("·", "dim"), None: ("?", "dim")}
@@ -61,6 +61,7 @@ def timeline(
             dir_okay=False,
         ),
     ] = None,
+    by: PeriodOption = None,
 ) -> None:
     """A speaker's statements in date order, grouped by day, each marked + (affirms), − (denies) or ·
     (no position), with how many articles and outlets carried it; the sequence of stances with its
@@ -130,14 +131,15 @@ def timeline(
     out.print()
     out.print(_sequence(report.days, later))
     out.print()
-    out.print(Text("Statements per month", style="bold"))
-    largest = max(n for _, n in report.months)
+    unit, periods = by_unit(report.months, by.value if by else None)
+    out.print(Text(f"Statements per {unit}", style="bold"))
+    largest = max(n for _, n in periods)
     chart = Table.grid(padding=(0, 1))
     chart.add_column(no_wrap=True)
     chart.add_column(no_wrap=True)
     chart.add_column(no_wrap=True, justify="right")
-    for month, n in report.months:
-        chart.add_row(month, bar(n, largest, BAR_WIDTH), str(n))
+    for period, n in periods:
+        chart.add_row(period, bar(n, largest, BAR_WIDTH), str(n))
     out.print(chart)
 
 
