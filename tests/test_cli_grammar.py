@@ -224,3 +224,41 @@ def test_a_long_span_is_counted_per_year_unless_asked_per_month(
         assert code == 0 and len(periods(out)) == 61 and "2021-07" in periods(out), command
     data = json.loads(invoke(runner, cli_db, "stats", "-f", "json")[1])
     assert [y["year"] for y in data["by_year"]][::5] == ["2019", "2024"] and len(data["by_month"]) == 61
+
+
+# errors are one clear line
+
+
+def one_error_line(err: str) -> str:
+    """The error's first line, after checking it is an error and no traceback."""
+    assert err.startswith("Error: ") and "Traceback" not in err, err
+    return err.splitlines()[0]
+
+
+def test_a_huge_limit_means_every_row(runner: CliRunner, db: str) -> None:
+    for command in (["search", "-s", "푸틴"], ["speakers"], ["claims", "푸틴"]):
+        code, out, err = invoke(runner, db, *command, "-f", "json", "--limit", "99999999999999999999")
+        assert code == 0 and json.loads(out) and err == "", command
+
+
+def test_a_damaged_database_file_is_named_without_a_traceback(runner: CliRunner, tmp_path: Path) -> None:
+    damaged = tmp_path / "news.db"
+    damaged.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 40)
+    for command in (
+        ["search", "-t", "위반"],
+        ["stats"],
+        ["speakers"],
+        ["db", "current"],
+        ["timeline", "푸틴"],
+    ):
+        code, _, err = invoke(runner, str(damaged), *command)
+        line = one_error_line(err)
+        assert code == 1 and str(damaged) in line and "SQLite file" in line, command
+        assert "server" not in err, command  # a file has no server to check
+
+
+def test_an_over_long_filter_value_is_refused_in_one_line(runner: CliRunner, db: str) -> None:
+    for option in ("--text", "--role", "--outlet", "--speaker"):
+        code, _, err = invoke(runner, db, "search", option, "가" * 20_000)
+        assert code == 2 and "20,000 characters" in one_error_line(err), option
+        assert len(err) < 300, option  # the value is not echoed back

@@ -188,6 +188,12 @@ def test_write_commands_stop_at_once_saying_the_database_is_read_only(read_only_
     assert fingerprint(read_only_db) == before
 
 
+def test_upgrading_a_read_only_database_that_is_up_to_date_says_so(read_only_db: Path) -> None:
+    done = quotetrack(f"sqlite:///{read_only_db}", "db", "upgrade")
+    assert done.returncode == 0, done.stderr
+    assert "already at the latest revision" in done.stdout and done.stderr == ""
+
+
 def test_a_read_only_database_from_an_older_quotetrack_is_not_migrated_and_says_so(
     source: Path, tmp_path: Path
 ) -> None:

@@ -197,16 +197,16 @@ def make_filter(
 
 
 def describe(filters: QuoteFilter) -> str:
-    """The filters in words, for 'nothing found' messages."""
+    """The filters in words, for 'nothing found' messages (a long value shortened: one line)."""
     parts = []
-    if filters.speaker is not None:
-        parts.append(f"speaker {filters.speaker!r}")
-    if filters.text is not None:
-        parts.append(f"text {filters.text!r}")
-    if filters.outlet is not None:
-        parts.append(f"outlet {filters.outlet!r}")
-    if filters.role is not None:
-        parts.append(f"role {filters.role!r}")
+    for label, value in (
+        ("speaker", filters.speaker),
+        ("text", filters.text),
+        ("outlet", filters.outlet),
+        ("role", filters.role),
+    ):
+        if value is not None:
+            parts.append(f"{label} {_shortened(value)!r}")
     if filters.kinds:
         parts.append("kind " + "/".join(filters.kinds))
     if filters.attributions:
@@ -214,3 +214,7 @@ def describe(filters: QuoteFilter) -> str:
     if filters.since or filters.until:
         parts.append(f"said {filters.since or '…'} to {filters.until or '…'}")
     return ", ".join(parts) if parts else "any speaker"
+
+
+def _shortened(value: str, most: int = 60) -> str:
+    return value if len(value) <= most else value[: most - 1] + "…"

@@ -161,7 +161,12 @@ def row_limit(limit: int | None, fmt: Format) -> int | None:
     """The rows to fetch: --limit when given (0 is all), else a page for a table, else all."""
     if limit is None:
         return DEFAULT_TABLE_LIMIT if fmt is Format.table else None
-    return limit or None
+    return limit if 0 < limit < ALL_ROWS else None
+
+
+ALL_ROWS = 10**12
+"""A --limit this high means every row: more than any database holds, and far below the 64-bit
+integers SQL takes (a larger one would overflow binding it)."""
 
 
 def write_rows(

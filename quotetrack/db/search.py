@@ -73,6 +73,12 @@ class QuoteRow:
     claim_id: int | None = None
 
 
+MAX_VALUE_CHARS = 10_000
+"""Longest filter value matched.  SQLite refuses LIKE patterns over 50,000 bytes ("pattern too
+complex"); 10,000 characters stay under it however they are escaped or encoded (4 bytes at most
+each, or 2 for an escaped % or _), and no name or quote worth finding is longer."""
+
+
 @dataclass(frozen=True)
 class QuoteFilter:
     """What `search`, `export`, `timeline`, `changes` and `stats` narrow quotes down by; all optional."""
@@ -92,6 +98,18 @@ class QuoteFilter:
     """Groups of words --text treats as one (북한 北 북): analysis/abbreviations.py, plus the user's."""
 
     def __post_init__(self) -> None:
+        for option, value in (
+            ("--speaker", self.speaker),
+            ("--text", self.text),
+            ("--outlet", self.outlet),
+            ("--role", self.role),
+        ):
+            if value is not None and len(value) > MAX_VALUE_CHARS:
+                raise UsageError(
+                    f"the {option} value is {len(value):,} characters long; at most {MAX_VALUE_CHARS:,} "
+                    "are matched",
+                    "pass the part that matters",
+                )
         if self.since and self.until and self.since > self.until:
             raise UsageError(
                 f"--since {self.since} is after --until {self.until}", "swap them, or drop one of them"
