@@ -299,6 +299,6 @@ def test_a_select_only_role_reads_around_claims_not_built_yet(reader_url: str, p
         ["export", "--format", "csv"],
     ):
         code, _, err = _cli(reader_url, *args)
-        assert code == 0, (args, err)
+        assert code == (1 if args[0] == "claims" else 0), (args, err)  # no claim grouped: none found
         assert "not grouped into claims yet and the database is read-only" in err
     assert snapshot(pg_url) == before

@@ -27,7 +27,6 @@ from quotetrack.cli.filters import (
 from quotetrack.cli.output import (
     Format,
     LimitOption,
-    RowsFormat,
     RowsFormatOption,
     nothing_found,
     row_limit,
@@ -77,7 +76,7 @@ def claims(
         attributions=attribution,
     )
     found = service.claims(settings_of(ctx), filters)
-    fmt = rows_format(output_format, offered=list(RowsFormat))
+    fmt = rows_format(output_format)
     cap = row_limit(limit, fmt)
     shown = found.claims[:cap] if cap else found.claims
     if fmt is not Format.table:
@@ -190,7 +189,7 @@ def changes(
         attributions=attribution,
     )
     report = service.changes(settings_of(ctx), filters)
-    fmt = rows_format(output_format, offered=list(RowsFormat))
+    fmt = rows_format(output_format)
     cap = row_limit(limit, fmt)
     shown = report.changes[:cap] if cap else report.changes
     if fmt is not Format.table:

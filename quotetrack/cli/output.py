@@ -22,7 +22,6 @@ import json
 import sys
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
-from pathlib import Path
 from typing import IO, Annotated, Any, NoReturn
 
 import typer
@@ -84,17 +83,6 @@ ReportFormatOption = Annotated[
     ReportFormat,
     typer.Option("--format", "-f", help="table for people; json for programs.", case_sensitive=False),
 ]
-OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Write to this file instead of standard output.",
-        show_default=False,
-        dir_okay=False,
-    ),
-]
 
 
 class Period(StrEnum):
@@ -138,22 +126,14 @@ SUFFIXES = {
     ".ndjson": Format.jsonl,
     ".parquet": Format.parquet,
 }
-"""The format a file's suffix asks for when --format is not given."""
+"""The format an --output file's suffix asks for when --format is not given (export)."""
 
 
-def rows_format(chosen: StrEnum | None, output: Path | None = None, *, offered: Sequence[str]) -> Format:
-    """The format to write: the one asked for, else the output file's suffix, else table on a
-    terminal and TSV in a pipe (whole rows for grep, one line each for wc -l)."""
+def rows_format(chosen: StrEnum | None) -> Format:
+    """The format to write: the one asked for, else table on a terminal and TSV in a pipe (whole
+    rows for grep, one line each for wc -l)."""
     if chosen is not None:
         return Format(chosen.value)
-    if output is not None:
-        by_suffix = SUFFIXES.get(output.suffix.lower())
-        if by_suffix is None or by_suffix.value not in offered:
-            raise UsageError(
-                f"cannot tell the format of {output.name} from its suffix",
-                f"pass --format ({'|'.join(f for f in offered if f != 'table')})",
-            )
-        return by_suffix
     return Format.table if stdout().is_terminal else Format.tsv
 
 
@@ -221,9 +201,3 @@ def nothing_found(message: str) -> NoReturn:
     mistaken for a found one by a script, and a typo never looks like a real empty answer."""
     stderr().print(message)
     raise typer.Exit(1)
-
-
-def note_truncated(shown: int, total_known: bool, what: str, total: int | None = None) -> None:
-    """The stderr note that rows were left out, with the way to see them all."""
-    of = f" of {total}" if total_known and total is not None else ""
-    stderr().print(f"Showing the first {shown} {what}{of}; pass --limit 0 to see all of them.")

@@ -31,7 +31,6 @@ from quotetrack.cli.output import (
     LimitOption,
     ReportFormat,
     ReportFormatOption,
-    RowsFormat,
     RowsFormatOption,
     nothing_found,
     row_limit,
@@ -91,7 +90,7 @@ def search(
         role=role,
         attributions=attribution,
     )
-    fmt = rows_format(output_format, offered=list(RowsFormat))
+    fmt = rows_format(output_format)
     cap = row_limit(limit, fmt)
     rows = service.search(
         settings_of(ctx), filters, sort=sort.value if sort else None, limit=cap + 1 if cap else None

@@ -22,7 +22,6 @@ from quotetrack.cli.output import (
     LimitOption,
     ReportFormat,
     ReportFormatOption,
-    RowsFormat,
     RowsFormatOption,
     nothing_found,
     row_limit,
@@ -116,7 +115,7 @@ def list_command(
     Without QUERY every speaker is listed, most quoted first.  Exits with 1 when no speaker
     matches.
     """
-    fmt = rows_format(output_format, offered=list(RowsFormat))
+    fmt = rows_format(output_format)
     cap = row_limit(limit, fmt)
     found = speaker_service.speakers(
         settings_of(ctx), query, kind=kind.value if kind else None, limit=cap + 1 if cap else None
