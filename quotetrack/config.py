@@ -1,13 +1,15 @@
 """Configuration, resolved in one place: the only module that reads ``os.environ``.
 
-Precedence for the database: ``--db URL`` > ``$QUOTETRACK_DB`` > a SQLite file
-``quotetrack.db`` in the data dir.  The data dir is ``$QUOTETRACK_HOME`` when set
-(tests point it at a temp dir) else the platform's user data dir.
+Precedence for the database: ``--db`` > ``$QUOTETRACK_DB`` > a SQLite file
+``quotetrack.db`` in the data dir; either names a URL or the path of a SQLite file.  The
+data dir is ``$QUOTETRACK_HOME`` when set (tests point it at a temp dir) else the platform's
+user data dir.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,5 +47,19 @@ def load_settings(db: str | None = None, environ: Mapping[str, str] | None = Non
         from platformdirs import user_data_dir  # only needed without $QUOTETRACK_HOME
 
         data_dir = Path(user_data_dir(APP_NAME, appauthor=False))
-    url = (db or "").strip() or env.get(DB_ENV, "").strip() or default_database_url(data_dir)
+    given = (db or "").strip() or env.get(DB_ENV, "").strip()
+    url = database_url(given) if given else default_database_url(data_dir)
     return Settings(data_dir=data_dir, database_url=url)
+
+
+def database_url(value: str) -> str:
+    """A --db value as a SQLAlchemy URL: a URL as it is, anything else a path to a SQLite file
+    (as sqlite-utils, Datasette and llm take it: ``--db ~/news.db``)."""
+    if "://" in value or "@" in value or _SCHEME.match(value):  # a URL, perhaps a mistyped one
+        return value
+    return f"sqlite:///{Path(value).expanduser().absolute()}"
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+"""``postgresql:…`` or ``sqlite:…``: meant as a URL even when its slashes are wrong, so the
+error says it is not a valid URL (and never shows it: it may hold a password)."""

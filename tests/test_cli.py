@@ -180,7 +180,7 @@ def ingested(runner: CliRunner, cli_db: str, articles: Path) -> str:
 
 
 def test_search_shows_a_table_of_the_speakers_quotes_in_date_order(runner: CliRunner, ingested: str) -> None:
-    result = runner.invoke(app, ["--db", ingested, "search", "--speaker", "푸틴"])
+    result = runner.invoke(app, ["--db", ingested, "search", "--speaker", "푸틴", "-f", "table"])
     assert result.exit_code == 0, result.output
     out = result.stdout
     for header in ("Said", "Speaker", "Role", "Kind", "Quote", "Outlet"):
@@ -195,7 +195,7 @@ def test_search_shows_a_table_of_the_speakers_quotes_in_date_order(runner: CliRu
 @pytest.mark.parametrize("columns", [60, 80, 120])
 def test_the_table_fits_the_terminal_with_korean_text(ingested: str, columns: int) -> None:
     narrow = CliRunner(env={"COLUMNS": str(columns), "NO_COLOR": "1", "TERM": "dumb"})
-    result = narrow.invoke(app, ["--db", ingested, "search", "--speaker", "푸틴"])
+    result = narrow.invoke(app, ["--db", ingested, "search", "--speaker", "푸틴", "--format", "table"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert max(cell_len(line) for line in lines) <= columns
@@ -260,11 +260,11 @@ def test_search_csv_has_a_header_and_the_same_rows(runner: CliRunner, ingested: 
 
 def test_an_unknown_speaker_gets_a_clear_message(runner: CliRunner, ingested: str) -> None:
     result = runner.invoke(app, ["--db", ingested, "search", "--speaker", "루카셴코"])
-    assert result.exit_code == 0
-    assert "No quotes found for speaker '루카셴코'" in result.stderr
+    assert result.exit_code == 1
+    assert "Error: no speaker matches '루카셴코'" in result.stderr
     assert result.stdout == ""
     as_json = runner.invoke(app, ["--db", ingested, "search", "--speaker", "루카셴코", "-f", "json"])
-    assert json.loads(as_json.stdout) == []
+    assert as_json.exit_code == 1 and as_json.stdout == ""  # an error, not an empty answer
 
 
 def test_search_limit_says_when_rows_were_left_out(runner: CliRunner, ingested: str) -> None:

@@ -108,3 +108,58 @@ def test_every_option_the_docs_mention_exists() -> None:
     for page in (DOCS / "commands.md", DOCS.parent / "README.md"):
         mentioned = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", page.read_text()))
         assert mentioned <= real, f"{page.name} mentions options no command has: {sorted(mentioned - real)}"
+
+
+# --- the grammar table of docs/commands.md against the real --help -------------------------------
+
+SHORT_ROW = re.compile(r"^│ (--[a-z][a-z-]*) +(-[a-zA-Z])? ", re.MULTILINE)
+
+
+def grammar_table() -> dict[tuple[str, ...], dict[str, str]]:
+    """'One grammar for every read command': command path → {column heading: cell}."""
+    section = (DOCS / "commands.md").read_text().split("## One grammar for every read command", 1)[1]
+    section = section.split("\n## ", 1)[0]
+    lines = [line for line in section.splitlines() if line.startswith("| ")]
+    headings = [cell.strip(" `") for cell in lines[0].strip("|").split("|")]
+    table = {}
+    for line in lines[1:]:
+        cells = [cell.strip(" `") for cell in line.strip("|").split("|")]
+        table[tuple(cells[0].split())] = dict(zip(headings[1:], cells[1:], strict=True))
+    return table
+
+
+def short_forms(path: tuple[str, ...]) -> dict[str, str | None]:
+    result = CliRunner(env={"COLUMNS": "250", "NO_COLOR": "1"}).invoke(app, [*path, "--help"])
+    return {name: short or None for name, short in SHORT_ROW.findall(result.stdout)}
+
+
+def test_every_read_command_speaks_the_grammar_the_docs_table_promises() -> None:
+    table = grammar_table()
+    assert set(table) >= {
+        ("search",),
+        ("show",),
+        ("timeline",),
+        ("claims",),
+        ("changes",),
+        ("stats",),
+        ("export",),
+        ("speakers", "list"),
+    }
+    for path, cells in table.items():
+        real, shorts = help_options(path), short_forms(path)
+        for heading, cell in cells.items():
+            name, _, short = heading.partition("/")
+            if cell == "—":
+                assert name not in real, f"quotetrack {' '.join(path)} has {name}; the grammar table says no"
+                continue
+            assert name in real, f"quotetrack {' '.join(path)} lacks {name}, which the grammar table promises"
+            assert shorts[name] == (short or None), f"quotetrack {' '.join(path)} {name}: short form"
+            if name == "--format":
+                assert real[name] == tuple(cell.split()), f"quotetrack {' '.join(path)} --format choices"
+
+
+def test_no_read_command_uses_dash_o_for_anything_but_an_output_file() -> None:
+    for path, _ in COMMANDS:
+        forms = short_forms(path)
+        assert all(short != "-o" or name == "--output" for name, short in forms.items()), path
+        assert all(short != "-O" for short in forms.values()), path

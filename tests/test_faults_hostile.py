@@ -25,6 +25,7 @@ same way.  (Width variants — ＵＮ for UN — are folded by SQLite's word ind
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,7 +39,7 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 from typer.testing import CliRunner
 
-from quotetrack.analysis.text import alnum_runs
+from quotetrack.analysis.abbreviations import HEADLINE_ABBREVIATIONS
 from quotetrack.cli import app
 from quotetrack.db import migrate
 from quotetrack.db.engine import make_engine, transaction
@@ -239,13 +240,35 @@ def ascii_lower(s: str) -> str:
     return "".join(c.lower() if c.isascii() else c for c in s)
 
 
+QUERY_PART = re.compile(r'"([^"]*\S[^"]*)"|(\S+)')
+"""What --text reads as one term: a double-quoted phrase holding more than spaces, or a word."""
+ALONE = "(^|[^0-9A-Za-z가-힣]){}([^0-9A-Za-z가-힣]|$)"
+"""A Hangul abbreviation (the 러 of 북·러) counts only standing alone."""
+
+
 def text_matches(db: Stored, query: str) -> set[int] | None:
-    """Quotes holding every word of `query`; None when a word is too short to search (exit 2)."""
-    words = set(query.split())
-    if not words or len(words) > MAX_TERMS or any(sum(len(r) for r in alnum_runs(w)) < 2 for w in words):
+    """Quotes holding every term of `query` in one of its forms (a phrase as it is, a word or its
+    headline abbreviations); None when the query is empty or too long to search (exit 2)."""
+    found = QUERY_PART.findall(query)
+    terms = list(dict.fromkeys(phrase or word for phrase, word in found))
+    if not terms or len(terms) > MAX_TERMS:
         return None
+    phrases = {phrase for phrase, _ in found if phrase}
+
+    def forms(term: str) -> list[tuple[str, bool]]:
+        key = unicodedata.normalize("NFKC", term).casefold()
+        group = next((g for g in HEADLINE_ABBREVIATIONS if term not in phrases and key in g), (key,))
+        return [(term, False)] + [(f, len(f) == 1 and "가" <= f <= "힣") for f in group if f != key]
+
+    def holds(text: str, form: str, alone: bool) -> bool:
+        if alone:
+            return re.search(ALONE.format(form), text) is not None
+        return ascii_lower(form) in ascii_lower(text)
+
     return {
-        qid for qid, q in db.quotes.items() if all(ascii_lower(w) in ascii_lower(q["text"]) for w in words)
+        qid
+        for qid, q in db.quotes.items()
+        if all(any(holds(q["text"], f, alone) for f, alone in forms(t)) for t in terms)
     }
 
 
@@ -288,6 +311,9 @@ def invoke(db: Stored, *args: str) -> tuple[int, str, str]:
 
 def found_ids(db: Stored, *args: str) -> tuple[int, set[int] | None, str]:
     code, out, err = invoke(db, "search", *args, "--limit", "0", "--format", "json")
+    if code == 1 and out == "[]\n":  # nothing matched: exit 1, an empty array and a message
+        assert err.startswith("No quotes found"), err
+        return code, set(), err
     if code != 0:
         assert out == "", "an error printed a partial result"
         assert err.startswith("Error: "), err
@@ -306,7 +332,7 @@ def test_text_is_found_literally(db: Stored, query: str, sort: list[str]) -> Non
     if expected is None:
         assert code == 2, err
         return
-    assert code == 0, err
+    assert code == (0 if expected else 1), err
     assert ids == expected
 
 
@@ -317,8 +343,8 @@ def test_a_speaker_value_names_exactly_the_speakers_it_spells(db: Stored, query:
     code, ids, err = found_ids(db, "--speaker", query)
     if candidates is None:
         assert code == 2, err
-    elif not candidates:
-        assert (code, ids) == (0, set())
+    elif not candidates:  # no one: an error naming the value (and the closest names, if any)
+        assert code == 1 and ids is None and f"no speaker matches {query!r}" in err
     elif code == 1:  # ambiguous: the message lists some of the candidates, by id
         assert len(candidates) > 1 and "different speakers" in err
         listed = {int(line.split()[0]) for line in err.splitlines()[1:] if line.strip()[:1].isdigit()}
@@ -353,6 +379,9 @@ def test_outlet_role_and_text_filters_combine_literally(
     code, ids, err = found_ids(db, *args)
     if expected is None:
         assert code == 2, err
+    elif not expected:  # no such outlet or role (an error), or none of their quotes has the words
+        assert code == 1, err
+        assert ids == set() or err.startswith(("Error: no outlet matches", "Error: no role matches")), err
     else:
         assert code == 0, err
         assert ids == expected
@@ -371,11 +400,16 @@ def test_speaker_commands_never_fail_on_what_they_are_given(db: Stored, name: st
         assert code in (0, 1, 2), (command, code, err)
         if code == 0:
             json.loads(out)
-        else:
-            assert err.startswith("Error: ") or "Usage:" in err, (command, err)
+        else:  # an error, or nothing found (exit 1 and a message saying what was looked for)
+            assert err.startswith(("Error: ", "No quotes found", "No claims found")) or "Usage:" in err, (
+                command,
+                err,
+            )
     code, out, err = invoke(db, "speakers", "list", "--limit", "0", "--format", "json", "--", name)
     if candidates is None:
         assert code == 2, err
+    elif not candidates:  # no one: an error naming the value (and the closest names, if any)
+        assert code == 1 and f"no speaker matches {name!r}" in err, err
     else:
         assert code == 0, err
         assert {s["id"] for s in json.loads(out)} == candidates
@@ -396,11 +430,14 @@ def test_export_and_stats_count_exactly_the_matching_quotes(
     if expected is None:
         assert code == 2, err
     else:
-        assert code == 0, err
+        assert code == (0 if expected else 1), err
         assert {json.loads(line)["id"] for line in out.splitlines()} == expected
     code, out, err = invoke(db, "stats", "--format", "json", *args)
     if expected is None:
         assert code == 2, err
+    elif not expected:
+        assert code == 1, err
+        assert out == "" or json.loads(out)["quotes"] == 0  # no such outlet, or none of its quotes
     else:
         assert code == 0, err
         assert json.loads(out)["quotes"] == len(expected)

@@ -109,7 +109,8 @@ def test_postgresql_behind_message_through_the_cli_hides_the_password(pg_url: st
     assert result.exit_code == 0, result.output
     assert "s3cret-pw" not in result.output
     result = runner.invoke(app, ["--db", with_password, "search", "--speaker", "푸틴"])
-    assert result.exit_code == 0 and "No quotes found" in result.output
+    assert result.exit_code == 1 and "no speaker matches '푸틴'" in result.output  # an empty database
+    assert "s3cret-pw" not in result.output
 
 
 def test_a_database_from_a_newer_quotetrack_is_refused(db_url: str) -> None:

@@ -136,7 +136,7 @@ def test_a_database_stored_before_readings_is_read_on_demand(runner: CliRunner, 
     with transaction(engine) as s:
         s.execute(delete(HeadlineLink))
         s.execute(delete(QuoteReading))
-    assert "statements of 박서준" in run(runner, db, "changes", "박서준")
+    assert "statements of 박서준" in run(runner, db, "changes", "박서준", "-f", "table")
     with transaction(engine) as s:
         assert s.scalar(select(func.count()).select_from(QuoteReading)) == 6
         stances = dict(s.execute(select(Quote.text, QuoteReading.stance).join(QuoteReading)).all())

@@ -13,7 +13,7 @@ from quotetrack.db.engine import transaction
 from quotetrack.db.schema import Speaker
 from quotetrack.db.search import matching_speakers, search_quotes
 from quotetrack.db.store import save_article
-from quotetrack.errors import UsageError
+from quotetrack.errors import SpeakerError, UsageError
 from quotetrack.speakers.rows import add_alias
 
 
@@ -73,7 +73,8 @@ def test_spacing_and_case_do_not_matter(stored: Engine) -> None:
 
 def test_other_speakers_are_not_mixed_in(stored: Engine) -> None:
     assert texts(stored, "페스코프") == ["서명 안 했다"]
-    assert texts(stored, "루카셴코") == []
+    with pytest.raises(SpeakerError, match="no speaker matches '루카셴코'"):
+        texts(stored, "루카셴코")
 
 
 def test_aliases_match_in_latin_script_ignoring_case(stored: Engine) -> None:
@@ -103,9 +104,9 @@ def test_rows_carry_what_the_table_shows(stored: Engine) -> None:
 
 
 def test_like_wildcards_are_taken_literally(stored: Engine) -> None:
-    assert texts(stored, "%") == []
-    assert texts(stored, "_") == []
-    assert texts(stored, "푸%틴") == []
+    for wildcard in ("%", "_", "푸%틴"):  # a wildcard would have matched every speaker, or 푸틴
+        with pytest.raises(SpeakerError, match="no speaker matches"):
+            texts(stored, wildcard)
 
 
 def test_no_speaker_lists_everything_and_limit_cuts(stored: Engine) -> None:

@@ -112,7 +112,7 @@ def speaker_of(engine: Engine, text: str) -> str:
 
 
 def test_speakers_lists_everyone_with_roles_quotes_and_dates(runner: CliRunner, ingested: str) -> None:
-    result = invoke(runner, ingested, "speakers")
+    result = invoke(runner, ingested, "speakers", "-f", "table")
     assert result.exit_code == 0, result.output
     out = result.stdout
     for expected in (
@@ -152,7 +152,9 @@ def test_speakers_json_and_csv_carry_aliases_roles_and_counts(runner: CliRunner,
 
 def test_a_query_matching_nothing_says_so(runner: CliRunner, ingested: str) -> None:
     result = invoke(runner, ingested, "speakers", "루카셴코")
-    assert result.exit_code == 0 and "No speakers match '루카셴코'" in result.stderr
+    assert result.exit_code == 1 and "Error: no speaker matches '루카셴코'" in result.stderr
+    typo = invoke(runner, ingested, "speakers", "페스코브")  # a letter off: the stored name is offered
+    assert typo.exit_code == 1 and "closest stored names: 드미트리 페스코프 (ID" in typo.stderr
 
 
 def test_listing_before_any_ingest_is_an_error_and_creates_no_database(
@@ -254,7 +256,7 @@ def test_merge_folds_speakers_into_one_and_survives_re_ingest(
 
 def test_merge_names_what_it_cannot_find(runner: CliRunner, ingested: str) -> None:
     result = invoke(runner, ingested, "speakers", "merge", "푸틴", "루카셴코")
-    assert result.exit_code == 1 and "no speaker is called '루카셴코'" in result.stderr
+    assert result.exit_code == 1 and "no speaker matches '루카셴코'" in result.stderr
     same = invoke(runner, ingested, "speakers", "merge", "푸틴", "블라디미르 푸틴")
     assert same.exit_code == 1 and "nothing to merge" in same.stderr
 

@@ -62,7 +62,7 @@ def paraphrased(runner: CliRunner, cli_db: str) -> str:
 
 @pytest.mark.slow
 def test_a_paraphrased_reversal_is_reported_with_both_dates(runner: CliRunner, paraphrased: str) -> None:
-    out = runner.invoke(app, ["--db", paraphrased, "changes", "최유진"])
+    out = runner.invoke(app, ["--db", paraphrased, "changes", "최유진", "-f", "table"])
     assert out.exit_code == 0, out.output
     assert "1 reversal in 4 statements of 최유진" in out.stdout
     assert "2024-05-02 → 2024-07-05  affirmed what was denied" in out.stdout
@@ -87,7 +87,7 @@ def test_a_paraphrased_reversal_is_reported_with_both_dates(runner: CliRunner, p
 
 @pytest.mark.slow
 def test_a_denial_restated_in_other_words_is_no_reversal(runner: CliRunner, paraphrased: str) -> None:
-    out = runner.invoke(app, ["--db", paraphrased, "changes", "정태호"])
+    out = runner.invoke(app, ["--db", paraphrased, "changes", "정태호", "-f", "table"])
     assert out.exit_code == 0, out.output
     assert "No reversals found in 2 statements of 정태호." in out.stdout
     timeline = runner.invoke(app, ["--db", paraphrased, "timeline", "정태호", "-f", "json"]).stdout
@@ -112,7 +112,7 @@ def test_the_headline_quote_joins_the_claim_it_condenses(runner: CliRunner, para
     (headline,) = claim["headlines"]
     assert headline["text"] == "한반도 관련 어떤 합의도 위반 안 해" and headline["changes"] == []
     assert headline["quote"] in claim["quotes"]  # one claim: the headline quote and the body quote
-    table = runner.invoke(app, ["--db", paraphrased, "claims", "푸틴"]).stdout
+    table = runner.invoke(app, ["--db", paraphrased, "claims", "푸틴", "-f", "table"]).stdout
     assert f"headline #{headline['quote']} → #{headline['condenses']}" in table
 
 

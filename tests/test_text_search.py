@@ -18,7 +18,7 @@ from quotetrack.db.engine import transaction
 from quotetrack.db.schema import Article, Quote
 from quotetrack.db.search import QuoteFilter, search_quotes
 from quotetrack.db.store import save_article
-from quotetrack.errors import UsageError
+from quotetrack.errors import QuotetrackError, UsageError
 
 LITERALS = (
     "지지율 100% 달성은 어렵다",
@@ -95,9 +95,33 @@ def test_sql_and_fts_syntax_is_taken_literally(literal: Engine, query: str, expe
     assert found(literal, query) == expected
 
 
-@pytest.mark.parametrize("query", ["위", "%", "* OR", "'", "  ", "a_"])
-def test_a_word_too_short_to_search_is_a_usage_error(literal: Engine, query: str) -> None:
-    with pytest.raises(UsageError):
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("%", [LITERALS[0]]),  # finds the quote holding a percent sign, and no other
+        ("_", [LITERALS[2]]),
+        ('"', [LITERALS[2]]),
+        ("*", [LITERALS[2]]),
+        ("* OR", [LITERALS[2]]),
+        ("'", []),
+        ("'; DROP TABLE quotes; --", []),
+        ("NEAR(a b)", []),
+        ("a_", []),
+    ],
+)
+def test_any_string_is_a_valid_query_found_literally(
+    literal: Engine, query: str, expected: list[str]
+) -> None:
+    assert found(literal, query) == expected
+    assert len(found(literal, "지지율")) == 2  # the quotes table is still there
+
+
+@pytest.mark.parametrize("query", ["", "  ", '""'])
+def test_an_empty_query_is_a_usage_error(literal: Engine, query: str) -> None:
+    if query == '""':  # two quote marks and nothing between: the string itself
+        assert found(literal, query) == []
+        return
+    with pytest.raises(UsageError, match="empty"):
         found(literal, query)
 
 
@@ -119,7 +143,8 @@ def test_text_combines_with_the_other_filters(engine: Engine) -> None:
     assert found(engine, "전기요금", until=date(2024, 3, 10)) == ["전기요금 인상은 검토하지 않고 있다"]
     assert found(engine, "전기요금", outlet="한겨") == ["전기요금 인상을 검토하고 있다"]
     assert found(engine, "전기요금", speaker="김민수", role="대변인", kinds=("direct",)) != []
-    assert found(engine, "전기요금", role="장관") == []
+    with pytest.raises(QuotetrackError, match="no role matches '장관'"):
+        found(engine, "전기요금", role="장관")
     with transaction(engine) as s:
         newest = search_quotes(s, QuoteFilter(text="전기요금"), sort="newest")
     assert [r.said_on for r in newest] == [date(2024, 3, 20), date(2024, 3, 4)]

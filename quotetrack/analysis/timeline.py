@@ -89,3 +89,25 @@ def bar(value: int, largest: int, width: int) -> str:
     eighths = max(1, round(value / largest * width * 8))
     full, rest = divmod(eighths, 8)
     return "█" * full + ("" if rest == 0 else " ▏▎▍▌▋▊▉"[rest])
+
+
+COMPACT_AFTER = 36
+"""Months a per-month chart may span before it shows years instead: three years of bars still read
+at a glance; 1996–2025 by month is 351 rows, by year 30."""
+
+
+def per_year(months: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Counts per ``YYYY-MM`` (or ``unknown``) summed per year, in order, ``unknown`` kept last."""
+    years: dict[str, int] = {}
+    for month, n in months:
+        key = month[:4] if month != "unknown" else month
+        years[key] = years.get(key, 0) + n
+    return list(years.items())
+
+
+def by_unit(months: list[tuple[str, int]], unit: str | None) -> tuple[str, list[tuple[str, int]]]:
+    """The counts by ``month`` or ``year``; without a unit, by month unless the span is long."""
+    dated = [m for m, _ in months if m != "unknown"]
+    if unit is None:
+        unit = "year" if len(dated) > COMPACT_AFTER else "month"
+    return unit, per_year(months) if unit == "year" else months

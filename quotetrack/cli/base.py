@@ -14,7 +14,6 @@ import functools
 import logging
 import traceback
 from collections.abc import Callable
-from enum import StrEnum
 from typing import Annotated, ParamSpec, TypeVar, cast
 
 import typer
@@ -35,7 +34,7 @@ app = typer.Typer(
     name="quotetrack",
     help="Track who said what in Korean news: extract speaker-attributed quotes, store them, search them.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # typer's --install-completion / --show-completion (bash, zsh, fish, PowerShell)
     pretty_exceptions_show_locals=False,  # locals could hold a database password
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -49,19 +48,6 @@ def stdout(*, soft_wrap: bool = True) -> Console:
 def stderr() -> Console:
     """A console on stderr for messages, warnings and failures."""
     return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-class ReportFormat(StrEnum):
-    """``--format`` of the commands that print one report: text for people, json for scripts."""
-
-    text = "text"
-    json = "json"
-
-
-ReportFormatOption = Annotated[
-    ReportFormat,
-    typer.Option("--format", "-f", help="text for people; json for scripts.", case_sensitive=False),
-]
 
 
 def friendly(command: Callable[P, R]) -> Callable[P, R]:
@@ -154,8 +140,9 @@ def main(
         str | None,
         typer.Option(
             "--db",
-            metavar="URL",
-            help="Database URL: sqlite:///PATH or postgresql://USER:PASSWORD@HOST/NAME. "
+            metavar="PATH|URL",
+            help="Database: the path of a SQLite file (news.db), or a URL (sqlite:///PATH, "
+            "postgresql://USER:PASSWORD@HOST/NAME). "
             "Default: $QUOTETRACK_DB, else quotetrack.db in the data folder ($QUOTETRACK_HOME "
             "or the platform's user data dir).",
             show_default=False,

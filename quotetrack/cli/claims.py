@@ -2,36 +2,36 @@
 
 from __future__ import annotations
 
-import csv
-import json
-import sys
-from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
 from quotetrack import service
-from quotetrack.cli.base import (
-    ReportFormat,
-    ReportFormatOption,
-    app,
-    friendly,
-    plural,
-    settings_of,
-    stderr,
-    stdout,
-)
+from quotetrack.cli.base import app, friendly, plural, settings_of, stderr, stdout
 from quotetrack.cli.filters import (
+    AttributionOption,
     KindOption,
     OutletOption,
+    RoleOption,
     SinceOption,
     SpeakerArgument,
+    SpeakerOption,
     TextOption,
     UntilOption,
     describe,
     make_filter,
+    one_speaker,
+)
+from quotetrack.cli.output import (
+    Format,
+    LimitOption,
+    RowsFormatOption,
+    nothing_found,
+    row_limit,
+    rows_format,
+    write_rows,
 )
 from quotetrack.cli.search import passage
 from quotetrack.db.search import QuoteDetail
@@ -46,16 +46,17 @@ if TYPE_CHECKING:
 @friendly
 def claims(
     ctx: typer.Context,
-    speaker: SpeakerArgument,
+    speaker_name: SpeakerArgument = None,
+    speaker: SpeakerOption = None,
     text: TextOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     outlet: OutletOption = None,
     kind: KindOption = None,
-    output_format: ReportFormatOption = ReportFormat.text,
-    limit: Annotated[
-        int, typer.Option("--limit", "-n", min=0, help="Show at most this many claims; 0 shows all.")
-    ] = 50,
+    role: RoleOption = None,
+    attribution: AttributionOption = None,
+    output_format: RowsFormatOption = None,
+    limit: LimitOption = None,
 ) -> None:
     """A speaker's claims: each statement once, however many outlets and days reported it.
 
@@ -63,37 +64,24 @@ def claims(
     a denial and a confirmation of the same words are two claims.  Lists the first
     and last day said, and how many articles and outlets carried it, most reported first.
     """
-    filters = make_filter(speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind)
+    filters = make_filter(
+        settings_of(ctx),
+        speaker=one_speaker(speaker_name, speaker),
+        text=text,
+        since=since,
+        until=until,
+        outlet=outlet,
+        kinds=kind,
+        role=role,
+        attributions=attribution,
+    )
     found = service.claims(settings_of(ctx), filters)
-    shown = found.claims[:limit] if limit else found.claims
-    if output_format is ReportFormat.json:
-        data = [
-            {
-                "claim": c.claim_id,
-                "speaker": c.speaker,
-                "text": c.text,
-                "first_said": format_date(c.first_said),
-                "last_said": format_date(c.last_said),
-                "reports": c.reports,
-                "outlets": c.outlets,
-                "days": c.days,
-                "quotes": list(c.quote_ids),
-                "headlines": [
-                    {
-                        "quote": h.quote_id,
-                        "text": h.text,
-                        "condenses": h.body_quote_id,
-                        "changes": list(h.flags),
-                    }
-                    for h in c.headlines
-                ],
-            }
-            for c in shown
-        ]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    elif not found.claims:
-        stderr().print(f"No claims found for {describe(filters)}.")
-    else:
+    fmt = rows_format(output_format)
+    cap = row_limit(limit, fmt)
+    shown = found.claims[:cap] if cap else found.claims
+    if fmt is not Format.table:
+        write_rows((_claim_record(c) for c in shown), fmt, columns=CLAIM_COLUMNS, tsv_columns=CLAIM_TSV)
+    elif found.claims:
         table = Table(title=" · ".join(found.speakers), show_lines=True)
         table.add_column("Claim", justify="right", no_wrap=True)
         table.add_column("First said", no_wrap=True)
@@ -111,10 +99,46 @@ def claims(
                 _statement_cell(c),
             )
         stdout(soft_wrap=False).print(table)
-    if limit and len(found.claims) > limit:
+    if not found.claims:
+        nothing_found(f"No claims found for {describe(filters)}.")
+    if cap and len(found.claims) > cap:
         stderr().print(
-            f"Showing the {limit} most reported claims of {len(found.claims)}; pass --limit 0 for all."
+            f"Showing the {cap} most reported claims of {len(found.claims)}; pass --limit 0 for all."
         )
+
+
+CLAIM_COLUMNS = (
+    "claim",
+    "speaker",
+    "text",
+    "first_said",
+    "last_said",
+    "reports",
+    "outlets",
+    "days",
+    "quotes",
+)
+"""The columns of ``claims --format csv`` (json and jsonl also give each claim's headlines)."""
+CLAIM_TSV = ("claim", "first_said", "last_said", "reports", "outlets", "text")
+"""The table's columns, one claim per line (``--format tsv``, and the default in a pipe)."""
+
+
+def _claim_record(c: ClaimSummary) -> dict[str, Any]:
+    return {
+        "claim": c.claim_id,
+        "speaker": c.speaker,
+        "text": c.text,
+        "first_said": format_date(c.first_said),
+        "last_said": format_date(c.last_said),
+        "reports": c.reports,
+        "outlets": c.outlets,
+        "days": c.days,
+        "quotes": list(c.quote_ids),
+        "headlines": [
+            {"quote": h.quote_id, "text": h.text, "condenses": h.body_quote_id, "changes": list(h.flags)}
+            for h in c.headlines
+        ],
+    }
 
 
 def _statement_cell(c: ClaimSummary) -> Text:
@@ -128,31 +152,21 @@ def _statement_cell(c: ClaimSummary) -> Text:
     return cell
 
 
-class ChangesFormat(StrEnum):
-    """``changes --format``: text for people; json, jsonl and csv for scripts."""
-
-    text = "text"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-
-
 @app.command()
 @friendly
 def changes(
     ctx: typer.Context,
-    speaker: SpeakerArgument,
+    speaker_name: SpeakerArgument = None,
+    speaker: SpeakerOption = None,
     text: TextOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     outlet: OutletOption = None,
     kind: KindOption = None,
-    output_format: Annotated[
-        ChangesFormat,
-        typer.Option(
-            "--format", "-f", help="text for people; json, jsonl or csv for scripts.", case_sensitive=False
-        ),
-    ] = ChangesFormat.text,
+    role: RoleOption = None,
+    attribution: AttributionOption = None,
+    output_format: RowsFormatOption = None,
+    limit: LimitOption = None,
 ) -> None:
     """Flag where a speaker reversed a position: a later denial of what was affirmed, or the reverse.
 
@@ -163,34 +177,39 @@ def changes(
     that are rare for this speaker, whatever their wording.  Both passages are shown
     with their dates, outlets, titles and the words that decided each stance.
     """
-    filters = make_filter(speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind)
+    filters = make_filter(
+        settings_of(ctx),
+        speaker=one_speaker(speaker_name, speaker),
+        text=text,
+        since=since,
+        until=until,
+        outlet=outlet,
+        kinds=kind,
+        role=role,
+        attributions=attribution,
+    )
     report = service.changes(settings_of(ctx), filters)
-    records = [_change_record(c) for c in report.changes]
-    if output_format is ChangesFormat.json:
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
-        return
-    if output_format is ChangesFormat.jsonl:
-        sys.stdout.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-        return
-    if output_format is ChangesFormat.csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(CHANGE_COLUMNS)
-        for r in records:
-            writer.writerow(_flat(r))
-        return
-    err = stderr()
-    if not report.speakers:
-        err.print(f"No quotes found for {describe(filters)}.")
-        return
+    fmt = rows_format(output_format)
+    cap = row_limit(limit, fmt)
+    shown = report.changes[:cap] if cap else report.changes
+    if fmt is not Format.table:
+        records = [_change_record(c) for c in shown]
+        flat = fmt in (Format.csv, Format.tsv)
+        write_rows((_flat(r) for r in records) if flat else records, fmt, columns=CHANGE_COLUMNS)
     n = report.statements
     summary = f"{n} {plural(n, 'statement')} of {' · '.join(report.speakers)}"
-    if not report.changes:
-        stdout().print(f"No reversals found in {summary}.")
+    if not report.speakers or not n:
+        nothing_found(f"No quotes found for {describe(filters)}.")
+    if not report.changes:  # an answer about the quotes found: exit 0
+        (stdout() if fmt is Format.table else stderr()).print(f"No reversals found in {summary}.")
+    if cap and len(report.changes) > cap:
+        stderr().print(f"Showing the first {cap} reversals of {len(report.changes)}; pass --limit 0 for all.")
+    if fmt is not Format.table or not report.changes:
         return
     out = stdout(soft_wrap=False)
     k = len(report.changes)
     out.print(Text(f"{k} {plural(k, 'reversal')} in {summary}", style="bold"))
-    for c in report.changes:
+    for c in shown:
         out.print()
         verb = "denied what was affirmed" if c.direction == "denied" else "affirmed what was denied"
         about = ", ".join(c.shared)
@@ -209,7 +228,7 @@ CHANGE_COLUMNS = (
     *(f"before_{c}" for c in CHANGE_SIDE_COLUMNS),
     *(f"after_{c}" for c in CHANGE_SIDE_COLUMNS),
 )
-"""The columns of ``changes --format csv``: one row per reversal, both sides."""
+"""The columns of ``changes --format csv|tsv``: one row per reversal, both sides."""
 
 
 def _change_table(c: Change[QuoteDetail]) -> Table:
@@ -260,12 +279,12 @@ def _side_record(side: Statement[QuoteDetail]) -> dict[str, Any]:
     return r
 
 
-def _flat(record: dict[str, Any]) -> list[Any]:
-    """A change record as one CSV row (CHANGE_COLUMNS)."""
-    row: list[Any] = [record["direction"], " ".join(record["shared"])]
+def _flat(record: dict[str, Any]) -> dict[str, Any]:
+    """A change record as one CSV or TSV row (CHANGE_COLUMNS): both sides side by side."""
+    row: dict[str, Any] = {"direction": record["direction"], "shared": " ".join(record["shared"])}
     for side in ("before", "after"):
         r = record[side]
         for col in CHANGE_SIDE_COLUMNS:
             value = r[col]
-            row.append(" · ".join(value) if isinstance(value, list) else value)
+            row[f"{side}_{col}"] = " · ".join(value) if isinstance(value, list) else value
     return row

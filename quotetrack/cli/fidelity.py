@@ -11,16 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quotetrack import service
-from quotetrack.cli.base import (
-    ReportFormat,
-    ReportFormatOption,
-    app,
-    friendly,
-    plural,
-    settings_of,
-    stderr,
-    stdout,
-)
+from quotetrack.cli.base import app, friendly, plural, settings_of, stderr, stdout
 from quotetrack.cli.filters import (
     OutletOption,
     SinceOption,
@@ -29,6 +20,7 @@ from quotetrack.cli.filters import (
     describe,
     make_filter,
 )
+from quotetrack.cli.output import ReportFormat, ReportFormatOption
 from quotetrack.cli.search import passage
 from quotetrack.records import format_date, row_record
 
@@ -44,7 +36,7 @@ def fidelity(
     everything: Annotated[
         bool, typer.Option("--all", help="List every linked headline quote, faithful ones too.")
     ] = False,
-    output_format: ReportFormatOption = ReportFormat.text,
+    output_format: ReportFormatOption = ReportFormat.table,
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=0, help="Show at most this many headlines; 0 shows all.")
     ] = 50,
@@ -55,7 +47,7 @@ def fidelity(
     own article it condenses, and flagged where it drops or adds a negation, a number,
     a hedge (…할 수도, 검토) or a subject; both passages are shown with what changed.
     """
-    filters = make_filter(speaker=speaker, since=since, until=until, outlet=outlet)
+    filters = make_filter(settings_of(ctx), speaker=speaker, since=since, until=until, outlet=outlet)
     hits = service.fidelity(settings_of(ctx), filters, everything=everything)
     shown = hits[:limit] if limit else hits
     if output_format is ReportFormat.json:
@@ -71,9 +63,8 @@ def fidelity(
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     elif not hits:
         what = "linked headline quotes" if everything else "headlines that change what the body quote says"
-        stderr().print(
-            f"No {what} found for {describe(filters) if filters.speaker or outlet else 'all articles'}."
-        )
+        scope = describe(filters) if filters.speaker or outlet else "all articles"
+        stderr().print(f"No {what} found for {scope}.")  # an answer about the articles found: exit 0
     else:
         out = stdout(soft_wrap=False)
         for h in shown:

@@ -15,6 +15,9 @@ from typing import Annotated
 
 import typer
 
+from quotetrack.analysis import abbreviations
+from quotetrack.analysis.abbreviations import HEADLINE_ABBREVIATIONS
+from quotetrack.config import Settings
 from quotetrack.db.search import QuoteFilter
 from quotetrack.errors import UsageError
 
@@ -49,9 +52,11 @@ SpeakerOption = Annotated[
     ),
 ]
 SpeakerArgument = Annotated[
-    str,
+    str | None,
     typer.Argument(
-        metavar="SPEAKER", help="Speaker name or part of one (페스코프, 푸틴).", show_default=False
+        metavar="SPEAKER",
+        help="Speaker name or part of one (페스코프, 푸틴); the same as --speaker.",
+        show_default=False,
     ),
 ]
 TextOption = Annotated[
@@ -60,8 +65,9 @@ TextOption = Annotated[
         "--text",
         "-t",
         metavar="WORDS",
-        help="Words the quote must contain, each a substring of two letters or more (위반 finds 위반하지); "
-        "several words must all occur. Taken literally: no wildcards or operators.",
+        help="Words the quote must contain, each a substring (위반 finds 위반하지, 핵 finds 핵실험); "
+        'several words must all occur; "…" is an exact phrase; headline abbreviations count as their '
+        "full form (北 = 북한). Taken literally: no wildcards or operators.",
         show_default=False,
     ),
 ]
@@ -87,7 +93,6 @@ OutletOption = Annotated[
     str | None,
     typer.Option(
         "--outlet",
-        "-o",
         metavar="NAME",
         help="Only quotes reported by outlets whose name contains this (spaces and case ignored).",
         show_default=False,
@@ -126,6 +131,20 @@ AttributionOption = Annotated[
     ),
 ]
 
+
+def one_speaker(positional: str | None, option: str | None) -> str:
+    """The speaker of a speaker-centred command, given as SPEAKER or --speaker (either reads
+    naturally: `timeline 푸틴`, or the same options as `search`); both must agree."""
+    if positional is not None and option is not None and positional != option:
+        raise UsageError(
+            f"two speakers given: {positional!r} and --speaker {option!r}", "name one speaker, once"
+        )
+    speaker = positional if positional is not None else option
+    if speaker is None:
+        raise UsageError("name a speaker", "e.g. `quotetrack timeline 푸틴` or --speaker 푸틴")
+    return speaker
+
+
 _DAY = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
 
@@ -148,6 +167,7 @@ def parse_day(value: str, option: str, *, end: bool) -> date:
 
 
 def make_filter(
+    settings: Settings | None = None,
     *,
     speaker: str | None = None,
     text: str | None = None,
@@ -158,8 +178,13 @@ def make_filter(
     role: str | None = None,
     attributions: list[Attribution] | None = None,
 ) -> QuoteFilter:
-    """The filter the options describe; bad dates or an inverted range are usage errors."""
+    """The filter the options describe; bad dates or an inverted range are usage errors.  With
+    `settings`, --text also knows the user's own abbreviations (abbreviations.txt in the data folder)."""
+    groups = (
+        abbreviations.load(settings.data_dir) if settings is not None and text else HEADLINE_ABBREVIATIONS
+    )
     return QuoteFilter(
+        abbreviations=groups,
         speaker=speaker,
         text=text,
         since=parse_day(since, "--since", end=False) if since is not None else None,
@@ -172,16 +197,16 @@ def make_filter(
 
 
 def describe(filters: QuoteFilter) -> str:
-    """The filters in words, for 'nothing found' messages."""
+    """The filters in words, for 'nothing found' messages (a long value shortened: one line)."""
     parts = []
-    if filters.speaker is not None:
-        parts.append(f"speaker {filters.speaker!r}")
-    if filters.text is not None:
-        parts.append(f"text {filters.text!r}")
-    if filters.outlet is not None:
-        parts.append(f"outlet {filters.outlet!r}")
-    if filters.role is not None:
-        parts.append(f"role {filters.role!r}")
+    for label, value in (
+        ("speaker", filters.speaker),
+        ("text", filters.text),
+        ("outlet", filters.outlet),
+        ("role", filters.role),
+    ):
+        if value is not None:
+            parts.append(f"{label} {_shortened(value)!r}")
     if filters.kinds:
         parts.append("kind " + "/".join(filters.kinds))
     if filters.attributions:
@@ -189,3 +214,7 @@ def describe(filters: QuoteFilter) -> str:
     if filters.since or filters.until:
         parts.append(f"said {filters.since or '…'} to {filters.until or '…'}")
     return ", ".join(parts) if parts else "any speaker"
+
+
+def _shortened(value: str, most: int = 60) -> str:
+    return value if len(value) <= most else value[: most - 1] + "…"

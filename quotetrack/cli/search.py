@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
-from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -16,16 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quotetrack import service
-from quotetrack.cli.base import (
-    ReportFormat,
-    ReportFormatOption,
-    app,
-    friendly,
-    plural,
-    settings_of,
-    stderr,
-    stdout,
-)
+from quotetrack.cli.base import app, friendly, plural, settings_of, stderr, stdout
 from quotetrack.cli.filters import (
     AttributionOption,
     KindOption,
@@ -38,16 +26,21 @@ from quotetrack.cli.filters import (
     describe,
     make_filter,
 )
+from quotetrack.cli.output import (
+    Format,
+    LimitOption,
+    ReportFormat,
+    ReportFormatOption,
+    RowsFormatOption,
+    nothing_found,
+    row_limit,
+    rows_format,
+    write_rows,
+)
 from quotetrack.records import ROW_KEYS, format_date, format_published, row_record
 
-DEFAULT_SEARCH_LIMIT = 100
-
-
-class SearchFormat(StrEnum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
+SEARCH_TSV_COLUMNS = ("id", "said_on", "speaker", "role", "kind", "text", "outlet")
+"""The table's columns, as `search` writes them one row per line into a pipe (--format tsv)."""
 
 
 class SortOrder(StrEnum):
@@ -78,27 +71,16 @@ def search(
             show_default=False,
         ),
     ] = None,
-    output_format: Annotated[
-        SearchFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="table for people; json (an array), jsonl (one object per line) or csv (with a header) "
-            "for scripts.",
-            case_sensitive=False,
-        ),
-    ] = SearchFormat.table,
-    limit: Annotated[
-        int,
-        typer.Option("--limit", "-n", min=0, help="Show at most this many quotes; 0 shows all."),
-    ] = DEFAULT_SEARCH_LIMIT,
+    output_format: RowsFormatOption = None,
+    limit: LimitOption = None,
 ) -> None:
     """Find stored quotes by speaker, words, dates, outlet, kind and role.
 
-    When nothing matches, a message says so on stderr and the exit code is still 0
-    (no quotes is an answer, not an error); json prints [] and csv only its header.
+    When nothing matches, a message says so on stderr and the exit code is 1 (json
+    prints [] and csv only its header first), so a script can tell.
     """
     filters = make_filter(
+        settings_of(ctx),
         speaker=speaker,
         text=text,
         since=since,
@@ -108,37 +90,28 @@ def search(
         role=role,
         attributions=attribution,
     )
+    fmt = rows_format(output_format)
+    cap = row_limit(limit, fmt)
     rows = service.search(
-        settings_of(ctx), filters, sort=sort.value if sort else None, limit=limit + 1 if limit else None
+        settings_of(ctx), filters, sort=sort.value if sort else None, limit=cap + 1 if cap else None
     )
-    truncated = bool(limit) and len(rows) > limit
-    rows = rows[:limit] if limit else rows
+    truncated = cap is not None and len(rows) > cap
+    rows = rows[:cap] if cap else rows
     records = [row_record(row) for row in rows]
+    write_records(records, fmt)
     if not rows:
-        stderr().print(f"No quotes found for {describe(filters)}.")
-    write_records(records, output_format, empty_table_ok=True)
+        nothing_found(f"No quotes found for {describe(filters)}.")
     if truncated:
-        stderr().print(f"Showing the first {limit} quotes; pass --limit 0 to see all of them.")
+        stderr().print(f"Showing the first {cap} quotes; pass --limit 0 to see all of them.")
 
 
-def write_records(records: Iterable[dict[str, Any]], output_format: str, *, empty_table_ok: bool) -> None:
-    """Rows to stdout as a table, JSON array, JSON lines or CSV."""
-    if output_format == "json":
-        sys.stdout.write(json.dumps(list(records), ensure_ascii=False, indent=2) + "\n")
-    elif output_format == "jsonl":
-        for r in records:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
-    elif output_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(ROW_KEYS), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records)
-        sys.stdout.write(buffer.getvalue())
-    else:
-        rows = list(records)
-        if rows:
-            console = stdout(soft_wrap=False)
-            console.print(quote_table(rows, console.width))
+def write_records(records: list[dict[str, Any]], fmt: Format) -> None:
+    """Quote rows to stdout as a table, JSON array, JSON lines, CSV or TSV."""
+    if fmt is not Format.table:
+        write_rows(records, fmt, columns=ROW_KEYS, tsv_columns=SEARCH_TSV_COLUMNS)
+    elif records:
+        console = stdout(soft_wrap=False)
+        console.print(quote_table(records, console.width))
 
 
 def quote_table(records: list[dict[str, Any]], width: int) -> Table:
@@ -194,7 +167,7 @@ def show(
     quote_id: Annotated[
         int, typer.Argument(metavar="ID", help="The quote's id (first column of `quotetrack search`).")
     ],
-    output_format: ReportFormatOption = ReportFormat.text,
+    output_format: ReportFormatOption = ReportFormat.table,
 ) -> None:
     """Show one quote in its sentence, with speaker, role, dates, article title, outlet and URL."""
     detail = service.show(settings_of(ctx), quote_id)

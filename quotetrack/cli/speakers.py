@@ -6,8 +6,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 from enum import StrEnum
@@ -18,15 +16,17 @@ from rich.table import Table
 from rich.text import Text
 from typer.core import TyperGroup
 
-from quotetrack.cli.base import (
+from quotetrack.cli.base import app, friendly, plural, settings_of, stderr, stdout
+from quotetrack.cli.output import (
+    Format,
+    LimitOption,
     ReportFormat,
     ReportFormatOption,
-    app,
-    friendly,
-    plural,
-    settings_of,
-    stderr,
-    stdout,
+    RowsFormatOption,
+    nothing_found,
+    row_limit,
+    rows_format,
+    write_rows,
 )
 from quotetrack.speakers import service as speaker_service
 from quotetrack.speakers.curation import NameClash
@@ -44,7 +44,6 @@ SPEAKER_CSV_KEYS = (
     "last_seen",
     "article_only",
 )
-DEFAULT_SPEAKER_LIMIT = 100
 LIST_SEPARATOR = "; "
 """Joins aliases and roles in one CSV cell."""
 
@@ -79,10 +78,17 @@ NameArgument = Annotated[
 ]
 
 
-class ListFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
+class SpeakerKind(StrEnum):
+    """types.SPEAKER_KINDS as typer lists choices, so a misspelt kind is a usage error (exit 2)."""
+
+    person = "person"
+    organisation = "organisation"
+    anonymous = "anonymous"
+    unknown = "unknown"
+
+
+SPEAKER_TSV_COLUMNS = ("id", "name", "kind", "current_role", "quotes", "first_seen", "last_seen")
+"""The table's columns, one speaker per line (``--format tsv``, and the default in a pipe)."""
 
 
 @speakers_app.command("list")
@@ -98,49 +104,43 @@ def list_command(
         ),
     ] = None,
     kind: Annotated[
-        str | None,
-        typer.Option("--kind", "-k", help="Only this kind: person, organisation, anonymous or unknown."),
+        SpeakerKind | None,
+        typer.Option("--kind", "-k", help="Only speakers of this kind.", case_sensitive=False),
     ] = None,
-    output_format: Annotated[
-        ListFormat,
-        typer.Option(
-            "--format", "-f", help="table for people; json or csv for scripts.", case_sensitive=False
-        ),
-    ] = ListFormat.table,
-    limit: Annotated[
-        int, typer.Option("--limit", "-n", min=0, help="Show at most this many speakers; 0 shows all.")
-    ] = DEFAULT_SPEAKER_LIMIT,
+    output_format: RowsFormatOption = None,
+    limit: LimitOption = None,
 ) -> None:
     """List speakers with aliases, current and past roles, quote counts and first/last dates.
 
-    Without QUERY every speaker is listed, most quoted first.
+    Without QUERY every speaker is listed, most quoted first.  Exits with 1 when no speaker
+    matches.
     """
-    found = speaker_service.speakers(settings_of(ctx), query, kind=kind, limit=limit + 1 if limit else None)
-    truncated = bool(limit) and len(found) > limit
-    found = found[:limit] if limit else found
-    records = [speaker_record(s) for s in found]
-    if not found:
-        stderr().print(f"No speakers match {query!r}." if query is not None else "No speakers stored yet.")
-    if output_format is ListFormat.json:
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
-    elif output_format is ListFormat.csv:
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(SPEAKER_CSV_KEYS), lineterminator="\n")
-        writer.writeheader()
-        for r in records:
-            writer.writerow(
+    fmt = rows_format(output_format)
+    cap = row_limit(limit, fmt)
+    found = speaker_service.speakers(
+        settings_of(ctx), query, kind=kind.value if kind else None, limit=cap + 1 if cap else None
+    )
+    truncated = cap is not None and len(found) > cap
+    found = found[:cap] if cap else found
+    if fmt is not Format.table:
+        records = [speaker_record(s) for s in found]
+        if fmt in (Format.csv, Format.tsv):
+            records = [
                 {
-                    **{k: r[k] for k in SPEAKER_CSV_KEYS},
+                    **r,
                     "aliases": LIST_SEPARATOR.join(r["aliases"]),
                     "past_roles": LIST_SEPARATOR.join(r["past_roles"]),
                 }
-            )
-        sys.stdout.write(buffer.getvalue())
+                for r in records
+            ]
+        write_rows(records, fmt, columns=SPEAKER_CSV_KEYS, tsv_columns=SPEAKER_TSV_COLUMNS)
     elif found:
         console = stdout(soft_wrap=False)
         console.print(_speaker_table(found, console.width))
+    if not found:
+        nothing_found(f"No speakers match {query!r}." if query is not None else "No speakers stored yet.")
     if truncated:
-        stderr().print(f"Showing the first {limit} speakers; pass --limit 0 to see all of them.")
+        stderr().print(f"Showing the first {cap} speakers; pass --limit 0 to see all of them.")
 
 
 def speaker_record(s: SpeakerSummary) -> dict[str, Any]:
@@ -210,7 +210,7 @@ def _speaker_table(found: list[SpeakerSummary], width: int) -> Table:
 def show_command(
     ctx: typer.Context,
     name: NameArgument,
-    output_format: ReportFormatOption = ReportFormat.text,
+    output_format: ReportFormatOption = ReportFormat.table,
 ) -> None:
     """One speaker's profile: aliases, role history, quotes by kind, outlets and the latest quotes."""
     profile = speaker_service.show(settings_of(ctx), name)

@@ -11,8 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from quotetrack import service
-from quotetrack.analysis.timeline import bar
-from quotetrack.cli.base import ReportFormat, ReportFormatOption, app, friendly, plural, settings_of, stdout
+from quotetrack.analysis.timeline import bar, by_unit, per_year
+from quotetrack.cli.base import app, friendly, plural, settings_of, stdout
 from quotetrack.cli.filters import (
     AttributionOption,
     KindOption,
@@ -22,8 +22,10 @@ from quotetrack.cli.filters import (
     SpeakerOption,
     TextOption,
     UntilOption,
+    describe,
     make_filter,
 )
+from quotetrack.cli.output import PeriodOption, ReportFormat, ReportFormatOption, nothing_found
 from quotetrack.db.stats import Count
 from quotetrack.records import format_date
 
@@ -43,10 +45,12 @@ def stats(
     top: Annotated[
         int, typer.Option("--top", min=0, help="List this many speakers and outlets; 0 lists all.")
     ] = 15,
-    output_format: ReportFormatOption = ReportFormat.text,
+    output_format: ReportFormatOption = ReportFormat.table,
+    by: PeriodOption = None,
 ) -> None:
     """Count stored quotes by speaker, outlet and month (under the same filters as search)."""
     filters = make_filter(
+        settings_of(ctx),
         speaker=speaker,
         text=text,
         since=since,
@@ -81,9 +85,14 @@ def stats(
             "by_speaker": counts(s.by_speaker),
             "by_outlet": counts(s.by_outlet),
             "by_month": [{"month": m, "quotes": n} for m, n in s.by_month],
+            "by_year": [{"year": y, "quotes": n} for y, n in per_year(s.by_month)],
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        if not s.quotes:
+            nothing_found(f"No quotes found for {describe(filters)}.")
         return
+    if not s.quotes:
+        nothing_found(f"No quotes found for {describe(filters)}.")
     out = stdout(soft_wrap=False)
     span = f"{format_date(s.first) or '?'} to {format_date(s.last) or '?'}"
     out.print(
@@ -113,12 +122,13 @@ def stats(
                 c.name, str(c.quotes), str(c.articles), format_date(c.first) or "", format_date(c.last) or ""
             )
         out.print(table)
-    if s.by_month:
-        table = Table(title="By month", title_justify="left")
-        table.add_column("Month", no_wrap=True)
+    unit, periods = by_unit(s.by_month, by.value if by else None)
+    if periods:
+        table = Table(title=f"By {unit}", title_justify="left")
+        table.add_column(unit.capitalize(), no_wrap=True)
         table.add_column("Quotes", justify="right")
         table.add_column("", no_wrap=True)
-        largest = max(n for _, n in s.by_month)
-        for month, n in s.by_month:
-            table.add_row(month, str(n), bar(n, largest, 30))
+        largest = max(n for _, n in periods)
+        for period, n in periods:
+            table.add_row(period, str(n), bar(n, largest, 30))
         out.print(table)

@@ -12,27 +12,23 @@ from rich.table import Table
 from rich.text import Text
 
 from quotetrack import service
-from quotetrack.analysis.timeline import Day, bar
-from quotetrack.cli.base import (
-    ReportFormat,
-    ReportFormatOption,
-    app,
-    friendly,
-    plural,
-    settings_of,
-    stderr,
-    stdout,
-)
+from quotetrack.analysis.timeline import Day, bar, by_unit
+from quotetrack.cli.base import app, friendly, plural, settings_of, stdout
 from quotetrack.cli.filters import (
+    AttributionOption,
     KindOption,
     OutletOption,
+    RoleOption,
     SinceOption,
     SpeakerArgument,
+    SpeakerOption,
     TextOption,
     UntilOption,
     describe,
     make_filter,
+    one_speaker,
 )
+from quotetrack.cli.output import PeriodOption, ReportFormat, ReportFormatOption, nothing_found
 
 BAR_WIDTH = 30
 MARKS = {"affirm": ("+", "green"), "deny": ("−", "red"), "neutral": ("·", "dim"), None: ("?", "dim")}
@@ -43,28 +39,44 @@ MARKS = {"affirm": ("+", "green"), "deny": ("−", "red"), "neutral": ("·", "di
 @friendly
 def timeline(
     ctx: typer.Context,
-    speaker: SpeakerArgument,
+    speaker_name: SpeakerArgument = None,
+    speaker: SpeakerOption = None,
     text: TextOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     outlet: OutletOption = None,
     kind: KindOption = None,
-    output_format: ReportFormatOption = ReportFormat.text,
+    role: RoleOption = None,
+    attribution: AttributionOption = None,
+    output_format: ReportFormatOption = ReportFormat.table,
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
-            "-O",
+            "-o",
+            metavar="FILE",
+            show_default=False,
             help="Also draw the timeline to this .svg or .png file: statements per month by stance, "
             "reversals highlighted (needs pip install 'quotetrack\\[charts]').",
             dir_okay=False,
         ),
     ] = None,
+    by: PeriodOption = None,
 ) -> None:
     """A speaker's statements in date order, grouped by day, each marked + (affirms), − (denies) or ·
     (no position), with how many articles and outlets carried it; the sequence of stances with its
     reversals (⇄) at a glance, and a bar chart of statements per month."""
-    filters = make_filter(speaker=speaker, text=text, since=since, until=until, outlet=outlet, kinds=kind)
+    filters = make_filter(
+        settings_of(ctx),
+        speaker=one_speaker(speaker_name, speaker),
+        text=text,
+        since=since,
+        until=until,
+        outlet=outlet,
+        kinds=kind,
+        role=role,
+        attributions=attribution,
+    )
     report = service.timeline(settings_of(ctx), filters)
     if output is not None and report.days:
         from quotetrack.charts import draw_timeline
@@ -93,9 +105,9 @@ def timeline(
             "reversals": [{"before": a, "after": b} for a, b in report.reversals],
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return
     if not report.days:
-        stderr().print(f"No quotes found for {describe(filters)}.")
+        nothing_found(f"No quotes found for {describe(filters)}.")
+    if output_format is ReportFormat.json:
         return
     out = stdout(soft_wrap=False)
     later = {b for _, b in report.reversals}
@@ -119,14 +131,15 @@ def timeline(
     out.print()
     out.print(_sequence(report.days, later))
     out.print()
-    out.print(Text("Statements per month", style="bold"))
-    largest = max(n for _, n in report.months)
+    unit, periods = by_unit(report.months, by.value if by else None)
+    out.print(Text(f"Statements per {unit}", style="bold"))
+    largest = max(n for _, n in periods)
     chart = Table.grid(padding=(0, 1))
     chart.add_column(no_wrap=True)
     chart.add_column(no_wrap=True)
     chart.add_column(no_wrap=True, justify="right")
-    for month, n in report.months:
-        chart.add_row(month, bar(n, largest, BAR_WIDTH), str(n))
+    for period, n in periods:
+        chart.add_row(period, bar(n, largest, BAR_WIDTH), str(n))
     out.print(chart)
 
 

@@ -24,12 +24,15 @@ characters (100%, 위_반, "위반") is additionally checked literally with LIKE
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, func, literal, text
+from sqlalchemy import ColumnElement, func, literal, or_, text
 from sqlalchemy.orm import Session
 from sqlalchemy.types import Float, Text
 
+from quotetrack.analysis.abbreviations import HEADLINE_ABBREVIATIONS
 from quotetrack.analysis.text import alnum_runs, bigrams, fold, index_tokens
 from quotetrack.db.schema import QUOTES
 from quotetrack.errors import UsageError
@@ -59,57 +62,97 @@ tests/test_faults_hostile.py: 2,000 copies of one word ran for over 15 minutes o
 
 
 @dataclass(frozen=True)
-class Term:
-    """One whitespace-separated word of a --text query."""
+class Form:
+    """One way of writing a search word: what the user typed, or an equivalent headline form."""
 
-    raw: str
-    runs: tuple[str, ...]
-    """Its runs of letters and digits, folded (case and width)."""
+    text: str
+    word: bool = False
+    """Matches only standing alone (a Hangul one-syllable abbreviation: the 러 of 북·러)."""
 
     @property
-    def literal(self) -> bool:
-        """True when the word is nothing but letters and digits (the index alone answers it)."""
-        return len(self.runs) == 1 and self.runs[0] == fold(self.raw)
+    def runs(self) -> tuple[str, ...]:
+        """Its runs of letters and digits, folded (case and width)."""
+        return tuple(alnum_runs(self.text))
 
     @property
     def indexed_runs(self) -> tuple[str, ...]:
         return tuple(run for run in self.runs if len(run) >= 2)
 
+    @property
+    def literal(self) -> bool:
+        """True when the bigram index alone answers it exactly: one run of two letters or more."""
+        runs = self.runs
+        return not self.word and len(runs) == 1 and runs[0] == fold(self.text) and len(runs[0]) >= 2
 
-def parse_terms(query: str) -> list[Term]:
-    """The words of a --text query; each must hold at least two letters or digits.
 
-    A word whose letters are all apart (북·러, 위_반) has no bigram to look up: it is
-    answered by a scan, slower but still exact.
+@dataclass(frozen=True)
+class Term:
+    """One word of a --text query, or one ``"quoted phrase"``, with its equivalent forms."""
+
+    raw: str
+    forms: tuple[Form, ...]
+    """What the user typed first, then the headline forms of the same word (北 for 북한)."""
+
+    @property
+    def indexed(self) -> bool:
+        """Every form has a run the bigram index can look up, so the index can narrow the search."""
+        return all(f.indexed_runs and not f.word for f in self.forms)
+
+
+_QUERY_PART = re.compile(r'"([^"]*\S[^"]*)"|(\S+)')
+"""A double-quoted phrase (holding something besides spaces), or a word."""
+
+
+def parse_terms(query: str, groups: Sequence[Sequence[str]] = HEADLINE_ABBREVIATIONS) -> list[Term]:
+    """The words and ``"phrases"`` of a --text query, each with its headline equivalents.
+
+    Every non-empty query is valid: a word of one syllable (핵, 北), punctuation (%, *) or
+    an unmatched quote mark is a string to find like any other.  A word the bigram index
+    cannot see (one letter, or letters apart: 북·러) is found by reading the texts.
     """
-    words = list(dict.fromkeys(query.split()))  # a repeated word asks nothing more
+    parts = [phrase or word for phrase, word in _QUERY_PART.findall(query)]
+    words = list(dict.fromkeys(parts))  # a repeated word asks nothing more
     if len(words) > MAX_TERMS:
         raise UsageError(
             f"the --text query has {len(words)} different words; at most {MAX_TERMS} are searched together",
             "keep the few words that matter, e.g. --text '전기요금 인상'",
         )
-    terms = [Term(word, tuple(alnum_runs(word))) for word in words]
-    if not terms:
-        raise UsageError(
-            "the --text query is empty", "pass a word of two syllables or more, e.g. --text 제재"
-        )
-    for term in terms:
-        if sum(len(run) for run in term.runs) < 2:
-            raise UsageError(
-                f"cannot search for {term.raw!r}: a search word needs at least two letters or digits",
-                "use a longer word, e.g. --text 위반",
-            )
-    return terms
+    if not words:
+        raise UsageError("the --text query is empty", "pass a word or a phrase, e.g. --text 제재")
+    phrases = {phrase for phrase, _ in _QUERY_PART.findall(query) if phrase}
+    return [Term(w, (Form(w),) if w in phrases else _forms(w, groups)) for w in words]
+
+
+def _forms(word: str, groups: Sequence[Sequence[str]]) -> tuple[Form, ...]:
+    """The word as typed, then every other member of its abbreviation groups (one word, both ways)."""
+    key = fold(word)
+    forms = [Form(word)]
+    for group in groups:
+        if key in (fold(member) for member in group):
+            forms.extend(_member(m) for m in group if fold(m) != key and _member(m) not in forms)
+    return tuple(forms)
+
+
+def _member(text: str) -> Form:
+    """A Hangul syllable alone stands for the word only as a word of its own (북 미사일, 북·러)."""
+    return Form(text, word=len(text) == 1 and "가" <= text <= "힣")
 
 
 def fts_match(terms: list[Term]) -> str:
-    """The FTS5 MATCH expression: every run of every term as a quoted phrase of bigrams, ANDed."""
-    phrases = []
+    """The FTS5 MATCH expression: each term's forms ORed, each form the AND of its runs as quoted
+    phrases of bigrams; terms the index cannot narrow are left to the text checks."""
+    groups = []
     for term in terms:
-        for run in term.indexed_runs:
-            grams = " ".join(g.replace('"', '""') for g in bigrams(run))
-            phrases.append(f'"{grams}"')
-    return " AND ".join(phrases)  # empty when no term has two letters in a row
+        if not term.indexed:
+            continue
+        alternatives = [" AND ".join(_phrase(run) for run in f.indexed_runs) for f in term.forms]
+        groups.append(alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})")
+    return " AND ".join(groups)  # empty when no term can be looked up
+
+
+def _phrase(run: str) -> str:
+    grams = " ".join(g.replace('"', '""') for g in bigrams(run))
+    return f'"{grams}"'
 
 
 def like_pattern(raw: str) -> str:
@@ -118,33 +161,61 @@ def like_pattern(raw: str) -> str:
     return f"%{escaped}%"
 
 
-def literal_checks(terms: list[Term]) -> list[ColumnElement[bool]]:
-    """Case-insensitive literal substring checks for terms the bigram index cannot answer alone."""
-    return [_TEXT.ilike(like_pattern(t.raw), escape=_ESCAPE) for t in terms if not t.literal]
+def literal_checks(
+    terms: list[Term], *, postgres: bool = False, exhaustive: bool = False
+) -> list[ColumnElement[bool]]:
+    """Exact checks of the terms, each true when any of its forms occurs taken literally (a
+    case-insensitive substring, or a word standing alone).  Unless `exhaustive`, a term the
+    bigram index answers exactly on its own gets none."""
+    checks = []
+    for t in terms:
+        if not exhaustive and len(t.forms) == 1 and t.forms[0].literal:
+            continue
+        conditions = [_form_condition(f, postgres=postgres) for f in t.forms]
+        checks.append(conditions[0] if len(conditions) == 1 else or_(*conditions))
+    return checks
+
+
+_NOT_LETTER = "[^0-9A-Za-z가-힣]"
+"""What may stand next to a Hangul abbreviation that stands alone: anything but a letter or digit."""
+
+
+def _form_condition(f: Form, *, postgres: bool) -> ColumnElement[bool]:
+    column = _TEXT
+    if not f.word:
+        return column.ilike(like_pattern(f.text), escape=_ESCAPE)
+    if postgres:  # a Hangul syllable from the table: no regex metacharacters to escape
+        return column.regexp_match(f"(^|{_NOT_LETTER}){f.text}({_NOT_LETTER}|$)")
+    w, b = f.text, _NOT_LETTER
+    return or_(column == w, *(column.op("GLOB")(p) for p in (f"{w}{b}*", f"*{b}{w}", f"*{b}{w}{b}*")))
 
 
 def pg_predicates(terms: list[Term]) -> list[ColumnElement[bool]]:
-    """PostgreSQL: ILIKE per term (trigram GIN), plus the bigram GIN lookup for two-letter terms."""
+    """PostgreSQL: the literal check of every term (ILIKE, served by the trigram GIN index), plus
+    the bigram GIN lookup for a one-form term whose longest run is two letters."""
     # imported here: the PostgreSQL dialect costs SQLite users ~25 ms at every start (BENCHMARKS.md)
     from sqlalchemy.dialects.postgresql import ARRAY
 
-    out: list[ColumnElement[bool]] = []
+    out = literal_checks(terms, postgres=True, exhaustive=True)
     for t in terms:
-        out.append(_TEXT.ilike(like_pattern(t.raw), escape=_ESCAPE))
-        if t.indexed_runs and max(len(run) for run in t.runs) < 3:
-            grams = sorted({g for run in t.indexed_runs for g in bigrams(run)})
+        form = t.forms[0]
+        if len(t.forms) == 1 and form.indexed_runs and max(len(run) for run in form.runs) < 3:
+            grams = sorted({g for run in form.indexed_runs for g in bigrams(run)})
             out.append(func.qt_bigrams(_TEXT).op("@>")(literal(grams, ARRAY(Text))))
     return out
 
 
 def pg_score(terms: list[Term]) -> ColumnElement[float]:
-    """PostgreSQL relevance: occurrences of the terms per length of the quote (higher is better)."""
+    """Relevance: occurrences of the terms' forms per length of the quote (higher is better)."""
     lowered = func.lower(_TEXT)
     total: ColumnElement[float] = literal(0.0, Float)
     for t in terms:
-        needle = t.raw.lower()
-        occurrences = (func.length(lowered) - func.length(func.replace(lowered, needle, ""))) / len(needle)
-        total = total + occurrences
+        for f in t.forms:
+            needle = f.text.lower()
+            occurrences = (func.length(lowered) - func.length(func.replace(lowered, needle, ""))) / len(
+                needle
+            )
+            total = total + occurrences
     return total / (func.length(_TEXT) + 20.0)
 
 

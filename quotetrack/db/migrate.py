@@ -123,8 +123,9 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str]:
 
     status = schema_status(engine)
     _refuse_unknown(engine, status)
-    if status.current != status.head or revision != "head":
-        _refuse_read_only(engine, status)
+    if status.current == status.head and revision == "head" and not status.has_other_tables:
+        return status.current, status.head  # nothing to do: a read-only file is fine as it is
+    _refuse_read_only(engine, status)
     if status.has_other_tables:
         raise SchemaError(
             f"the database {safe_url(engine.url)} holds tables but no quotetrack schema version",
@@ -257,6 +258,12 @@ def _connect(engine: Engine) -> Connection:
         return engine.connect()
     except DBAPIError as e:  # not only OperationalError: a server may fail the first queries too
         reason = scrub(_first_line(e.orig or e), engine.url)
+        if engine.url.get_backend_name() == "sqlite":  # no server: a file that is not (or no longer) one
+            raise DatabaseError(
+                f"cannot open the SQLite file {engine.url.database}: {reason}",
+                "check that --db (or QUOTETRACK_DB) names a quotetrack database; "
+                "a damaged one must be restored from a backup",
+            ) from None
         raise DatabaseError(
             f"cannot connect to the database {safe_url(engine.url)}: {reason}",
             "check that the server is running and the URL (--db or QUOTETRACK_DB) is right",

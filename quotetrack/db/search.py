@@ -19,6 +19,7 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, Select, case, column, func, select, table, text
 from sqlalchemy.orm import Session
 
+from quotetrack.analysis.abbreviations import HEADLINE_ABBREVIATIONS
 from quotetrack.db import fts
 from quotetrack.db.access import read_only_reason
 from quotetrack.db.bulk import select_in
@@ -27,17 +28,18 @@ from quotetrack.db.schema import (
     CLAIM_QUOTES,
     OUTLETS,
     QUOTES,
+    SPEAKER_ROLES,
     SPEAKERS,
 )
-from quotetrack.errors import UsageError
-from quotetrack.normalize import name_key
-from quotetrack.speakers.queries import SpeakerRef, identify
+from quotetrack.errors import QuotetrackError, UsageError
+from quotetrack.normalize import closest, name_key
+from quotetrack.speakers.queries import SpeakerRef, identify, unknown_speaker
 from quotetrack.speakers.queries import matching_speakers as matching_speakers
 from quotetrack.types import ATTRIBUTIONS, QUOTE_KINDS
 
 log = logging.getLogger(__name__)
 
-Q, A, S, OUT, CQ = QUOTES.c, ARTICLES.c, SPEAKERS.c, OUTLETS.c, CLAIM_QUOTES.c
+Q, A, S, OUT, CQ, SR = QUOTES.c, ARTICLES.c, SPEAKERS.c, OUTLETS.c, CLAIM_QUOTES.c, SPEAKER_ROLES.c
 """Columns of the tables queries here are written on (SQLAlchemy Core; see schema.QUOTES)."""
 
 Sort = Literal["said", "newest", "relevance"]
@@ -71,13 +73,19 @@ class QuoteRow:
     claim_id: int | None = None
 
 
+MAX_VALUE_CHARS = 10_000
+"""Longest filter value matched.  SQLite refuses LIKE patterns over 50,000 bytes ("pattern too
+complex"); 10,000 characters stay under it however they are escaped or encoded (4 bytes at most
+each, or 2 for an escaped % or _), and no name or quote worth finding is longer."""
+
+
 @dataclass(frozen=True)
 class QuoteFilter:
     """What `search`, `export`, `timeline`, `changes` and `stats` narrow quotes down by; all optional."""
 
     speaker: str | None = None
     text: str | None = None
-    """Words that must all occur in the quote (substrings of two letters or more)."""
+    """Words and "phrases" that must all occur in the quote (substrings; db/fts.parse_terms)."""
     since: date | None = None
     until: date | None = None
     """Inclusive bounds on the date said; quotes whose date is unknown are left out when set."""
@@ -86,8 +94,22 @@ class QuoteFilter:
     role: str | None = None
     attributions: tuple[str, ...] = field(default_factory=tuple)
     """How the speaker was found (types.ATTRIBUTIONS): ``explicit`` keeps the surest attributions."""
+    abbreviations: tuple[tuple[str, ...], ...] = HEADLINE_ABBREVIATIONS
+    """Groups of words --text treats as one (북한 北 북): analysis/abbreviations.py, plus the user's."""
 
     def __post_init__(self) -> None:
+        for option, value in (
+            ("--speaker", self.speaker),
+            ("--text", self.text),
+            ("--outlet", self.outlet),
+            ("--role", self.role),
+        ):
+            if value is not None and len(value) > MAX_VALUE_CHARS:
+                raise UsageError(
+                    f"the {option} value is {len(value):,} characters long; at most {MAX_VALUE_CHARS:,} "
+                    "are matched",
+                    "pass the part that matters",
+                )
         if self.since and self.until and self.since > self.until:
             raise UsageError(
                 f"--since {self.since} is after --until {self.until}", "swap them, or drop one of them"
@@ -101,13 +123,16 @@ class QuoteFilter:
 
 
 def resolve_speakers(session: Session, query: str) -> list[SpeakerRef]:
-    """The speaker a --speaker value names ([] when none); the one place speaker matching is called.
+    """The speaker a --speaker value names; the one place speaker matching is called.  A name that
+    matches no one is an error listing the closest stored names (never an empty answer).
 
     Matching lives in speakers/queries.py: names, aliases and name parts, best rank only; a
     query naming several people raises AmbiguousSpeakerError listing them (never mixes them).
     """
     speaker = identify(session, query)
-    return [speaker] if speaker is not None else []
+    if speaker is None:
+        raise unknown_speaker(session, query)
+    return [speaker]
 
 
 _FTS = table("quote_fts", column("rowid"))
@@ -212,18 +237,14 @@ def _plan(session: Session, filters: QuoteFilter, sort: Sort | None) -> _Plan | 
     plan = _Plan(sort, dated=filters.since is not None or filters.until is not None)
     c = plan.conditions
     # values are checked before any lookup, so a bad one is refused whatever the others match
-    terms = fts.parse_terms(filters.text) if filters.text is not None else None
+    terms = fts.parse_terms(filters.text, filters.abbreviations) if filters.text is not None else None
     if filters.role is not None and not filters.role.strip():
         raise UsageError("the --role value is empty", "pass a role or part of one, e.g. --role 대변인")
     if filters.speaker is not None:
         ids = [s.id for s in resolve_speakers(session, filters.speaker)]
-        if not ids:
-            return None
         c.append(Q.speaker_id == ids[0] if len(ids) == 1 else Q.speaker_id.in_(ids))
     if filters.outlet is not None:
         outlet_ids = _matching_outlets(session, filters.outlet)
-        if not outlet_ids:
-            return None
         c.append(A.outlet_id.in_(outlet_ids))
         plan.outlet = True
     if filters.kinds:
@@ -231,7 +252,9 @@ def _plan(session: Session, filters: QuoteFilter, sort: Sort | None) -> _Plan | 
     if filters.attributions:
         c.append(Q.attribution.in_(filters.attributions))
     if filters.role is not None:
-        c.append(Q.speaker_role.ilike(fts.like_pattern(filters.role.strip()), escape="\\"))
+        role = Q.speaker_role.ilike(fts.like_pattern(filters.role.strip()), escape="\\")
+        _check_role(session, filters.role.strip(), role)
+        c.append(role)
     if filters.since is not None:
         c.append(Q.said_on >= filters.since)
     if filters.until is not None:
@@ -249,7 +272,7 @@ def _text_filter(session: Session, plan: _Plan, terms: list[fts.Term]) -> None:
     checks = fts.literal_checks(terms) if sqlite else fts.pg_predicates(terms)
     plan.score = -fts.pg_score(terms)  # lower is better
     if sqlite and match and not _index_usable(session):  # every word is checked in the text instead
-        checks = [Q.text.ilike(fts.like_pattern(t.raw), escape="\\") for t in terms]
+        checks = fts.literal_checks(terms, exhaustive=True)
         match = ""
     if sqlite and match:
         plan.match = match
@@ -359,7 +382,30 @@ def _matching_outlets(session: Session, query: str) -> list[int]:
         raise UsageError(
             f"the outlet name {query!r} is empty", "pass an outlet or part of one, e.g. --outlet 연합"
         )
-    return list(session.scalars(select(OUT.id).where(OUT.name_key.contains(key, autoescape=True))))
+    found = list(session.scalars(select(OUT.id).where(OUT.name_key.contains(key, autoescape=True))))
+    if not found:
+        names = session.scalars(select(OUT.name)).all()
+        raise _unknown("outlet", query, closest(query, names), "`quotetrack stats --top 0` lists the outlets")
+    return found
+
+
+def _check_role(session: Session, query: str, condition: ColumnElement[bool]) -> None:
+    """Refuse a --role that no quote was printed with, naming the closest roles.  The role history
+    (speaker_roles, small) answers at once; the quotes themselves are read only when it has no
+    such spelling, which is about to be an error or was a rare spelling anyway."""
+    pattern = fts.like_pattern(query)
+    if session.execute(select(SR.id).where(SR.role.ilike(pattern, escape="\\")).limit(1)).first():
+        return
+    if session.execute(select(Q.id).where(condition).limit(1)).first():
+        return
+    roles = session.scalars(select(SR.role).distinct()).all()
+    raise _unknown("role", query, closest(query, roles), "`quotetrack speakers` lists roles with speakers")
+
+
+def _unknown(what: str, query: str, near: list[str], listing: str) -> QuotetrackError:
+    """No stored outlet or role matches: say so, with the closest names (a typo is not an empty answer)."""
+    hint = f"closest stored {what}s: {', '.join(near)}; {listing}" if near else listing
+    return QuotetrackError(f"no {what} matches {query!r}", hint)
 
 
 def _base_query() -> Select[*tuple[Any, ...]]:

@@ -32,8 +32,8 @@ from quotetrack.db.schema import (
     UTCDateTime,
     storable_id,
 )
-from quotetrack.errors import AmbiguousSpeakerError, UsageError
-from quotetrack.normalize import name_key
+from quotetrack.errors import AmbiguousSpeakerError, SpeakerError, UsageError
+from quotetrack.normalize import closest, name_key
 from quotetrack.speakers.names import korean_surname, role_words_of, roles_compatible
 from quotetrack.speakers.roles import seen_day
 
@@ -47,6 +47,8 @@ EXACT, PART, SUBSTRING = 0, 1, 2
 """Match ranks, best first."""
 CANDIDATES_SHOWN = 12
 """How many candidates an ambiguity message lists (the rest are counted)."""
+CLOSEST_SHOWN = 5
+"""How many similarly spelt names an unknown name's message suggests."""
 
 
 @dataclass(frozen=True)
@@ -434,3 +436,23 @@ def speaker_profile(session: Session, speaker: Speaker, *, recent: int = 5) -> S
         for qid, said, published, role, kind, text, outlet in rows
     ]
     return SpeakerProfile(summary, by_kind, outlets, latest, printed)
+
+
+def unknown_speaker(session: Session, query: str) -> SpeakerError:
+    """The error for a speaker query that names no one, with the stored names spelled most like
+    it: a typo (푸튼) must not look like a speaker who said nothing."""
+    forms = session.execute(select(_S.name, _S.id).union_all(select(_SA.alias, _SA.speaker_id))).all()
+    by_form: dict[str, set[int]] = defaultdict(set)
+    for form, sid in forms:
+        by_form[form].add(sid)
+    names = dict(session.execute(select(_S.id, _S.name)).all()) if forms else {}
+    shown: list[str] = []
+    for form in closest(query, by_form, n=CLOSEST_SHOWN * 2):
+        for sid in sorted(by_form[form]):
+            label = f"{names[sid]} (ID {sid})"
+            if label not in shown:
+                shown.append(label)
+    hint = "`quotetrack speakers` lists the stored speakers"
+    if shown:
+        hint = f"closest stored names: {', '.join(shown[:CLOSEST_SHOWN])}; {hint}"
+    return SpeakerError(f"no speaker matches {query!r}", hint)

@@ -29,6 +29,7 @@ from quotetrack.speakers.queries import (
     find_speaker,
     list_speakers,
     speaker_profile,
+    unknown_speaker,
 )
 
 IMPORT_COLUMNS = ("canonical", "alias", "kind")
@@ -62,9 +63,7 @@ def _count(n: int, one: str, many: str) -> str:
 def _one(session: Session, name: str) -> Speaker:
     speaker = find_speaker(session, name)
     if speaker is None:
-        raise SpeakerError(
-            f"no speaker is called {name!r}", f"list speakers with: quotetrack speakers {name}"
-        )
+        raise unknown_speaker(session, name)  # with the closest stored names
     return speaker
 
 
@@ -74,7 +73,10 @@ def speakers(
     """Speakers matching the query (all when None), best matches or most quoted first."""
     kind = curation.check_kind(kind)
     with _session(settings) as session:
-        return list_speakers(session, query, kind=kind, limit=limit)
+        found = list_speakers(session, query, kind=kind, limit=limit)
+        if not found and query is not None and kind is None:
+            raise unknown_speaker(session, query)  # a typo is told apart from an empty list
+        return found
 
 
 def show(settings: Settings, name: str) -> SpeakerProfile:
