@@ -74,6 +74,7 @@ def assign_groups(
     now: datetime | None = None,
     stances: Mapping[int, Stance] | None = None,
     follow: Mapping[int, int] | None = None,
+    reopen: Mapping[int, int] | None = None,
 ) -> int:
     """Place the quotes of several articles, one group per article, in order; returns claims opened.
 
@@ -91,6 +92,9 @@ def assign_groups(
     `stances` gives quotes' stances (db/readings.py; read from the stored readings when not
     given).  `follow` maps a headline quote to the body quote of its article it condenses: it
     joins that quote's claim (placed in this call or stored) rather than being matched by wording.
+    `reopen` maps a quote whose article was rewritten to the claim it was in before: a quote that
+    matches no other opens that claim again rather than a new one, when it is of the same speaker
+    and holds no quote any more (claim ids are kept through re-extraction, schema.Claim.id).
     """
     now = now or datetime.now(UTC)
     follow = follow or {}
@@ -104,6 +108,7 @@ def assign_groups(
     memo: dict[tuple[str, str | None, Stance | None], Fingerprint] = {}  # many reports: read once
     fps = {r[0]: _memo_fingerprint(memo, r[2], r[3], known.get(r[0])) for g in ordered for r in g}
     placed_before = {q: c for q, c in _stored_claims(session, [b for b in follow.values() if b not in fps])}
+    reusable = _empty_claims(session, sorted(set((reopen or {}).values())))
     stored_top = _stored_ranking(session, [(sid, fps[qid].keys) for g in ordered for qid, sid, _, _ in g])
     # each quote's candidates: the stored quotes and earlier groups' quotes sharing most keys, then oldest
     earlier = _BatchIndex()
@@ -159,8 +164,13 @@ def assign_groups(
                 if score is not None and (best is None or (score, -other_id) > (best[0], -best[1])):
                     best = (score, other_id, ref)
             if best is None:
-                new_claims.append(sid)
-                ref = -len(new_claims)
+                old = (reopen or {}).get(qid)
+                if old is not None and reusable.get(old) == sid:
+                    del reusable[old]  # taken back once; a second quote matching none opens a new one
+                    ref = old
+                else:
+                    new_claims.append(sid)
+                    ref = -len(new_claims)
             else:
                 ref = best[2]
             for k in fp.keys:
@@ -284,6 +294,15 @@ def _stored_claims(session: Session, quote_ids: Sequence[int]) -> list[tuple[int
     """(quote id, claim id) of these stored quotes that have a claim."""
     stmt = select(ClaimQuote.quote_id, ClaimQuote.claim_id)
     return [(q, c) for q, c in select_in(session, stmt, ClaimQuote.quote_id, sorted(set(quote_ids)))]
+
+
+def _empty_claims(session: Session, claim_ids: Sequence[int]) -> dict[int, int]:
+    """These claims that hold no quote (now), with their speakers."""
+    if not claim_ids:
+        return {}
+    members = select(ClaimQuote.quote_id).where(ClaimQuote.claim_id == Claim.id)
+    stmt = select(Claim.id, Claim.speaker_id).where(~exists(members))
+    return {c: s for c, s in select_in(session, stmt, Claim.id, claim_ids)}
 
 
 _RANKING_BATCH = 2500

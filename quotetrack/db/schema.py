@@ -289,9 +289,13 @@ class Quote(Base):
         CheckConstraint("start_offset >= 0 AND end_offset >= start_offset", name="offsets"),
         Index(None, "speaker_id", "said_on"),
         Index(None, "said_on"),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    """Stable: kept while the same words of the same article are stored (re-extraction matches
+    old quotes to new, speakers/resolve.py), never given to another quote (SQLite AUTOINCREMENT,
+    PostgreSQL's sequence); a quote re-extraction removed is listed in `retired_quotes`."""
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     """Order of the quote in the article as the extractor returned it."""
@@ -319,6 +323,24 @@ class Quote(Base):
     speaker: Mapped[Speaker | None] = relationship(back_populates="quotes")
 
 
+class RetiredQuote(Base):
+    """A quote id that re-extraction removed (its words are no longer found in the article), and the
+    quote of the same article that took its place, if one did: what `quotetrack show` says for it.
+
+    Ids are promises (an analyst's notes cite them), so a removed one is explained, not unknown."""
+
+    __tablename__ = "retired_quotes"
+
+    quote_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    """The words the quote held, so the message can say what went."""
+    replaced_by: Mapped[int | None] = mapped_column(Integer)
+    """The new quote of the article over the same span (same field, overlapping offsets), if any; no
+    foreign key: that quote may be retired in turn, and the chain is followed when shown."""
+    retired_at: Mapped[datetime]
+
+
 # --- claims (issue 6): near-duplicate statements of one speaker, kept up to date by db/claims.py ---
 
 UNMODELLED_NAMES = frozenset(
@@ -343,8 +365,11 @@ class Claim(Base):
     """One statement of one speaker, however many outlets and days reported it."""
 
     __tablename__ = "claims"
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    """Kept while the claim holds a quote; a re-extracted quote that opens a claim again takes back
+    the one it left if nothing else joined it meanwhile (db/claims.py); never given to another claim."""
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime]
 
@@ -437,3 +462,4 @@ CLAIMS = cast(Table, Claim.__table__)
 CLAIM_QUOTES = cast(Table, ClaimQuote.__table__)
 QUOTE_READINGS = cast(Table, QuoteReading.__table__)
 HEADLINE_LINKS = cast(Table, HeadlineLink.__table__)
+RETIRED_QUOTES = cast(Table, RetiredQuote.__table__)
