@@ -158,10 +158,10 @@ def quote_table(records: list[dict[str, Any]], width: int) -> Table:
         """Widest word of a column's cells, up to `high`: names break between words (블라디미르 / 푸틴)."""
         return min(high, max((cell_len(w) for r in records for w in (r[key] or "").split()), default=0))
 
-    ident = max(2, len(str(max((r["id"] for r in records), default=0))))
+    ident = max(2, len(str(max((r["quote_id"] for r in records), default=0))))
     show_kind, show_role = width >= 100, width >= 72  # narrow terminals keep the quote readable
     speaker = max(share(0.12, 7, 16), widest_word("speaker", 12))
-    role = max(share(0.12, 6, 16), widest_word("role", 10)) if show_role else 0
+    role = max(share(0.12, 6, 16), widest_word("speaker_role", 10)) if show_role else 0
     outlet = share(0.1, 6, 12)
     kind = 8 if show_kind else 0
     columns = 5 + show_kind + show_role
@@ -178,9 +178,9 @@ def quote_table(records: list[dict[str, Any]], width: int) -> Table:
     table.add_column("Quote", max_width=quote, overflow="fold")
     table.add_column("Outlet", max_width=outlet, overflow="fold")
     for r in records:
-        cells = [str(r["id"]), r["said_on"] or (r["published"] or "")[:10] or "?", r["speaker"] or ""]
+        cells = [str(r["quote_id"]), r["date"] or "?", r["speaker"] or ""]
         if show_role:
-            cells.append(r["role"] or "")
+            cells.append(r["speaker_role"] or "")
         if show_kind:
             cells.append(r["kind"])
         table.add_row(*map(Text, [*cells, r["text"], r["outlet"] or ""]))

@@ -69,6 +69,13 @@ class QuoteRow:
     source: str
     article_id: int
     claim_id: int | None = None
+    speaker_id: int | None = None
+    """The speaker row (None when the quote has none): the identity to group by, as two people
+    may share a name."""
+    field: str = "body"
+    start: int = 0
+    end: int = 0
+    """Where the quote is: its offsets into the article's title or body (`field`)."""
 
 
 @dataclass(frozen=True)
@@ -384,6 +391,10 @@ def _base_query() -> Select[*tuple[Any, ...]]:
             A.source,
             A.id.label("article_id"),
             CQ.claim_id,
+            Q.speaker_id,
+            Q.field,
+            Q.start_offset,
+            Q.end_offset,
         )
         .join(ARTICLES, A.id == Q.article_id)
         .outerjoin(SPEAKERS, S.id == Q.speaker_id)
