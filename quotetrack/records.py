@@ -2,19 +2,18 @@
 
 `extract` prints articles whose quotes are records without ids; `search`,
 `show` and `export` print stored quotes as records, in every format; so a
-script written against one reads the others.  Times are shown in Korea time (UTC+9, no daylight saving since
-1988, so a fixed offset is exact and needs no tz database).
+script written against one reads the others.  Times are shown in Korea time
+(types.KST).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from typing import Any
 
 from quotetrack.db.search import QuoteRow
-from quotetrack.types import Article, Quote
-
-KST = timezone(timedelta(hours=9), "KST")
+from quotetrack.types import KST as KST  # the CLI and service format Korea time through records
+from quotetrack.types import Article, Quote, effective_date, published_day
 
 RECORD_KEYS = (
     "quote_id",
@@ -30,7 +29,7 @@ RECORD_KEYS = (
     "relayed_by",
     "text",
     "verb",
-    "date",
+    "effective_date",
     "date_basis",
     "said_on",
     "published_date",
@@ -49,21 +48,14 @@ RECORD_KEYS = (
 Ids are the database's (`quote_id`, `claim_id`, `speaker_id`, `article_id`; null in `extract`,
 which stores nothing): group by `speaker_id`, not `speaker`, as two people can share a name.
 Dates are ISO 8601, one form per key: `said_on` and `published_date` are days, `published_at`
-the time with its offset (null when the page gave only a day), `date` the quote's day on the
-time axis — said, else published (`date_basis`: ``said``, ``published``, or null with no date)."""
+the time with its offset (null when the page gave only a day), `effective_date` the quote's day
+on the time axis — said, else published (`date_basis`: ``said``, ``published``, or null with no date)."""
 ROW_KEYS = RECORD_KEYS
 """The columns of `search --format csv` and `export`: the record keys."""
 ARTICLE_KEYS = ("source", "url", "title", "published_date", "published_at", "outlet", "byline", "quotes")
 INT_KEYS = frozenset({"quote_id", "claim_id", "speaker_id", "article_id", "start", "end"})
-DATE_KEYS = frozenset({"date", "said_on", "published_date"})
+DATE_KEYS = frozenset({"effective_date", "said_on", "published_date"})
 """Keys holding a day (``YYYY-MM-DD``): Parquet stores them as dates (exporting.py)."""
-
-
-def published_day(published: datetime | None) -> date | None:
-    """The day the article was published, in Korea time (the page's own day, however it is stored)."""
-    if published is None:
-        return None
-    return (published.astimezone(KST) if published.tzinfo else published).date()
 
 
 def published_at(published: datetime | None, has_time: bool) -> str | None:
@@ -82,15 +74,6 @@ def format_published(published: datetime | None, has_time: bool) -> str | None:
 
 def format_date(day: date | None) -> str | None:
     return day.isoformat() if day else None
-
-
-def effective_date(said_on: date | None, published: date | None) -> tuple[date | None, str | None]:
-    """A quote's day on the time axis and what it rests on: said, else published, else none."""
-    if said_on is not None:
-        return said_on, "said"
-    if published is not None:
-        return published, "published"
-    return None, None
 
 
 def quote_record(quote: Quote, article: Article | None = None) -> dict[str, Any]:
@@ -112,7 +95,7 @@ def quote_record(quote: Quote, article: Article | None = None) -> dict[str, Any]
         "relayed_by": quote.relayed_by,
         "text": quote.text,
         "verb": quote.verb,
-        "date": format_date(when),
+        "effective_date": format_date(when),
         "date_basis": basis,
         "said_on": format_date(quote.said_on),
         "published_date": format_date(day),
@@ -162,7 +145,7 @@ def row_record(row: QuoteRow) -> dict[str, Any]:
         "relayed_by": row.relayed_by,
         "text": row.text,
         "verb": row.verb,
-        "date": format_date(when),
+        "effective_date": format_date(when),
         "date_basis": basis,
         "said_on": format_date(row.said_on),
         "published_date": format_date(day),

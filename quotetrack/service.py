@@ -48,7 +48,7 @@ from quotetrack.db.search import (
 from quotetrack.db.stats import Stats, quote_stats
 from quotetrack.errors import DatabaseError, QuotetrackError
 from quotetrack.records import KST
-from quotetrack.types import Article, RawDocument
+from quotetrack.types import Article, RawDocument, effective_date, published_day
 
 if TYPE_CHECKING:
     from quotetrack.analysis.changes import Change, Statement
@@ -437,11 +437,7 @@ def _catch_up_claims(session: Session, speaker_ids: list[int] | None) -> None:
 
 def _day(row: QuoteRow) -> date | None:
     """The day a quote was said, else the day its article was published (Korea time)."""
-    if row.said_on is not None:
-        return row.said_on
-    if row.published is None:
-        return None
-    return row.published.astimezone(KST).date()
+    return effective_date(row.said_on, published_day(row.published))[0]
 
 
 def open_database(settings: Settings) -> Engine:

@@ -110,7 +110,7 @@ def test_dates_have_one_iso_form_per_key_and_parquet_types_them(
     by_year = {r["published_date"][:4]: r for r in records}
     assert by_year["2014"]["published_date"] == "2014-10-13" and by_year["2014"]["published_at"] is None
     assert by_year["2025"]["published_at"] == "2025-07-03T10:30+09:00"
-    assert by_year["2025"]["date"] == by_year["2025"]["said_on"] == "2025-07-03"
+    assert by_year["2025"]["effective_date"] == by_year["2025"]["said_on"] == "2025-07-03"
     assert by_year["2025"]["date_basis"] == "said"
 
     pq = pytest.importorskip("pyarrow.parquet")
@@ -133,5 +133,9 @@ def test_a_quote_without_a_day_said_takes_the_day_published_and_says_so() -> Non
         published_has_time=False,
     )
     (quote,) = article_record(article)["quotes"]
-    assert (quote["said_on"], quote["date"], quote["date_basis"]) == (None, "2024-12-20", "published")
+    assert (quote["said_on"], quote["effective_date"], quote["date_basis"]) == (
+        None,
+        "2024-12-20",
+        "published",
+    )
     assert quote["published_date"] == "2024-12-20" and quote["published_at"] is None

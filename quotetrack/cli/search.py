@@ -178,7 +178,7 @@ def quote_table(records: list[dict[str, Any]], width: int) -> Table:
     table.add_column("Quote", max_width=quote, overflow="fold")
     table.add_column("Outlet", max_width=outlet, overflow="fold")
     for r in records:
-        cells = [str(r["quote_id"]), r["date"] or "?", r["speaker"] or ""]
+        cells = [str(r["quote_id"]), r["effective_date"] or "?", r["speaker"] or ""]
         if show_role:
             cells.append(r["speaker_role"] or "")
         if show_kind:

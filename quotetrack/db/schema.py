@@ -99,6 +99,9 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
+DATE_BASES = ("said", "published")
+
+
 def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
@@ -139,7 +142,12 @@ class Article(Base):
     """Where the article was read from (path, URL or ``<stdin>``) the last time it was stored."""
     title: Mapped[str | None] = mapped_column(Text)
     published: Mapped[datetime | None]
+    """When it was published, in UTC; a day without a time is stored as that day's midnight in Korea
+    (so it reads as the evening before in UTC): `published_date` is the day to query."""
     published_has_time: Mapped[bool] = mapped_column(default=False)
+    published_date: Mapped[date | None] = mapped_column(Date, index=True)
+    """The day the article was published, as the page gave it (Korea time), so every SQL client
+    sees the day the CLI shows (2024-12-20, not 2024-12-19 15:00 UTC)."""
     outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlets.id", ondelete="SET NULL"), index=True)
     byline: Mapped[str | None] = mapped_column(Text)
     dateline: Mapped[str | None] = mapped_column(Text)
@@ -287,8 +295,11 @@ class Quote(Base):
         CheckConstraint(_in("field", ("title", "body")), name="field"),
         CheckConstraint(f"attribution IS NULL OR {_in('attribution', ATTRIBUTIONS)}", name="attribution"),
         CheckConstraint("start_offset >= 0 AND end_offset >= start_offset", name="offsets"),
+        CheckConstraint(f"date_basis IS NULL OR {_in('date_basis', DATE_BASES)}", name="date_basis"),
         Index(None, "speaker_id", "said_on"),
         Index(None, "said_on"),
+        Index(None, "speaker_id", "effective_date"),
+        Index(None, "effective_date"),
         {"sqlite_autoincrement": True},
     )
 
@@ -309,6 +320,11 @@ class Quote(Base):
     text: Mapped[str] = mapped_column(Text)
     verb: Mapped[str | None] = mapped_column(Text)
     said_on: Mapped[date | None] = mapped_column(Date)
+    effective_date: Mapped[date | None] = mapped_column(Date)
+    """The quote's day on the time axis: `said_on`, else the article's `published_date` (what
+    --since/--until, timelines and stats use, so a quote with no day said is not left out)."""
+    date_basis: Mapped[str | None] = mapped_column(String(10))
+    """What `effective_date` rests on: ``said`` or ``published``; NULL when there is neither."""
     start_offset: Mapped[int] = mapped_column(Integer)
     end_offset: Mapped[int] = mapped_column(Integer)
     field: Mapped[str] = mapped_column(String(10))

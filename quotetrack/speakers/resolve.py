@@ -204,8 +204,9 @@ def write_quotes(
     for target, (speaker_ids, roles) in zip(targets, assigned, strict=True):
         real = [None if sid is None else directory.real_id(sid) for sid in speaker_ids]
         real_ids.extend(real)
+        day = types.published_day(target.published)
         for position, quote in enumerate(target.quotes):
-            values.append(quote_row(target.article_id, position, quote, real[position], roles[position]))
+            values.append(quote_row(target.article_id, position, quote, real[position], roles[position], day))
         if dropped is not None:
             kept += match_stored(dropped.quotes, target.quotes)
         else:
@@ -258,16 +259,24 @@ QUOTE_COLUMNS = (
     "field",
     "attribution",
     "relayed_by",
+    "effective_date",
+    "date_basis",
 )
 """The columns of a quote row, in the order of `quote_row`."""
 
 
 def quote_row(
-    article_id: int, position: int, quote: types.Quote, speaker_id: int | None, role: str | None
+    article_id: int,
+    position: int,
+    quote: types.Quote,
+    speaker_id: int | None,
+    role: str | None,
+    published: date | None = None,
 ) -> tuple[object, ...]:
-    """A quote's `QUOTE_COLUMNS` values."""
+    """A quote's `QUOTE_COLUMNS` values (`published`: the article's day, for the effective date)."""
     if quote.kind not in types.QUOTE_KINDS:
         raise ValueError(f"unknown quote kind {quote.kind!r}")
+    when, basis = types.effective_date(quote.said_on, published)
     return (
         article_id,
         position,
@@ -284,6 +293,8 @@ def quote_row(
         quote.field,
         quote.attribution,
         quote.relayed_by,
+        when,
+        basis,
     )
 
 
