@@ -81,8 +81,10 @@ def assign_groups(
     The outcome is that of one `assign_quotes` call per group, each after the previous group's
     claims were stored: a quote is compared with the stored quotes and the earlier groups'
     quotes its sketch keys point to (ranked together by keys shared, at most `MAX_CANDIDATES`),
-    and with every quote placed before it in its own group.  Reads take a few queries for the whole
-    batch (`_stored_ranking`, `_stored_candidates`), writes three bulk statements.
+    and with the quotes placed before it in its own group that share most keys with it (at most
+    `MAX_CANDIDATES` too, so storing an article is linear in its quotes: `_place`, `_nearby`).
+    Reads take a few queries for the whole batch (`_stored_ranking`, `_stored_candidates`),
+    writes three bulk statements.
 
     News repeats statements: one batch may hold dozens of reports of one quote, each with the
     same sketch keys.  So the earlier groups' quotes are kept by key set (`_BatchIndex`) and
@@ -130,14 +132,13 @@ def assign_groups(
     same: dict[tuple[int, int], float | None] = {}
     matches: dict[tuple[int, int], float | None] = {}
     for group in ordered:
-        placed: dict[tuple[int, int], list[tuple[int, Fingerprint, int]]] = {}  # (speaker, key): quotes
+        placed: _Placed = {}
         for qid, sid, _, _ in group:
             fp = fps[qid]
             target = follow.get(qid)
             if target is not None and (target in claim_refs or target in placed_before):
                 ref = claim_refs[target] if target in claim_refs else placed_before[target]
-                for k in fp.keys:
-                    placed.setdefault((sid, k), []).append((qid, fp, ref))
+                _place(placed, sid, fp.keys, (qid, fp, ref))
                 claim_refs[qid] = ref
                 continue
             best: tuple[float, int, int] | None = None
@@ -158,8 +159,7 @@ def assign_groups(
                     score, ref = matches[pair], cand.claim_id
                 if score is not None and (best is None or (score, -other_id) > (best[0], -best[1])):
                     best = (score, other_id, ref)
-            nearby = {e[0]: e for k in fp.keys for e in placed.get((sid, k), ())}
-            for other_id, other, ref in nearby.values():
+            for other_id, other, ref in _nearby(placed, sid, fp.keys):
                 score = same_claim(fp, other)
                 if score is not None and (best is None or (score, -other_id) > (best[0], -best[1])):
                     best = (score, other_id, ref)
@@ -173,8 +173,7 @@ def assign_groups(
                     ref = -len(new_claims)
             else:
                 ref = best[2]
-            for k in fp.keys:
-                placed.setdefault((sid, k), []).append((qid, fp, ref))
+            _place(placed, sid, fp.keys, (qid, fp, ref))
             claim_refs[qid] = ref
     opened = insert_rows(session, CLAIMS, ("speaker_id", "created_at"), [(sid, now) for sid in new_claims])
     claim_ids = {qid: ref if ref >= 0 else opened[-1 - ref] for qid, ref in claim_refs.items()}
@@ -193,6 +192,37 @@ def assign_groups(
             f'INSERT INTO claim_keys (speaker_id, "key", quote_id) VALUES ({mark}, {mark}, {mark})', keys
         )
     return len(new_claims)
+
+
+_Placed = dict[tuple[int, int], list[tuple[int, Fingerprint, int]]]
+"""The quotes of one group placed so far, by (speaker, sketch key): (quote id, fingerprint, claim ref)."""
+
+
+def _place(placed: _Placed, sid: int, keys: tuple[int, ...], entry: tuple[int, Fingerprint, int]) -> None:
+    """Remember a placed quote under each of its keys, the first `MAX_CANDIDATES` per key only.
+
+    Within one article, as across articles, a quote is compared with a bounded number of others:
+    an article of thousands of one speaker's quotes sharing a key (a long interview) made storing
+    it quadratic (200,000 characters took ~28 s).  The first quotes holding a key are the oldest,
+    which is whom the across-article ranking prefers too; a statement repeated in the article
+    still finds its first reports."""
+    for k in keys:
+        bucket = placed.setdefault((sid, k), [])
+        if len(bucket) < MAX_CANDIDATES:
+            bucket.append(entry)
+
+
+def _nearby(placed: _Placed, sid: int, keys: tuple[int, ...]) -> list[tuple[int, Fingerprint, int]]:
+    """The placed quotes of this speaker sharing most of these keys (then the oldest), at most
+    `MAX_CANDIDATES`: the within-article candidates, ranked as the across-article ones are."""
+    shared: dict[int, int] = {}
+    entries: dict[int, tuple[int, Fingerprint, int]] = {}
+    for k in keys:
+        for e in placed.get((sid, k), ()):
+            shared[e[0]] = shared.get(e[0], 0) + 1
+            entries[e[0]] = e
+    top = heapq.nsmallest(MAX_CANDIDATES, shared.items(), key=_by_shared_then_oldest)
+    return [entries[q] for q, _ in top]
 
 
 def _in_order(
