@@ -4,11 +4,15 @@ in their name."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import sqlalchemy as sa
-from helpers import make_article
+from helpers import make_article, make_quote
 from sqlalchemy import Engine
+from typer.testing import CliRunner
 
+from quotetrack.cli import app
 from quotetrack.db import migrate
 from quotetrack.db.engine import transaction
 from quotetrack.db.store import save_article
@@ -58,3 +62,39 @@ def test_psql_describes_the_tables_and_the_json_is_jsonb(pg_url: str) -> None:
         assert types == "jsonb"
     finally:
         engine.dispose()
+
+
+def test_the_query_datasette_runs_for_search_finds_what_quotetrack_search_finds(
+    engine: Engine, migrated_db: str, runner: CliRunner
+) -> None:
+    """docs/schema.md configures Datasette's search on quotes with the bigram index (fts_table quote_fts,
+    fts_pk id); this is the query its `_search=위반` runs, and the raw phrase form for longer words."""
+    if not migrated_db.startswith("sqlite"):
+        pytest.skip("the bigram index is SQLite's")
+    bodies = {
+        "https://news.example/1": '푸틴은 "어떤 합의도 위반하지 않는다"고 말했다.',
+        "https://news.example/2": '페스코프는 "제재 위반은 없었다"고 말했다.',
+        "https://news.example/3": '외교부는 "반드시 대응하겠다"고 밝혔다.',
+    }
+    with transaction(engine) as s:
+        for url, body in bodies.items():
+            words = body.split('"')[1]
+            save_article(s, make_article(body, (make_quote(body, words),), url=url))
+
+    def ids(*args: str) -> set[int]:
+        result = runner.invoke(app, ["--db", migrated_db, "search", *args, "-f", "json", "-n", "0"])
+        assert result.exit_code == 0, result.output
+        return {r["quote_id"] for r in json.loads(result.stdout)}
+
+    def datasette(match: str) -> set[int]:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                sa.text(
+                    "SELECT id FROM quotes WHERE id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH :q)"
+                ),
+                {"q": match},
+            )
+            return {r[0] for r in rows}
+
+    assert datasette('"위반"') == ids("--text", "위반") and len(ids("--text", "위반")) == 2
+    assert datasette('"위반 반하"') == ids("--text", "위반하") and len(ids("--text", "위반하")) == 1
