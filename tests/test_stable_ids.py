@@ -8,6 +8,7 @@ article's quotes change exactly as its file is edited.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,32 @@ def test_the_id_of_the_last_quote_removed_is_never_given_again(
     )
     ok(runner, cli_db, "ingest", "--quiet", "--jobs", "1", str(folder))
     assert ids(db)[(None, "대화")][0] == highest + 1
+
+
+def test_re_extracted_quotes_keep_the_ids_of_the_same_words_trimmed_ones_included() -> None:
+    from helpers import make_quote
+
+    from quotetrack.db.identity import StoredSpan, match_stored
+
+    body = '그는 "대화" 하자고 했다. 또 "대화"를 말했다. "문은 열려 있다, 언제나" 그리고 "전혀 다른 말"이다.'
+
+    def span(qid: int, words: str, occurrence: int = 0) -> StoredSpan:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = body.index(words, start + 1)
+        return StoredSpan(qid, "body", words, start, start + len(words))
+
+    stored = [
+        span(7, "대화"),
+        span(9, "대화", 1),
+        span(12, "문은 열려 있다, 언제나"),
+        span(15, "전혀 다른 말"),
+    ]
+    new = [
+        make_quote(body, "대화"),
+        replace(make_quote(body, "대화"), start=stored[1].start, end=stored[1].end),  # its second report
+        make_quote(body, "문은 열려 있다"),  # the extractor now stops at the comma
+        make_quote(body, "그는"),  # new words
+    ]
+    kept = [s.id if s else None for s in match_stored(stored, new)]
+    assert kept == [7, 9, 12, None]  # 15's words are gone: it will be retired

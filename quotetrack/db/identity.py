@@ -26,7 +26,7 @@ exported record, so that join stays possible.
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -61,37 +61,46 @@ class StoredSpan:
 
 
 def match_stored(stored: Sequence[StoredSpan], new: Sequence[types.Quote]) -> list[StoredSpan | None]:
-    """For each new quote, the stored quote it is (see the module docstring), each used at most once."""
+    """For each new quote, the stored quote it is (see the module docstring), each used at most once.
+
+    Quotes of the same words pair up in order of offset (the k-th report of them in the article
+    keeps the k-th id), so an article repeating one sentence a thousand times costs no more than a
+    sort."""
     out: list[StoredSpan | None] = [None] * len(new)
-    by_words: dict[tuple[str, str], list[StoredSpan]] = defaultdict(list)
-    for s in stored:
+    by_words: dict[tuple[str, str], deque[StoredSpan]] = defaultdict(deque)
+    for s in sorted(stored, key=lambda s: (s.start, s.id)):
         by_words[(s.field, text_key(s.text))].append(s)
     used: set[int] = set()
-    for n, quote in enumerate(new):
-        same = [s for s in by_words.get((quote.field, text_key(quote.text)), ()) if s.id not in used]
-        if same:
-            best = min(same, key=lambda s: (abs(s.start - quote.start), s.id))
-            out[n] = best
-            used.add(best.id)
+    for n in sorted(range(len(new)), key=lambda n: (new[n].start, n)):
+        queue = by_words.get((new[n].field, text_key(new[n].text)))
+        if queue:
+            match = out[n] = queue.popleft()
+            used.add(match.id)
     left = _by_field([s for s in stored if s.id not in used])
     for n, quote in enumerate(new):
-        if out[n] is not None:
-            continue
-        want = text_key(quote.text)
-        best_score: tuple[float, int] | None = None
-        for s in _near(left.get(quote.field), quote.start, quote.end):
-            if s.id in used:
-                continue
-            have = text_key(s.text)
-            short, long = sorted((have, want), key=len)
-            if not short or short not in long or len(short) < MIN_OVERLAP * len(long):
-                continue
-            score = (len(short) / len(long), -abs(s.start - quote.start))
-            if best_score is None or score > best_score:
-                best_score, out[n] = score, s
-        if out[n] is not None:
-            used.add(out[n].id)  # type: ignore[union-attr]
+        if out[n] is None:
+            found = _containing(left.get(quote.field), quote, used)
+            if found is not None:
+                out[n] = found
+                used.add(found.id)
     return out
+
+
+def _containing(spans: list[StoredSpan] | None, quote: types.Quote, used: set[int]) -> StoredSpan | None:
+    """The unused stored quote near this one whose words contain or are contained in its words
+    (`MIN_OVERLAP` of the longer at least), the most overlapping, then the nearest."""
+    want = text_key(quote.text)
+    best: tuple[tuple[float, int], StoredSpan] | None = None
+    for s in _near(spans, quote.start, quote.end):
+        if s.id in used:
+            continue
+        short, long = sorted((text_key(s.text), want), key=len)
+        if not short or short not in long or len(short) < MIN_OVERLAP * len(long):
+            continue
+        score = (len(short) / len(long), -abs(s.start - quote.start))
+        if best is None or score > best[0]:
+            best = (score, s)
+    return best[1] if best is not None else None
 
 
 def retire(
