@@ -45,6 +45,7 @@ from quotetrack.db.search import (
     resolve_speakers,
     search_quotes,
 )
+from quotetrack.db.search import undated_left_out as search_undated
 from quotetrack.db.stats import Stats, quote_stats
 from quotetrack.errors import DatabaseError, QuotetrackError
 from quotetrack.records import KST
@@ -347,6 +348,12 @@ def fidelity(settings: Settings, filters: QuoteFilter, *, everything: bool = Fal
     order = {q: n for n, q in enumerate(heads)}
     hits.sort(key=lambda h: order[h.headline.quote_id])
     return hits
+
+
+def undated_left_out(settings: Settings, filters: QuoteFilter) -> int:
+    """Quotes the date bounds left out because they have no date at all (db/search.py)."""
+    with existing_database(settings, "reading") as session:
+        return search_undated(session, filters)
 
 
 def export(settings: Settings, filters: QuoteFilter) -> Iterator[QuoteRow]:

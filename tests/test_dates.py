@@ -87,6 +87,28 @@ def test_date_filters_keep_quotes_with_no_day_said_at_their_articles_day(
     assert [r["text"] for r in json.loads(earlier.stdout)] == ["근거는 없다"]  # said on the 18th
 
 
+def test_date_filters_say_how_many_quotes_had_no_date_at_all(
+    engine: Engine, migrated_db: str, runner: CliRunner
+) -> None:
+    store_december_article(engine)
+    body = '관계자는 "모른다"고 했다.'
+    undated = make_article(
+        body,
+        (make_quote(body, "모른다", "관계자", role=None, said_on=None),),
+        url="https://news.example/undated",
+        published=None,
+        published_has_time=False,
+    )
+    with transaction(engine) as s:
+        save_article(s, undated)
+    result = runner.invoke(app, ["--db", migrated_db, "search", "--since", "2024-01", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert {r["text"] for r in json.loads(result.stdout)} == {"검토 중", "근거는 없다"}
+    assert "1 quote with no date (neither said nor published) left out" in " ".join(result.stderr.split())
+    everything = runner.invoke(app, ["--db", migrated_db, "search", "-f", "json"])
+    assert len(json.loads(everything.stdout)) == 3 and "left out" not in everything.stderr
+
+
 def test_a_migration_round_trip_fills_the_days_again(engine: Engine, migrated_db: str) -> None:
     store_december_article(engine)
     migrate.downgrade(engine, "0007_stable_ids")

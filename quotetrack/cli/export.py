@@ -25,6 +25,7 @@ from quotetrack.cli.filters import (
     UntilOption,
     make_filter,
 )
+from quotetrack.cli.search import note_undated
 from quotetrack.errors import QuotetrackError, UsageError
 from quotetrack.exporting import write_parquet
 from quotetrack.records import ROW_KEYS, row_record
@@ -100,6 +101,7 @@ def export(
             raise QuotetrackError(f"cannot write {output}: {e.strerror}", "choose a writable path") from None
     where = str(output) if output else "standard output"
     stderr().print(f"Exported {count} {plural(count, 'quote')} to {where}.")
+    note_undated(ctx, filters)
 
 
 def _write_text(records: Iterator[dict[str, Any]], output_format: ExportFormat, handle: IO[str]) -> int:

@@ -8,7 +8,7 @@ import json
 import sys
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.cells import cell_len
@@ -39,6 +39,9 @@ from quotetrack.cli.filters import (
     make_filter,
 )
 from quotetrack.records import ROW_KEYS, format_date, format_published, row_record
+
+if TYPE_CHECKING:
+    from quotetrack.db.search import QuoteFilter
 
 DEFAULT_SEARCH_LIMIT = 100
 
@@ -117,8 +120,18 @@ def search(
     if not rows:
         stderr().print(f"No quotes found for {describe(filters)}.")
     write_records(records, output_format, empty_table_ok=True)
+    note_undated(ctx, filters)
     if truncated:
         stderr().print(f"Showing the first {limit} quotes; pass --limit 0 to see all of them.")
+
+
+def note_undated(ctx: typer.Context, filters: QuoteFilter) -> None:
+    """Say on stderr how many quotes the date bounds left out for having no date at all."""
+    n = service.undated_left_out(settings_of(ctx), filters)
+    if n:
+        stderr().print(
+            f"{n} {plural(n, 'quote')} with no date (neither said nor published) left out by --since/--until."
+        )
 
 
 def write_records(records: Iterable[dict[str, Any]], output_format: str, *, empty_table_ok: bool) -> None:

@@ -199,6 +199,18 @@ def narrowed(session: Session, filters: QuoteFilter, *columns: Any) -> Select[*t
     return _apply(stmt, plan)
 
 
+def undated_left_out(session: Session, filters: QuoteFilter) -> int:
+    """How many quotes the other filters match that --since/--until left out for having no date at
+    all (neither said nor published): 0 without date bounds.  Said aloud so a date filter never
+    drops quotes without a word."""
+    if filters.since is None and filters.until is None:
+        return 0
+    stmt = narrowed(session, replace(filters, since=None, until=None), func.count())
+    if stmt is None:
+        return 0
+    return int(session.execute(stmt.where(Q.effective_date.is_(None))).scalar() or 0)
+
+
 @dataclass
 class _Plan:
     """The filters turned into conditions, and what the query must join for them."""
