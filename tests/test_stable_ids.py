@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from helpers import article_text, fake_extract
+from integrity import check_integrity
 from sqlalchemy import Engine, select
 from typer.testing import CliRunner, Result
 
@@ -168,6 +169,7 @@ def test_an_updated_article_keeps_the_ids_of_its_unchanged_quotes_and_explains_t
     assert dropped.exit_code == 1 and "no quote replaced it" in " ".join(dropped.stderr.split())
     unknown = cli(runner, cli_db, "show", str(highest + 1000))
     assert unknown.exit_code == 1 and "there is no quote with id" in " ".join(unknown.stderr.split())
+    check_integrity(cli_db)  # no retired id in use, none above the id counter
 
 
 def test_the_id_of_the_last_quote_removed_is_never_given_again(
