@@ -97,6 +97,11 @@ def ids(engine: Engine) -> dict[tuple[str, str], tuple[int, int | None]]:
     return {(url, text): (qid, claim) for url, text, qid, claim in rows}
 
 
+def speaker_ids(engine: Engine) -> dict[str, int]:
+    with transaction(engine) as s:
+        return {name: sid for sid, name in s.execute(select(Speaker.id, Speaker.name))}
+
+
 def speaker_of(engine: Engine, quote_id: int) -> str | None:
     with transaction(engine) as s:
         return s.scalar(
@@ -180,9 +185,12 @@ def test_the_id_of_the_last_quote_removed_is_never_given_again(
     stored = ids(db)
     highest = max(qid for qid, _ in stored.values())
     assert stored[(SUMMIT, OFFICIAL[3])][0] == highest  # stored last
+    official = speaker_ids(db)["정부 관계자"]
+    assert official == max(speaker_ids(db).values())
     (folder / "summit.txt").write_text(summit(PUTIN, PESKOV), "utf-8")  # the official is gone
     ok(runner, cli_db, "ingest", "--quiet", "--jobs", "1", str(folder))
     assert max(qid for qid, _ in ids(db).values()) < highest
+    assert "정부 관계자" not in speaker_ids(db)  # the article's own speaker went with its words
 
     (folder / "later.txt").write_text(
         article_text(
@@ -192,6 +200,7 @@ def test_the_id_of_the_last_quote_removed_is_never_given_again(
     )
     ok(runner, cli_db, "ingest", "--quiet", "--jobs", "1", str(folder))
     assert ids(db)[(None, "대화")][0] == highest + 1
+    assert speaker_ids(db)["세르게이 라브로프"] == official + 1  # exports group by speaker ids too
 
 
 def test_re_extracted_quotes_keep_the_ids_of_the_same_words_trimmed_ones_included() -> None:

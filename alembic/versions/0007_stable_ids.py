@@ -1,9 +1,10 @@
-"""Stable ids: quote and claim ids are never reused, and removed quote ids are remembered.
+"""Stable ids: quote, claim and speaker ids are never reused, and removed quote ids are remembered.
 
 SQLite gives an ``INTEGER PRIMARY KEY`` the largest id plus one, so the id of the
 last quote deleted went to the next quote stored; ``AUTOINCREMENT`` keeps the
 largest id ever used (``sqlite_sequence``) and never goes below it.  It can only
-be declared when a table is created, so ``quotes`` and ``claims`` are rebuilt
+be declared when a table is created, so ``quotes``, ``claims`` and ``speakers``
+(whose ids exports carry, and which go when no quote uses them) are rebuilt
 (rows copied ids and all; see `_rebuild_sqlite`).  Dropping the old ``quotes``
 drops the full-text triggers migration 0003 put on it; they are created again from
 their stored definitions (the index itself is keyed by quote id and stays valid).
@@ -32,6 +33,10 @@ revision: str = "0007_stable_ids"
 down_revision: str | None = "0006_attribution"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+
+REBUILT = ("quotes", "claims", "speakers")
+"""The tables whose ids users cite (quote and claim ids, speaker ids in exports)."""
 
 
 def _rebuild_sqlite(table: str, autoincrement: bool) -> None:
@@ -97,13 +102,13 @@ def upgrade() -> None:
     with op.batch_alter_table("retired_quotes", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_retired_quotes_article_id"), ["article_id"], unique=False)
     if op.get_bind().dialect.name == "sqlite":
-        for table in ("quotes", "claims"):
+        for table in REBUILT:
             _rebuild_sqlite(table, autoincrement=True)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        for table in ("quotes", "claims"):
+        for table in REBUILT:
             _rebuild_sqlite(table, autoincrement=False)
     with op.batch_alter_table("retired_quotes", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_retired_quotes_article_id"))

@@ -204,9 +204,13 @@ class Speaker(Base):
     """A person, organisation or anonymous source that quotes are attributed to."""
 
     __tablename__ = "speakers"
-    __table_args__ = (CheckConstraint(_in("kind", SPEAKER_KINDS), name="kind"),)
+    __table_args__ = (
+        CheckConstraint(_in("kind", SPEAKER_KINDS), name="kind"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    """Never given to another speaker (exports group by it), even after this one is dropped or merged."""
     name: Mapped[str] = mapped_column(String(NAME_LEN))
     """Canonical (fullest known) name."""
     name_key: Mapped[str] = mapped_column(String(NAME_LEN), index=True)
