@@ -139,3 +139,27 @@ def test_a_quote_without_a_day_said_takes_the_day_published_and_says_so() -> Non
         "published",
     )
     assert quote["published_date"] == "2024-12-20" and quote["published_at"] is None
+
+
+def test_pandas_groups_the_namesakes_apart_in_every_export_format(
+    runner: CliRunner, stored: str, tmp_path: Path
+) -> None:
+    pd = pytest.importorskip("pandas")
+    frames = {
+        "csv": lambda p: pd.read_csv(p),
+        "jsonl": lambda p: pd.read_json(p, lines=True),
+    }
+    if _has("pyarrow"):
+        frames["parquet"] = lambda p: pd.read_parquet(p)
+    for fmt, read in frames.items():
+        path = tmp_path / f"quotes.{fmt}"
+        out(runner, "--db", stored, "export", "-f", fmt, "-O", str(path))
+        df = read(path)
+        assert list(df.columns) == list(RECORD_KEYS), fmt
+        assert df.groupby("speaker").ngroups == 1 and df.groupby("speaker_id").ngroups == 2, fmt
+
+
+def _has(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
