@@ -32,7 +32,7 @@ from quotetrack.config import Settings
 from quotetrack.db import migrate
 from quotetrack.db.access import read_only_reason, require_writable
 from quotetrack.db.engine import make_engine, parse_url, safe_url, scrub, sqlite_path, transaction
-from quotetrack.db.identity import Retired, retired
+from quotetrack.db.identity import retired
 from quotetrack.db.schema import ClaimQuote, Quote, storable_id
 from quotetrack.db.search import (
     QuoteDetail,
@@ -48,7 +48,6 @@ from quotetrack.db.search import (
 from quotetrack.db.search import undated_left_out as search_undated
 from quotetrack.db.stats import Stats, quote_stats
 from quotetrack.errors import DatabaseError, QuotetrackError
-from quotetrack.records import KST
 from quotetrack.types import Article, RawDocument, effective_date, published_day
 
 if TYPE_CHECKING:
@@ -165,27 +164,13 @@ def show(settings: Settings, quote_id: int) -> QuoteDetail:
         detail = quote_detail(session, quote_id) if storable_id(quote_id) else None
         gone = retired(session, quote_id) if detail is None and storable_id(quote_id) else None
     if gone is not None:
-        raise QuotetrackError(*removed_quote_message(gone))
+        raise QuotetrackError(*gone.explain())
     if detail is None:
         raise QuotetrackError(
             f"there is no quote with id {quote_id}",
             "quote ids are in the first column of `quotetrack search` (and its --format json output)",
         )
     return detail
-
-
-def removed_quote_message(gone: Retired) -> tuple[str, str]:
-    """Reason and hint for an id re-extraction removed: ids are promises, so say what became of it."""
-    words = gone.text if len(gone.text) <= 60 else gone.text[:59] + "…"
-    day = gone.retired_at.astimezone(KST).date().isoformat()
-    where = f"article {gone.article_id}" if gone.article_id is not None else "its article"
-    reason = (
-        f"quote {gone.quote_id} (“{words}”) was removed on {day}, when {where} was re-extracted"
-        " and those words were no longer found as a quote"
-    )
-    if gone.replaced_by is not None:
-        return reason + f"; quote {gone.replaced_by} replaced it", f"run `quotetrack show {gone.replaced_by}`"
-    return reason + "; no quote replaced it", "search the article's other quotes with `quotetrack search`"
 
 
 @dataclass(frozen=True)

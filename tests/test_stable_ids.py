@@ -172,6 +172,9 @@ def test_an_updated_article_keeps_the_ids_of_its_unchanged_quotes_and_explains_t
     old_official = before[(SUMMIT, OFFICIAL[3])][0]
     dropped = cli(runner, cli_db, "show", str(old_official))
     assert dropped.exit_code == 1 and "no quote replaced it" in " ".join(dropped.stderr.split())
+    moved = cli(runner, cli_db, "quotes", "reassign", str(old_official), "드미트리 페스코프")
+    assert moved.exit_code == 1 and f"quote {old_official}" in " ".join(moved.stderr.split())
+    assert "was removed" in " ".join(moved.stderr.split())
     unknown = cli(runner, cli_db, "show", str(highest + 1000))
     assert unknown.exit_code == 1 and "there is no quote with id" in " ".join(unknown.stderr.split())
     check_integrity(cli_db)  # no retired id in use, none above the id counter

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from quotetrack import types
 from quotetrack.db.schema import RETIRED_QUOTES
 from quotetrack.normalize import text_key
+from quotetrack.types import published_day
 
 MIN_OVERLAP = 0.6
 """Least share of the longer text the shorter must be for a trimmed or extended quote to keep its
@@ -148,6 +149,20 @@ class Retired:
     retired_at: datetime
     replaced_by: int | None
     """The quote standing in its place now (the chain of replacements followed), if any."""
+
+    def explain(self) -> tuple[str, str]:
+        """Reason and hint for a command given this id: ids are promises, so say what became of it."""
+        words = self.text if len(self.text) <= 60 else self.text[:59] + "…"
+        day = published_day(self.retired_at)
+        where = f"article {self.article_id}" if self.article_id is not None else "its article"
+        reason = (
+            f"quote {self.quote_id} (“{words}”) was removed on {day}, when {where} was re-extracted"
+            " and those words were no longer found as a quote"
+        )
+        if self.replaced_by is not None:
+            hint = f"run `quotetrack show {self.replaced_by}`"
+            return f"{reason}; quote {self.replaced_by} replaced it", hint
+        return f"{reason}; no quote replaced it", "search the article's other quotes with `quotetrack search`"
 
 
 _CHAIN_LIMIT = 64
