@@ -20,7 +20,7 @@ from sqlalchemy import Connection
 
 from quotetrack.config import load_settings
 from quotetrack.db.engine import foreign_keys_off, make_engine, parse_url
-from quotetrack.db.schema import UNMODELLED_NAMES, Base, UTCDateTime
+from quotetrack.db.schema import UNMODELLED_NAMES, Base, JSONValue, UTCDateTime
 
 config = context.config
 target_metadata = Base.metadata
@@ -33,6 +33,8 @@ def _render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str |
     """Write quotetrack's column types as plain SQLAlchemy types, so migrations never import the app."""
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"
+    if type_ == "type" and isinstance(obj, JSONValue):
+        return "sa.JSON().with_variant(postgresql.JSONB(), 'postgresql')"
     return False
 
 

@@ -114,6 +114,8 @@ def build_database(path: Path, data: list[tuple[date, Reading]]) -> str:
                         "kind": "direct",
                         "text": " ".join(r.topic),
                         "said_on": d,
+                        "effective_date": d,
+                        "date_basis": "said",
                         "start_offset": 0,
                         "end_offset": 1,
                         "field": "body",

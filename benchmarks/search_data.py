@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from quotetrack.db import claims, fts, migrate, readings
 from quotetrack.db.engine import make_engine, transaction
 from quotetrack.db.schema import Article, Outlet, Quote, Speaker
+from quotetrack.types import published_day
 
 _NOUNS = (
     "정부 북한 제재 위반 합의 협상 회담 대통령 장관 대변인 국회 여당 야당 예산 금리 물가 전기요금 가스요금 "
@@ -208,6 +209,8 @@ def generate(url: str, articles: int, quotes_per_article: int, batch: int, seed:
                         "text": q,
                         "verb": "말했다",
                         "said_on": day,
+                        "effective_date": day,
+                        "date_basis": "said",
                         "start_offset": start,
                         "end_offset": start + len(q),
                         "field": "body",
@@ -223,6 +226,7 @@ def generate(url: str, articles: int, quotes_per_article: int, batch: int, seed:
                     "title": vocab.sentence(rng)[:40],
                     "published": published,
                     "published_has_time": True,
+                    "published_date": published_day(published),
                     "outlet_id": rng.choices(range(len(OUTLETS)), cum_weights=outlet_cum)[0] + 1,
                     "byline": None,
                     "dateline": None,

@@ -32,6 +32,7 @@ from quotetrack.config import Settings
 from quotetrack.db import migrate
 from quotetrack.db.access import read_only_reason, require_writable
 from quotetrack.db.engine import make_engine, parse_url, safe_url, scrub, sqlite_path, transaction
+from quotetrack.db.identity import retired
 from quotetrack.db.schema import ClaimQuote, Quote, storable_id
 from quotetrack.db.search import (
     QuoteDetail,
@@ -44,10 +45,10 @@ from quotetrack.db.search import (
     resolve_speakers,
     search_quotes,
 )
+from quotetrack.db.search import undated_left_out as search_undated
 from quotetrack.db.stats import Stats, quote_stats
 from quotetrack.errors import DatabaseError, QuotetrackError
-from quotetrack.records import KST
-from quotetrack.types import Article, RawDocument
+from quotetrack.types import Article, RawDocument, effective_date, published_day
 
 if TYPE_CHECKING:
     from quotetrack.analysis.changes import Change, Statement
@@ -161,6 +162,9 @@ def show(settings: Settings, quote_id: int) -> QuoteDetail:
         # An id outside the 64-bit range the databases store cannot exist; asking for it must
         # not reach the driver, which would overflow binding it.
         detail = quote_detail(session, quote_id) if storable_id(quote_id) else None
+        gone = retired(session, quote_id) if detail is None and storable_id(quote_id) else None
+    if gone is not None:
+        raise QuotetrackError(*gone.explain())
     if detail is None:
         raise QuotetrackError(
             f"there is no quote with id {quote_id}",
@@ -331,6 +335,12 @@ def fidelity(settings: Settings, filters: QuoteFilter, *, everything: bool = Fal
     return hits
 
 
+def undated_left_out(settings: Settings, filters: QuoteFilter) -> int:
+    """Quotes the date bounds left out because they have no date at all (db/search.py)."""
+    with existing_database(settings, "reading") as session:
+        return search_undated(session, filters)
+
+
 def export(settings: Settings, filters: QuoteFilter) -> Iterator[QuoteRow]:
     """Every matching quote, oldest first, streamed; claims are brought up to date first."""
     with existing_database(settings, "reading") as session:
@@ -419,11 +429,7 @@ def _catch_up_claims(session: Session, speaker_ids: list[int] | None) -> None:
 
 def _day(row: QuoteRow) -> date | None:
     """The day a quote was said, else the day its article was published (Korea time)."""
-    if row.said_on is not None:
-        return row.said_on
-    if row.published is None:
-        return None
-    return row.published.astimezone(KST).date()
+    return effective_date(row.said_on, published_day(row.published))[0]
 
 
 def open_database(settings: Settings) -> Engine:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from typing import Literal
 
 QuoteKind = Literal["direct", "indirect", "headline"]
@@ -46,6 +46,26 @@ ATTRIBUTIONS: tuple[Attribution, ...] = (
     "relay",
 )
 SPEAKER_KINDS: tuple[SpeakerKind, ...] = ("person", "organisation", "anonymous", "unknown")
+
+DateBasis = Literal["said", "published"]
+KST = timezone(timedelta(hours=9), "KST")
+"""Korea time: UTC+9, no daylight saving since 1988, so a fixed offset is exact."""
+
+
+def published_day(published: datetime | None) -> date | None:
+    """The day an article was published, in Korea time: the day its page gave, however stored."""
+    if published is None:
+        return None
+    return (published.astimezone(KST) if published.tzinfo else published).date()
+
+
+def effective_date(said_on: date | None, published: date | None) -> tuple[date | None, DateBasis | None]:
+    """A quote's day on the time axis and what it rests on: the day said, else the day published."""
+    if said_on is not None:
+        return said_on, "said"
+    if published is not None:
+        return published, "published"
+    return None, None
 
 
 @dataclass(frozen=True)

@@ -111,7 +111,36 @@ def check_integrity(url: str) -> None:
             problems += _postgres_text_index(conn)
         problems += _model_rules(conn)
         problems += _derived(conn)
+        problems += _dates_and_ids(conn)
     assert not problems, f"{make_url(url).render_as_string()} is damaged:\n  " + "\n  ".join(problems)
+
+
+def _dates_and_ids(conn: Connection) -> list[str]:
+    """Effective dates agree with the days said and published; no retired id is in use or can be
+    handed out again (SQLite's AUTOINCREMENT counter is past it)."""
+    out = []
+    wrong = conn.exec_driver_sql(
+        "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "WHERE NOT ((q.said_on IS NOT NULL AND q.effective_date = q.said_on AND q.date_basis = 'said') "
+        "OR (q.said_on IS NULL AND a.published_date IS NOT NULL AND q.effective_date = a.published_date "
+        "AND q.date_basis = 'published') "
+        "OR (q.said_on IS NULL AND a.published_date IS NULL AND q.effective_date IS NULL AND q.date_basis IS NULL))"
+    ).scalar_one()
+    if wrong:
+        out.append(f"{wrong} quotes whose effective date is not their day said, else published")
+    reused = conn.exec_driver_sql(
+        "SELECT count(*) FROM retired_quotes r JOIN quotes q ON q.id = r.quote_id"
+    ).scalar_one()
+    if reused:
+        out.append(f"{reused} retired quote ids are in use again")
+    if conn.dialect.name == "sqlite":
+        behind = conn.exec_driver_sql(
+            "SELECT count(*) FROM retired_quotes r WHERE r.quote_id > "
+            "coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'quotes'), 0)"
+        ).scalar_one()
+        if behind:
+            out.append(f"{behind} retired quote ids above the AUTOINCREMENT counter")
+    return out
 
 
 def _sqlite_storage(conn: Connection) -> list[str]:

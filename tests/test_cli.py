@@ -23,20 +23,9 @@ from quotetrack.cli import app
 from quotetrack.db import migrate
 from quotetrack.db.engine import make_engine, transaction
 from quotetrack.db.schema import Article, Outlet, Quote, Speaker
+from quotetrack.records import ARTICLE_KEYS, RECORD_KEYS
 
 PUTIN = ("블라디미르 푸틴", "러시아 대통령")
-QUOTE_KEYS = {
-    "text",
-    "speaker",
-    "speaker_role",
-    "kind",
-    "said_on",
-    "verb",
-    "start",
-    "end",
-    "attribution",
-    "relayed_by",
-}
 PESKOV = ("드미트리 페스코프", "크렘린궁 대변인")
 
 
@@ -231,15 +220,16 @@ def test_search_json_prints_the_same_rows_for_scripts(runner: CliRunner, ingeste
         "우주 개발을 도울 것",
         "어떤 것도 위반하지 않고 있으며, 위반할 의사도 없다",
     ]
-    assert (rows[0]["speaker"], rows[0]["speaker_as_printed"], rows[0]["role"]) == (
+    assert (rows[0]["speaker"], rows[0]["speaker_as_printed"], rows[0]["speaker_role"]) == (
         "블라디미르 푸틴",
         "푸틴",
         "대통령",
     )
     first = rows[1]
-    assert first["said_on"] == "2023-09-13" and first["published"] == "2023-09-13"
-    assert rows[2]["published"] == "2023-09-15T23:47+09:00"
-    assert (first["speaker"], first["role"], first["kind"], first["outlet"]) == (
+    assert first["said_on"] == "2023-09-13" and first["published_date"] == "2023-09-13"
+    assert first["published_at"] is None  # the page gave no time
+    assert rows[2]["published_at"] == "2023-09-15T23:47+09:00"
+    assert (first["speaker"], first["speaker_role"], first["kind"], first["outlet"]) == (
         "블라디미르 푸틴",
         "러시아 대통령",
         "direct",
@@ -254,7 +244,7 @@ def test_search_csv_has_a_header_and_the_same_rows(runner: CliRunner, ingested: 
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["text"] for r in rows] == [r["text"] for r in as_json]
-    assert [r["id"] for r in rows] == [str(r["id"]) for r in as_json]
+    assert [r["quote_id"] for r in rows] == [str(r["quote_id"]) for r in as_json]
     assert rows[0]["speaker"] == as_json[0]["speaker"]
 
 
@@ -300,12 +290,14 @@ def test_extract_prints_one_json_object_per_article_and_touches_no_database(
     records = [json.loads(line) for line in lines]
     assert len(records) == 2
     for record in records:
-        assert set(record) == {"source", "title", "published", "outlet", "byline", "quotes"}
+        assert tuple(record) == ARTICLE_KEYS
         for quote in record["quotes"]:
-            assert set(quote) == QUOTE_KEYS
+            assert tuple(quote) == RECORD_KEYS
     first = records[0]
-    assert first["source"].endswith("putin-0913.txt") and first["published"] == "2023-09-13"
-    assert records[1]["published"] == "2023-09-15T23:47+09:00"
+    assert first["source"].endswith("putin-0913.txt") and first["published_date"] == "2023-09-13"
+    assert records[1]["published_at"] == "2023-09-15T23:47+09:00"
+    # the scoring tool's key: the page's date at the precision the page gives
+    assert (first["published"], records[1]["published"]) == ("2023-09-13", "2023-09-15T23:47+09:00")
     assert first["quotes"][0]["said_on"] == "2023-09-13" and first["quotes"][0]["speaker"] == "푸틴"
     assert "환영한다" in lines[0]  # ensure_ascii=False
     assert list(quotetrack_home.iterdir()) == []

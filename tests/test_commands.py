@@ -24,6 +24,7 @@ from quotetrack import service
 from quotetrack.cli import app
 from quotetrack.db.engine import make_engine, transaction
 from quotetrack.db.schema import Claim, ClaimQuote, Quote
+from quotetrack.records import RECORD_KEYS
 
 KIM = ("김민수", "산업통상자원부 대변인")
 LEE = ("이지원", "기획재정부 대변인")
@@ -146,7 +147,7 @@ def test_search_prints_a_wrapped_table_jsonl_and_csv(runner: CliRunner, db: str)
     assert len(lines) == 7 and all(json.loads(line)["speaker"] == "김민수" for line in lines)
     as_csv = list(csv.DictReader(io.StringIO(run(runner, db, "search", "-s", "김민수", "-f", "csv"))))
     assert [r["text"] for r in as_csv] == [json.loads(line)["text"] for line in lines]
-    assert all(r["claim"] for r in as_csv)
+    assert all(r["claim_id"] for r in as_csv)
 
 
 def test_search_values_are_never_syntax(runner: CliRunner, db: str) -> None:
@@ -175,7 +176,7 @@ def test_search_explains_bad_values(runner: CliRunner, db: str) -> None:
 
 def test_show_prints_the_quote_in_its_sentence_with_its_sources(runner: CliRunner, db: str) -> None:
     (hit,) = rows(runner, db, "-t", "누적 적자")
-    out = run(runner, db, "show", str(hit["id"]))
+    out = run(runner, db, "show", str(hit["quote_id"]))
     for expected in (
         "한전의 누적 적자를 고려하면 요금 조정이 불가피하다",
         "라고 말했다",  # the sentence around the quote, from the stored body
@@ -188,7 +189,7 @@ def test_show_prints_the_quote_in_its_sentence_with_its_sources(runner: CliRunne
         "https://www.hani.co.kr/arti/1133001.html",
     ):
         assert expected in out
-    data = json.loads(run(runner, db, "show", str(hit["id"]), "--format", "json"))
+    data = json.loads(run(runner, db, "show", str(hit["quote_id"]), "--format", "json"))
     assert data["context"][data["quote_start"] : data["quote_end"]] == hit["text"]
     assert "there is no quote with id 999999" in run(runner, db, "show", "999999", code=1)
 
@@ -295,7 +296,7 @@ def test_changes_flags_nothing_when_nothing_changed(runner: CliRunner, db: str) 
 
 def test_export_writes_csv_jsonl_and_parquet_with_claims(runner: CliRunner, db: str, tmp_path: Path) -> None:
     as_csv = list(csv.DictReader(io.StringIO(run(runner, db, "export", "--speaker", "김민수"))))
-    assert len(as_csv) == 7 and all(r["claim"] and r["url"] for r in as_csv)
+    assert len(as_csv) == 7 and all(r["claim_id"] and r["url"] for r in as_csv)
     jsonl = tmp_path / "kim.jsonl"
     result = runner.invoke(app, ["--db", db, "export", "-f", "jsonl", "-o", str(jsonl), "-t", "전기요금"])
     assert result.exit_code == 0 and "Exported 4 quotes" in result.stderr
@@ -307,7 +308,7 @@ def test_export_writes_csv_jsonl_and_parquet_with_claims(runner: CliRunner, db: 
 
     table = pq.read_table(parquet)
     assert table.num_rows == 8
-    assert {"speaker", "role", "said_on", "published", "outlet", "url", "claim"} <= set(table.column_names)
+    assert table.column_names == list(RECORD_KEYS)
     assert "parquet is a binary format" in run(runner, db, "export", "-f", "parquet", code=2)
 
 

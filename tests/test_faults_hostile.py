@@ -318,7 +318,7 @@ def found_ids(db: Stored, *args: str) -> tuple[int, set[int] | None, str]:
         assert out == "", "an error printed a partial result"
         assert err.startswith("Error: "), err
         return code, None, err
-    return code, {row["id"] for row in json.loads(out)}, err
+    return code, {row["quote_id"] for row in json.loads(out)}, err
 
 
 # --- the properties -----------------------------------------------------------------------------
@@ -431,7 +431,7 @@ def test_export_and_stats_count_exactly_the_matching_quotes(
         assert code == 2, err
     else:
         assert code == (0 if expected else 1), err
-        assert {json.loads(line)["id"] for line in out.splitlines()} == expected
+        assert {json.loads(line)["quote_id"] for line in out.splitlines()} == expected
     code, out, err = invoke(db, "stats", "--format", "json", *args)
     if expected is None:
         assert code == 2, err
@@ -448,7 +448,7 @@ def test_export_and_stats_count_exactly_the_matching_quotes(
 def test_show_takes_any_id_value(db: Stored, value: str) -> None:
     code, out, err = invoke(db, "show", "--format", "json", "--", value)
     if code == 0:
-        assert json.loads(out)["id"] == int(value) and int(value) in db.quotes
+        assert json.loads(out)["quote_id"] == int(value) and int(value) in db.quotes
     else:
         assert code in (1, 2), err
         assert "there is no quote" in err or "Usage:" in err or "Error" in err

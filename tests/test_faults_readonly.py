@@ -221,7 +221,7 @@ def test_derived_data_lagging_behind_is_read_around_without_writing(source: Path
         url = f"sqlite:///{path}"
         done = quotetrack(url, "search", "--text", "정정", "--format", "json")
         assert done.returncode == 0, done.stderr
-        assert '"id": 2' in done.stdout and "word index of this read-only database lags" in done.stderr
+        assert '"quote_id": 2' in done.stdout and "word index of this read-only database lags" in done.stderr
         done = quotetrack(url, "claims", "김민수")
         assert done.returncode == 1, done.stderr  # no claim grouped yet: nothing found
         assert "not grouped into claims yet and the database is read-only" in done.stderr

@@ -19,6 +19,7 @@ TABLES = {"outlets", "articles", "speakers", "speaker_aliases", "quotes", "alemb
 TABLES |= {"claims", "claim_quotes", "claim_keys"}  # issue 6
 TABLES |= {"speaker_roles", "speaker_corrections", "speaker_words"}  # issue 5
 TABLES |= {"quote_readings", "headline_links"}  # issue 15
+TABLES |= {"retired_quotes"}  # issue 13: ids re-extraction removed
 
 
 def test_upgrade_from_empty_creates_the_schema_and_downgrade_removes_it(db_url: str) -> None:

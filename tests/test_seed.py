@@ -176,7 +176,7 @@ def test_the_kremlin_spokesman_denial_is_found_by_his_surname(
     assert result.exit_code == 0, result.output
     (row,) = json.loads(result.stdout)
     assert row["speaker"] == PESKOV
-    assert row["role"] == "크렘린궁 대변인"
+    assert row["speaker_role"] == "크렘린궁 대변인"
     assert "서명하지 않았으며" in row["text"]
 
 
@@ -184,7 +184,7 @@ def test_extract_prints_the_same_statements_without_a_database(runner: CliRunner
     result = runner.invoke(app, ["extract", "--format", "jsonl", str(EXAMPLE)])
     assert result.exit_code == 0, result.output
     (record,) = [json.loads(line) for line in result.stdout.splitlines()]
-    assert record["published"] == "2023-09-15T23:47+09:00"
+    assert record["published_at"] == "2023-09-15T23:47+09:00"
     assert record["outlet"] == "뉴스핌"
     got = sorted(
         (q["kind"], q["text"], q["speaker"], q["speaker_role"], q["said_on"]) for q in record["quotes"]

@@ -129,9 +129,9 @@ def test_an_analyst_keeps_only_the_quotes_whose_speaker_was_named_in_the_sentenc
     hits = json.loads(named.stdout)
     assert {h["attribution"] for h in every} >= {"explicit", "pronoun", "resolved"}
     assert hits and {h["attribution"] for h in hits} == {"explicit"}
-    assert {h["id"] for h in hits} < {h["id"] for h in every}
+    assert {h["quote_id"] for h in hits} < {h["quote_id"] for h in every}
     assert all(h["relayed_by"] is None for h in every)
 
     later = next(h for h in every if h["attribution"] == "pronoun")
-    shown = runner.invoke(app, ["--db", ingested, "show", str(later["id"])])
+    shown = runner.invoke(app, ["--db", ingested, "show", str(later["quote_id"])])
     assert "Found by" in shown.stdout and "a pronoun" in shown.stdout

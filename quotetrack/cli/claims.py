@@ -35,7 +35,7 @@ from quotetrack.cli.output import (
 )
 from quotetrack.cli.search import passage
 from quotetrack.db.search import QuoteDetail
-from quotetrack.records import format_date, format_published, row_record
+from quotetrack.records import format_date, row_record
 
 if TYPE_CHECKING:
     from quotetrack.analysis.changes import Change, Statement
@@ -221,7 +221,17 @@ def changes(
         out.print(_change_table(c))
 
 
-CHANGE_SIDE_COLUMNS = ("said_on", "outlet", "title", "stance", "decided_by", "text", "id", "url", "source")
+CHANGE_SIDE_COLUMNS = (
+    "said_on",
+    "outlet",
+    "title",
+    "stance",
+    "decided_by",
+    "text",
+    "quote_id",
+    "url",
+    "source",
+)
 CHANGE_COLUMNS = (
     "direction",
     "shared",
@@ -275,7 +285,6 @@ def _side_record(side: Statement[QuoteDetail]) -> dict[str, Any]:
     r["stance"] = side.reading.stance
     r["decided_by"] = list(side.reading.cues)
     r["context"] = d.context
-    r["published"] = format_published(d.row.published, d.row.published_has_time)
     return r
 
 

@@ -24,6 +24,7 @@ from quotetrack.cli.filters import (
     make_filter,
 )
 from quotetrack.cli.output import SUFFIXES, FileFormat, Format, nothing_found, write_rows
+from quotetrack.cli.search import note_undated
 from quotetrack.errors import QuotetrackError, UsageError
 from quotetrack.exporting import write_parquet
 from quotetrack.records import ROW_KEYS, row_record
@@ -112,6 +113,7 @@ def export(
         nothing_found(f"No quotes found for {describe(filters)}.")
     where = str(output) if output else "standard output"
     stderr().print(f"Exported {count} {plural(count, 'quote')} to {where}.")
+    note_undated(ctx, filters)
 
 
 def _export_format(chosen: FileFormat | None, output: Path | None) -> Format:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.cells import cell_len
@@ -39,7 +39,10 @@ from quotetrack.cli.output import (
 )
 from quotetrack.records import ROW_KEYS, format_date, format_published, row_record
 
-SEARCH_TSV_COLUMNS = ("id", "said_on", "speaker", "role", "kind", "text", "outlet")
+if TYPE_CHECKING:
+    from quotetrack.db.search import QuoteFilter
+
+SEARCH_TSV_COLUMNS = ("quote_id", "said_on", "speaker", "speaker_role", "kind", "text", "outlet")
 """The table's columns, as `search` writes them one row per line into a pipe (--format tsv)."""
 
 
@@ -99,10 +102,20 @@ def search(
     rows = rows[:cap] if cap else rows
     records = [row_record(row) for row in rows]
     write_records(records, fmt)
+    note_undated(ctx, filters)
     if not rows:
         nothing_found(f"No quotes found for {describe(filters)}.")
     if truncated:
         stderr().print(f"Showing the first {cap} quotes; pass --limit 0 to see all of them.")
+
+
+def note_undated(ctx: typer.Context, filters: QuoteFilter) -> None:
+    """Say on stderr how many quotes the date bounds left out for having no date at all."""
+    n = service.undated_left_out(settings_of(ctx), filters)
+    if n:
+        stderr().print(
+            f"{n} {plural(n, 'quote')} with no date (neither said nor published) left out by --since/--until."
+        )
 
 
 def write_records(records: list[dict[str, Any]], fmt: Format) -> None:
@@ -131,10 +144,10 @@ def quote_table(records: list[dict[str, Any]], width: int) -> Table:
         """Widest word of a column's cells, up to `high`: names break between words (블라디미르 / 푸틴)."""
         return min(high, max((cell_len(w) for r in records for w in (r[key] or "").split()), default=0))
 
-    ident = max(2, len(str(max((r["id"] for r in records), default=0))))
+    ident = max(2, len(str(max((r["quote_id"] for r in records), default=0))))
     show_kind, show_role = width >= 100, width >= 72  # narrow terminals keep the quote readable
     speaker = max(share(0.12, 7, 16), widest_word("speaker", 12))
-    role = max(share(0.12, 6, 16), widest_word("role", 10)) if show_role else 0
+    role = max(share(0.12, 6, 16), widest_word("speaker_role", 10)) if show_role else 0
     outlet = share(0.1, 6, 12)
     kind = 8 if show_kind else 0
     columns = 5 + show_kind + show_role
@@ -151,9 +164,9 @@ def quote_table(records: list[dict[str, Any]], width: int) -> Table:
     table.add_column("Quote", max_width=quote, overflow="fold")
     table.add_column("Outlet", max_width=outlet, overflow="fold")
     for r in records:
-        cells = [str(r["id"]), r["said_on"] or (r["published"] or "")[:10] or "?", r["speaker"] or ""]
+        cells = [str(r["quote_id"]), r["effective_date"] or "?", r["speaker"] or ""]
         if show_role:
-            cells.append(r["role"] or "")
+            cells.append(r["speaker_role"] or "")
         if show_kind:
             cells.append(r["kind"])
         table.add_row(*map(Text, [*cells, r["text"], r["outlet"] or ""]))

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, func, select, text
 from sqlalchemy.orm import Session
 
 IN_LIMIT = 2000
@@ -32,7 +32,7 @@ def insert_ids(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]
     if not rows:
         return []
     if session.get_bind().dialect.name == "sqlite":
-        start = session.execute(select(func.max(table.c.id))).scalar() or 0
+        start = _last_id(session, table)
         ids = list(range(start + 1, start + 1 + len(rows)))
         session.execute(table.insert(), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
         return ids
@@ -40,10 +40,27 @@ def insert_ids(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]
     return list(result.scalars())
 
 
+def _last_id(session: Session, table: Table) -> int:
+    """SQLite: the largest id in the table, or ever given in it when the table is AUTOINCREMENT."""
+    largest = select(func.max(table.c.id)).scalar_subquery()
+    if table.dialect_options["sqlite"].get("autoincrement"):
+        seq = text("SELECT seq FROM sqlite_sequence WHERE name = :name").bindparams(name=table.name)
+        return max(session.execute(seq).scalar() or 0, session.execute(select(largest)).scalar() or 0)
+    return session.execute(select(largest)).scalar() or 0
+
+
 def insert_rows(
-    session: Session, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    session: Session,
+    table: Table,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    ids: Sequence[int | None] | None = None,
 ) -> list[int]:
     """`insert_ids` for rows given as tuples of `columns` values; returns their ids in order.
+
+    `ids` gives a row the id it must have (None: a new one), for rows that keep an
+    identity already handed out; such ids must not be in the table.
 
     On SQLite the values go through each column type's bind processing once, here, and the
     rows straight to the driver: for the write path's largest inserts (tens of thousands of
@@ -52,16 +69,18 @@ def insert_rows(
     """
     if not rows:
         return []
+    if ids is not None and len(ids) != len(rows):
+        raise ValueError(f"{len(ids)} ids for {len(rows)} rows")
     bind = session.get_bind()
     if bind.dialect.name != "sqlite":
-        return insert_ids(session, table, [dict(zip(columns, row, strict=True)) for row in rows])
+        return _insert_rows_returning(session, table, columns, rows, ids)
     dialect = bind.dialect
     processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns]
-    start = session.execute(select(func.max(table.c.id))).scalar() or 0
-    ids = range(start + 1, start + 1 + len(rows))
+    fresh = iter(range(_last_id(session, table) + 1, 2**63))
+    chosen = [next(fresh) if i is None else i for i in (ids or [None] * len(rows))]
     active = [(n + 1, p) for n, p in enumerate(processors) if p is not None]  # after the id
     params: list[tuple[Any, ...]] = []
-    for i, row in zip(ids, rows, strict=True):
+    for i, row in zip(chosen, rows, strict=True):
         if len(row) != len(columns):
             raise ValueError(f"a row of {len(row)} values for {len(columns)} columns")
         values = [i, *row]
@@ -71,7 +90,29 @@ def insert_rows(
     names = ", ".join(dialect.identifier_preparer.quote(name) for name in ("id", *columns))
     marks = ", ".join("?" * (len(columns) + 1))
     session.connection().exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", params)
-    return list(ids)
+    return chosen
+
+
+def _insert_rows_returning(
+    session: Session,
+    table: Table,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    ids: Sequence[int | None] | None,
+) -> list[int]:
+    """PostgreSQL: rows with a given id inserted as such, the others numbered by the sequence."""
+    given = [n for n, i in enumerate(ids or ()) if i is not None]
+    if given:
+        assert ids is not None
+        session.execute(
+            table.insert(), [{"id": ids[n], **dict(zip(columns, rows[n], strict=True))} for n in given]
+        )
+    out: list[int] = [i if i is not None else 0 for i in (ids or [None] * len(rows))]
+    fresh = [n for n, i in enumerate(ids or [None] * len(rows)) if i is None]
+    made = insert_ids(session, table, [dict(zip(columns, rows[n], strict=True)) for n in fresh])
+    for n, i in zip(fresh, made, strict=True):
+        out[n] = i
+    return out
 
 
 def chunks(items: Sequence[_T], size: int = IN_LIMIT) -> Iterator[Sequence[_T]]:

@@ -74,14 +74,17 @@ def assign_groups(
     now: datetime | None = None,
     stances: Mapping[int, Stance] | None = None,
     follow: Mapping[int, int] | None = None,
+    reopen: Mapping[int, int] | None = None,
 ) -> int:
     """Place the quotes of several articles, one group per article, in order; returns claims opened.
 
     The outcome is that of one `assign_quotes` call per group, each after the previous group's
     claims were stored: a quote is compared with the stored quotes and the earlier groups'
     quotes its sketch keys point to (ranked together by keys shared, at most `MAX_CANDIDATES`),
-    and with every quote placed before it in its own group.  Reads take a few queries for the whole
-    batch (`_stored_ranking`, `_stored_candidates`), writes three bulk statements.
+    and with the quotes placed before it in its own group that share most keys with it (at most
+    `MAX_CANDIDATES` too, so storing an article is linear in its quotes: `_place`, `_nearby`).
+    Reads take a few queries for the whole batch (`_stored_ranking`, `_stored_candidates`),
+    writes three bulk statements.
 
     News repeats statements: one batch may hold dozens of reports of one quote, each with the
     same sketch keys.  So the earlier groups' quotes are kept by key set (`_BatchIndex`) and
@@ -91,6 +94,9 @@ def assign_groups(
     `stances` gives quotes' stances (db/readings.py; read from the stored readings when not
     given).  `follow` maps a headline quote to the body quote of its article it condenses: it
     joins that quote's claim (placed in this call or stored) rather than being matched by wording.
+    `reopen` maps a quote whose article was rewritten to the claim it was in before: a quote that
+    matches no other opens that claim again rather than a new one, when it is of the same speaker
+    and holds no quote any more (claim ids are kept through re-extraction, schema.Claim.id).
     """
     now = now or datetime.now(UTC)
     follow = follow or {}
@@ -104,6 +110,7 @@ def assign_groups(
     memo: dict[tuple[str, str | None, Stance | None], Fingerprint] = {}  # many reports: read once
     fps = {r[0]: _memo_fingerprint(memo, r[2], r[3], known.get(r[0])) for g in ordered for r in g}
     placed_before = {q: c for q, c in _stored_claims(session, [b for b in follow.values() if b not in fps])}
+    reusable = _empty_claims(session, sorted(set((reopen or {}).values())))
     stored_top = _stored_ranking(session, [(sid, fps[qid].keys) for g in ordered for qid, sid, _, _ in g])
     # each quote's candidates: the stored quotes and earlier groups' quotes sharing most keys, then oldest
     earlier = _BatchIndex()
@@ -125,14 +132,13 @@ def assign_groups(
     same: dict[tuple[int, int], float | None] = {}
     matches: dict[tuple[int, int], float | None] = {}
     for group in ordered:
-        placed: dict[tuple[int, int], list[tuple[int, Fingerprint, int]]] = {}  # (speaker, key): quotes
+        placed: _Placed = {}
         for qid, sid, _, _ in group:
             fp = fps[qid]
             target = follow.get(qid)
             if target is not None and (target in claim_refs or target in placed_before):
                 ref = claim_refs[target] if target in claim_refs else placed_before[target]
-                for k in fp.keys:
-                    placed.setdefault((sid, k), []).append((qid, fp, ref))
+                _place(placed, sid, fp.keys, (qid, fp, ref))
                 claim_refs[qid] = ref
                 continue
             best: tuple[float, int, int] | None = None
@@ -153,18 +159,21 @@ def assign_groups(
                     score, ref = matches[pair], cand.claim_id
                 if score is not None and (best is None or (score, -other_id) > (best[0], -best[1])):
                     best = (score, other_id, ref)
-            nearby = {e[0]: e for k in fp.keys for e in placed.get((sid, k), ())}
-            for other_id, other, ref in nearby.values():
+            for other_id, other, ref in _nearby(placed, sid, fp.keys):
                 score = same_claim(fp, other)
                 if score is not None and (best is None or (score, -other_id) > (best[0], -best[1])):
                     best = (score, other_id, ref)
             if best is None:
-                new_claims.append(sid)
-                ref = -len(new_claims)
+                old = (reopen or {}).get(qid)
+                if old is not None and reusable.get(old) == sid:
+                    del reusable[old]  # taken back once; a second quote matching none opens a new one
+                    ref = old
+                else:
+                    new_claims.append(sid)
+                    ref = -len(new_claims)
             else:
                 ref = best[2]
-            for k in fp.keys:
-                placed.setdefault((sid, k), []).append((qid, fp, ref))
+            _place(placed, sid, fp.keys, (qid, fp, ref))
             claim_refs[qid] = ref
     opened = insert_rows(session, CLAIMS, ("speaker_id", "created_at"), [(sid, now) for sid in new_claims])
     claim_ids = {qid: ref if ref >= 0 else opened[-1 - ref] for qid, ref in claim_refs.items()}
@@ -183,6 +192,37 @@ def assign_groups(
             f'INSERT INTO claim_keys (speaker_id, "key", quote_id) VALUES ({mark}, {mark}, {mark})', keys
         )
     return len(new_claims)
+
+
+_Placed = dict[tuple[int, int], list[tuple[int, Fingerprint, int]]]
+"""The quotes of one group placed so far, by (speaker, sketch key): (quote id, fingerprint, claim ref)."""
+
+
+def _place(placed: _Placed, sid: int, keys: tuple[int, ...], entry: tuple[int, Fingerprint, int]) -> None:
+    """Remember a placed quote under each of its keys, the first `MAX_CANDIDATES` per key only.
+
+    Within one article, as across articles, a quote is compared with a bounded number of others:
+    an article of thousands of one speaker's quotes sharing a key (a long interview) made storing
+    it quadratic (200,000 characters took ~28 s).  The first quotes holding a key are the oldest,
+    which is whom the across-article ranking prefers too; a statement repeated in the article
+    still finds its first reports."""
+    for k in keys:
+        bucket = placed.setdefault((sid, k), [])
+        if len(bucket) < MAX_CANDIDATES:
+            bucket.append(entry)
+
+
+def _nearby(placed: _Placed, sid: int, keys: tuple[int, ...]) -> list[tuple[int, Fingerprint, int]]:
+    """The placed quotes of this speaker sharing most of these keys (then the oldest), at most
+    `MAX_CANDIDATES`: the within-article candidates, ranked as the across-article ones are."""
+    shared: dict[int, int] = {}
+    entries: dict[int, tuple[int, Fingerprint, int]] = {}
+    for k in keys:
+        for e in placed.get((sid, k), ()):
+            shared[e[0]] = shared.get(e[0], 0) + 1
+            entries[e[0]] = e
+    top = heapq.nsmallest(MAX_CANDIDATES, shared.items(), key=_by_shared_then_oldest)
+    return [entries[q] for q, _ in top]
 
 
 def _in_order(
@@ -284,6 +324,15 @@ def _stored_claims(session: Session, quote_ids: Sequence[int]) -> list[tuple[int
     """(quote id, claim id) of these stored quotes that have a claim."""
     stmt = select(ClaimQuote.quote_id, ClaimQuote.claim_id)
     return [(q, c) for q, c in select_in(session, stmt, ClaimQuote.quote_id, sorted(set(quote_ids)))]
+
+
+def _empty_claims(session: Session, claim_ids: Sequence[int]) -> dict[int, int]:
+    """These claims that hold no quote (now), with their speakers."""
+    if not claim_ids:
+        return {}
+    members = select(ClaimQuote.quote_id).where(ClaimQuote.claim_id == Claim.id)
+    stmt = select(Claim.id, Claim.speaker_id).where(~exists(members))
+    return {c: s for c, s in select_in(session, stmt, Claim.id, claim_ids)}
 
 
 _RANKING_BATCH = 2500

@@ -7,7 +7,9 @@ to the body quote it condenses (db/readings.py), then they are placed in claims
 exactly as if each article had been stored in turn. When an article's old quotes
 were replaced, their claim memberships went with them (ON DELETE CASCADE) and
 the claims left empty are dropped, so the new quotes' claims are computed
-afresh. `sync_text_index` applies the pending full-text index changes (SQLite;
+afresh — except that a quote which kept its id and opens a claim again takes back
+the claim it left, so claim ids hold through re-extraction too.
+`sync_text_index` applies the pending full-text index changes (SQLite;
 PostgreSQL's indexes maintain themselves) once per batch: nothing in the write
 path reads the index.
 """
@@ -34,7 +36,8 @@ def refresh_claims(
     quotes were rewritten)."""
     read = readings.read_quotes(session, [q.id for quotes in articles for q in quotes])
     groups = [[(q.id, q.speaker_id, q.text, q.verb) for q in quotes] for quotes in articles]
-    claims.assign_groups(session, groups, now=now, stances=read.stances, follow=read.follow)
+    reopen = {q.id: q.previous_claim for quotes in articles for q in quotes if q.previous_claim is not None}
+    claims.assign_groups(session, groups, now=now, stances=read.stances, follow=read.follow, reopen=reopen)
     if replaced:
         claims.drop_empty_claims(
             session, [q.speaker_id for g in articles for q in g if q.speaker_id is not None]

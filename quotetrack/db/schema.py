@@ -99,6 +99,29 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
+DATE_BASES = ("said", "published")
+
+
+class JSONValue(TypeDecorator[Any]):
+    """JSON that stores Python None as SQL NULL, and is ``jsonb`` on PostgreSQL.
+
+    SQLAlchemy's plain JSON writes None as the JSON text ``'null'``, which SQL clients cannot tell
+    from a value (``WHERE extra IS NULL`` missed it); ``jsonb`` is what PostgreSQL users index and
+    query with ``->>`` and ``@>``.  The PostgreSQL type is chosen when a dialect asks, so SQLite
+    users never import the PostgreSQL dialect (~25 ms at every start, BENCHMARKS.md).
+    """
+
+    impl = JSON(none_as_null=True)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> Any:
+        if dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import JSONB
+
+            return dialect.type_descriptor(JSONB(none_as_null=True))
+        return dialect.type_descriptor(JSON(none_as_null=True))
+
+
 def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
@@ -139,7 +162,12 @@ class Article(Base):
     """Where the article was read from (path, URL or ``<stdin>``) the last time it was stored."""
     title: Mapped[str | None] = mapped_column(Text)
     published: Mapped[datetime | None]
+    """When it was published, in UTC; a day without a time is stored as that day's midnight in Korea
+    (so it reads as the evening before in UTC): `published_date` is the day to query."""
     published_has_time: Mapped[bool] = mapped_column(default=False)
+    published_date: Mapped[date | None] = mapped_column(Date, index=True)
+    """The day the article was published, as the page gave it (Korea time), so every SQL client
+    sees the day the CLI shows (2024-12-20, not 2024-12-19 15:00 UTC)."""
     outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlets.id", ondelete="SET NULL"), index=True)
     byline: Mapped[str | None] = mapped_column(Text)
     dateline: Mapped[str | None] = mapped_column(Text)
@@ -151,13 +179,13 @@ class Article(Base):
     kept so `quotetrack reprocess` can re-extract it; NULL for articles stored before it was kept."""
     raw_format: Mapped[str | None] = mapped_column(String(10))
     """`RawDocument.fmt` of `raw_text`: text, html or record."""
-    raw_meta: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    raw_meta: Mapped[dict[str, str] | None] = mapped_column(JSONValue)
     """`RawDocument.meta`: fields a structured source gave (title, published, outlet, author, url)."""
     raw_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     """SHA-256 of the normalised raw text (and given title): the identity of an article without a
     URL (``raw:<hash>`` key) and how a re-ingest knows, before extracting, that nothing changed.
     Unlike `text_hash` it does not depend on the extractor, so a new extractor makes no duplicates."""
-    extra: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    extra: Mapped[dict[str, object] | None] = mapped_column(JSONValue)
     """Fields of a JSON Lines or CSV record that quotetrack has no column for, kept as given."""
     ingested_at: Mapped[datetime]
     updated_at: Mapped[datetime | None]
@@ -176,9 +204,13 @@ class Speaker(Base):
     """A person, organisation or anonymous source that quotes are attributed to."""
 
     __tablename__ = "speakers"
-    __table_args__ = (CheckConstraint(_in("kind", SPEAKER_KINDS), name="kind"),)
+    __table_args__ = (
+        CheckConstraint(_in("kind", SPEAKER_KINDS), name="kind"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    """Never given to another speaker (exports group by it), even after this one is dropped or merged."""
     name: Mapped[str] = mapped_column(String(NAME_LEN))
     """Canonical (fullest known) name."""
     name_key: Mapped[str] = mapped_column(String(NAME_LEN), index=True)
@@ -287,11 +319,18 @@ class Quote(Base):
         CheckConstraint(_in("field", ("title", "body")), name="field"),
         CheckConstraint(f"attribution IS NULL OR {_in('attribution', ATTRIBUTIONS)}", name="attribution"),
         CheckConstraint("start_offset >= 0 AND end_offset >= start_offset", name="offsets"),
+        CheckConstraint(f"date_basis IS NULL OR {_in('date_basis', DATE_BASES)}", name="date_basis"),
         Index(None, "speaker_id", "said_on"),
         Index(None, "said_on"),
+        Index(None, "speaker_id", "effective_date"),
+        Index(None, "effective_date"),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    """Stable: kept while the same words of the same article are stored (re-extraction matches
+    old quotes to new, speakers/resolve.py), never given to another quote (SQLite AUTOINCREMENT,
+    PostgreSQL's sequence); a quote re-extraction removed is listed in `retired_quotes`."""
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     """Order of the quote in the article as the extractor returned it."""
@@ -305,6 +344,11 @@ class Quote(Base):
     text: Mapped[str] = mapped_column(Text)
     verb: Mapped[str | None] = mapped_column(Text)
     said_on: Mapped[date | None] = mapped_column(Date)
+    effective_date: Mapped[date | None] = mapped_column(Date)
+    """The quote's day on the time axis: `said_on`, else the article's `published_date` (what
+    --since/--until, timelines and stats use, so a quote with no day said is not left out)."""
+    date_basis: Mapped[str | None] = mapped_column(String(10))
+    """What `effective_date` rests on: ``said`` or ``published``; NULL when there is neither."""
     start_offset: Mapped[int] = mapped_column(Integer)
     end_offset: Mapped[int] = mapped_column(Integer)
     field: Mapped[str] = mapped_column(String(10))
@@ -317,6 +361,24 @@ class Quote(Base):
 
     article: Mapped[Article] = relationship(back_populates="quotes")
     speaker: Mapped[Speaker | None] = relationship(back_populates="quotes")
+
+
+class RetiredQuote(Base):
+    """A quote id that re-extraction removed (its words are no longer found in the article), and the
+    quote of the same article that took its place, if one did: what `quotetrack show` says for it.
+
+    Ids are promises (an analyst's notes cite them), so a removed one is explained, not unknown."""
+
+    __tablename__ = "retired_quotes"
+
+    quote_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    """The words the quote held, so the message can say what went."""
+    replaced_by: Mapped[int | None] = mapped_column(Integer)
+    """The new quote of the article over the same span (same field, overlapping offsets), if any; no
+    foreign key: that quote may be retired in turn, and the chain is followed when shown."""
+    retired_at: Mapped[datetime]
 
 
 # --- claims (issue 6): near-duplicate statements of one speaker, kept up to date by db/claims.py ---
@@ -343,8 +405,11 @@ class Claim(Base):
     """One statement of one speaker, however many outlets and days reported it."""
 
     __tablename__ = "claims"
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    """Kept while the claim holds a quote; a re-extracted quote that opens a claim again takes back
+    the one it left if nothing else joined it meanwhile (db/claims.py); never given to another claim."""
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime]
 
@@ -396,7 +461,7 @@ class QuoteReading(Base):
     )
     reader: Mapped[int] = mapped_column(Integer)
     stance: Mapped[str] = mapped_column(String(10))
-    cues: Mapped[list[str]] = mapped_column(JSON)
+    cues: Mapped[list[str]] = mapped_column(JSONValue)
     topic: Mapped[str] = mapped_column(Text)
     """Content lemmas separated by spaces, then `` | `` and modifier>head pairs (db/readings.py)."""
 
@@ -416,7 +481,7 @@ class HeadlineLink(Base):
     segment_end: Mapped[int] = mapped_column(Integer)
     body_quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), index=True)
     overlap: Mapped[float] = mapped_column(Float)
-    flags: Mapped[list[dict[str, str]]] = mapped_column(JSON)
+    flags: Mapped[list[dict[str, str]]] = mapped_column(JSONValue)
     """What the headline changes: [{"kind": "negation" | "number" | "hedge" | "subject",
     "change": "dropped" | "added" | "changed", "headline": …, "body": …}]; empty when faithful."""
 
@@ -437,3 +502,45 @@ CLAIMS = cast(Table, Claim.__table__)
 CLAIM_QUOTES = cast(Table, ClaimQuote.__table__)
 QUOTE_READINGS = cast(Table, QuoteReading.__table__)
 HEADLINE_LINKS = cast(Table, HeadlineLink.__table__)
+RETIRED_QUOTES = cast(Table, RetiredQuote.__table__)
+
+
+# --- comments for SQL clients (PostgreSQL keeps them: psql's \d+ explains each table) ---------------
+
+COLUMN_COMMENTS: dict[tuple[str, str], str] = {
+    ("articles", "key"): "Identity for deduplication: url:<normalised URL>, else raw:<hash of the raw text>",
+    ("articles", "published"): "Publication time in UTC; for a day without time, midnight in Korea",
+    ("articles", "published_has_time"): "Whether the page gave a time of day",
+    ("articles", "published_date"): "The day the article was published, as the page gave it (Korea time)",
+    ("articles", "body"): "Clean article text; quotes' offsets with field = 'body' point into it",
+    ("articles", "deck_end"): "Offset in body where the deck (subheadline lines atop it) ends; 0: none",
+    ("articles", "raw_text"): "The text the extractor was given, kept so reprocess can re-extract it",
+    ("articles", "extra"): "Fields of a JSON Lines or CSV record with no column of their own",
+    ("quotes", "id"): "Stable: kept while these words of this article are stored; never reused",
+    ("quotes", "position"): "Order of the quote in its article as the extractor returned it",
+    ("quotes", "speaker_id"): "The resolved speaker: group by this, not by name (names are shared)",
+    ("quotes", "speaker_text"): "The speaker as the article printed it",
+    ("quotes", "speaker_role"): "The role printed with this quote",
+    ("quotes", "said_on"): "The day the quote was said, when the article says it",
+    ("quotes", "effective_date"): "said_on, else the article's published_date: the day on the time axis",
+    ("quotes", "date_basis"): "What effective_date rests on: said or published; NULL with neither",
+    ("quotes", "field"): "Which text start_offset and end_offset point into: the article's title or body",
+    ("quotes", "start_offset"): "Offset of the quote's first character in the title or body (field)",
+    ("quotes", "end_offset"): "Offset just after the quote's last character in the title or body",
+    ("quotes", "attribution"): "How the speaker was found (explicit, resolved, pronoun, carried, ...)",
+    ("speakers", "article_id"): "Set for a speaker known only within that article",
+    ("claim_quotes", "speaker_id"): "The quote's speaker when assigned (differs after a reassignment)",
+    ("retired_quotes", "replaced_by"): "The quote of the article over the same span that took its place",
+}
+"""Comments on the columns whose meaning is not in their name (what \\d+ showed nothing for)."""
+
+
+def _first_paragraph(doc: str | None) -> str | None:
+    return " ".join(doc.split("\n\n")[0].split()) if doc else None
+
+
+for _mapper in Base.registry.mappers:
+    _table = cast(Table, _mapper.local_table)
+    _table.comment = _first_paragraph(_mapper.class_.__doc__)
+for (_name, _column), _text in COLUMN_COMMENTS.items():
+    Base.metadata.tables[_name].c[_column].comment = _text

@@ -3,7 +3,7 @@
 A speaker query matches by normalised substring (spaces, case and middle dots
 ignored, LIKE wildcards taken literally) on canonical names and aliases, so
 ``푸틴`` finds 블라디미르 푸틴 and ``pu tin`` finds an alias "Putin"; speakers are
-resolved to ids first, so the quote query runs on the (speaker_id, said_on)
+resolved to ids first, so the quote query runs on the (speaker_id, effective_date)
 index.  Text search goes through db/fts.py (bigram FTS5 on SQLite, pg_trgm on
 PostgreSQL); every user value is a bound parameter, never SQL or FTS syntax.
 """
@@ -71,6 +71,13 @@ class QuoteRow:
     source: str
     article_id: int
     claim_id: int | None = None
+    speaker_id: int | None = None
+    """The speaker row (None when the quote has none): the identity to group by, as two people
+    may share a name."""
+    field: str = "body"
+    start: int = 0
+    end: int = 0
+    """Where the quote is: its offsets into the article's title or body (`field`)."""
 
 
 MAX_VALUE_CHARS = 10_000
@@ -88,7 +95,8 @@ class QuoteFilter:
     """Words and "phrases" that must all occur in the quote (substrings; db/fts.parse_terms)."""
     since: date | None = None
     until: date | None = None
-    """Inclusive bounds on the date said; quotes whose date is unknown are left out when set."""
+    """Inclusive bounds on the quote's effective date (said, else published; schema.Quote); quotes
+    with neither are left out when set."""
     outlet: str | None = None
     kinds: tuple[str, ...] = field(default_factory=tuple)
     role: str | None = None
@@ -178,7 +186,9 @@ def search_quotes(
     if limit is not None:
         cutoff = _last_day(session, plan, limit)
         if cutoff is not None:
-            stmt = stmt.where(Q.said_on <= cutoff if plan.sort == "said" else Q.said_on >= cutoff)
+            stmt = stmt.where(
+                Q.effective_date <= cutoff if plan.sort == "said" else Q.effective_date >= cutoff
+            )
         stmt = stmt.limit(limit)
     return [QuoteRow(*row) for row in session.execute(stmt)]
 
@@ -212,6 +222,18 @@ def narrowed(session: Session, filters: QuoteFilter, *columns: Any) -> Select[*t
         return None
     stmt = select(*columns).select_from(QUOTES).join(ARTICLES, A.id == Q.article_id)
     return _apply(stmt, plan)
+
+
+def undated_left_out(session: Session, filters: QuoteFilter) -> int:
+    """How many quotes the other filters match that --since/--until left out for having no date at
+    all (neither said nor published): 0 without date bounds.  Said aloud so a date filter never
+    drops quotes without a word."""
+    if filters.since is None and filters.until is None:
+        return 0
+    stmt = narrowed(session, replace(filters, since=None, until=None), func.count())
+    if stmt is None:
+        return 0
+    return int(session.execute(stmt.where(Q.effective_date.is_(None))).scalar() or 0)
 
 
 @dataclass
@@ -256,9 +278,9 @@ def _plan(session: Session, filters: QuoteFilter, sort: Sort | None) -> _Plan | 
         _check_role(session, filters.role.strip(), role)
         c.append(role)
     if filters.since is not None:
-        c.append(Q.said_on >= filters.since)
+        c.append(Q.effective_date >= filters.since)
     if filters.until is not None:
-        c.append(Q.said_on <= filters.until)
+        c.append(Q.effective_date <= filters.until)
     if terms is not None:
         plan.text_only = not c
         _text_filter(session, plan, terms)
@@ -340,11 +362,11 @@ def _count(session: Session, match: str) -> int:
 
 
 def _last_day(session: Session, plan: _Plan, limit: int) -> date | None:
-    """The date said of the `limit`-th row in date order (None if there are fewer dated rows):
+    """The effective date of the `limit`-th row in date order (None if there are fewer dated rows):
     the page ends on that day, so only rows up to it need joining and sorting in full."""
-    day = Q.said_on if plan.sort == "said" else Q.said_on.desc()
-    stmt = _apply(select(Q.said_on).select_from(QUOTES), plan, join_articles=True)
-    stmt = stmt.where(Q.said_on.is_not(None)).order_by(day).offset(limit - 1).limit(1)
+    day = Q.effective_date if plan.sort == "said" else Q.effective_date.desc()
+    stmt = _apply(select(Q.effective_date).select_from(QUOTES), plan, join_articles=True)
+    stmt = stmt.where(Q.effective_date.is_not(None)).order_by(day).offset(limit - 1).limit(1)
     return session.execute(stmt).scalar()
 
 
@@ -356,11 +378,11 @@ def _order(plan: _Plan) -> list[Any]:
     ]
     if plan.sort == "relevance":
         return [plan.score, Q.id.desc()]
-    nulls: list[Any] = [] if plan.dated else [Q.said_on.is_(None)]  # dated: no unknown days
+    nulls: list[Any] = [] if plan.dated else [Q.effective_date.is_(None)]  # dated: no unknown days
     if plan.sort == "newest":
         return [
             *nulls,
-            Q.said_on.desc(),
+            Q.effective_date.desc(),
             A.published.is_(None),
             A.published.desc(),
             A.id.desc(),
@@ -368,7 +390,7 @@ def _order(plan: _Plan) -> list[Any]:
         ]
     return [
         *nulls,
-        Q.said_on,
+        Q.effective_date,
         A.published.is_(None),
         A.published,
         A.id,
@@ -430,6 +452,10 @@ def _base_query() -> Select[*tuple[Any, ...]]:
             A.source,
             A.id.label("article_id"),
             CQ.claim_id,
+            Q.speaker_id,
+            Q.field,
+            Q.start_offset,
+            Q.end_offset,
         )
         .join(ARTICLES, A.id == Q.article_id)
         .outerjoin(SPEAKERS, S.id == Q.speaker_id)

@@ -42,7 +42,9 @@ def quote_stats(session: Session, filters: QuoteFilter, *, top: int | None = 20)
 
     Counting runs on ids (quotes joined with articles only); names are looked up for the rows shown.
     """
-    stmt = narrowed(session, filters, Quote.speaker_id, Quote.said_on, Quote.article_id, Article.outlet_id)
+    stmt = narrowed(
+        session, filters, Quote.speaker_id, Quote.effective_date, Quote.article_id, Article.outlet_id
+    )
     if stmt is None:
         return Stats(0, 0, 0, 0, None, None, [], [], [])
     hits = stmt.subquery()
@@ -52,14 +54,16 @@ def quote_stats(session: Session, filters: QuoteFilter, *, top: int | None = 20)
             func.count(func.distinct(hits.c.article_id)),
             func.count(func.distinct(hits.c.speaker_id)),
             func.count(func.distinct(hits.c.outlet_id)),
-            func.min(hits.c.said_on),
-            func.max(hits.c.said_on),
+            func.min(hits.c.effective_date),
+            func.max(hits.c.effective_date),
         )
     ).one()
     by_speaker = _counts(session, hits.c.speaker_id, hits, top, Speaker)
     by_outlet = _counts(session, hits.c.outlet_id, hits, top, Outlet)
     months: Counter[str] = Counter()
-    for day, n in session.execute(select(hits.c.said_on, func.count()).group_by(hits.c.said_on)):
+    for day, n in session.execute(
+        select(hits.c.effective_date, func.count()).group_by(hits.c.effective_date)
+    ):
         months["unknown" if day is None else f"{day:%Y-%m}"] += n
     quotes, articles, speakers, outlets, first, last = totals
     return Stats(
@@ -73,7 +77,13 @@ def _counts(
     c = hits.c
     n = func.count().label("n")
     stmt = (
-        select(key, n, func.count(func.distinct(c.article_id)), func.min(c.said_on), func.max(c.said_on))
+        select(
+            key,
+            n,
+            func.count(func.distinct(c.article_id)),
+            func.min(c.effective_date),
+            func.max(c.effective_date),
+        )
         .group_by(key)
         .order_by(n.desc(), key.is_(None), key)  # quotes with no speaker/outlet last on both backends
     )

@@ -344,6 +344,7 @@ def _article_values(step: _Step, outlets: dict[str, int | None]) -> dict[str, ob
         "title": article.title,
         "published": article.published,
         "published_has_time": article.published_has_time,
+        "published_date": types.published_day(article.published),
         "outlet_id": outlets.get(article.outlet or ""),
         "byline": article.byline,
         "dateline": article.dateline,

@@ -19,6 +19,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from quotetrack import types
+from quotetrack.db.identity import retired
 from quotetrack.db.schema import Article, Quote, Speaker, SpeakerAlias, SpeakerCorrection, storable_id
 from quotetrack.errors import SpeakerError
 from quotetrack.normalize import name_key
@@ -178,6 +179,9 @@ def reassign_quote(
     for re-ingest; a previous speaker left without quotes is deleted unless curated.
     """
     quote = session.get(Quote, quote_id) if storable_id(quote_id) else None
+    gone = retired(session, quote_id) if quote is None and storable_id(quote_id) else None
+    if gone is not None:
+        raise SpeakerError(*gone.explain())
     if quote is None:
         raise SpeakerError(
             f"there is no quote with ID {quote_id}", "find quote IDs with quotetrack search -f json"

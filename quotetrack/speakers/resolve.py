@@ -31,7 +31,9 @@ the other against a `SpeakerDirectory` (speakers/directory.py) that answers
 lookups from memory and carries each article's changes to the next, so the
 outcome is exactly that of writing them one by one, and then written in a few
 bulk statements.  An article being rewritten goes alone, after its old quotes
-were dropped, because deleting quotes can delete speakers and recount roles.
+were dropped, because deleting quotes can delete speakers and recount roles; its
+new quotes keep the ids of the old ones they match, and the old ids left over are
+retired, never reused (db/identity.py).
 """
 
 from __future__ import annotations
@@ -48,7 +50,16 @@ from sqlalchemy.orm import Session
 
 from quotetrack import types
 from quotetrack.db.bulk import insert_rows
-from quotetrack.db.schema import QUOTES, SPEAKER_CORRECTIONS, Article, Quote, Speaker, SpeakerCorrection
+from quotetrack.db.identity import StoredSpan, match_stored, retire
+from quotetrack.db.schema import (
+    ARTICLES,
+    CLAIM_QUOTES,
+    QUOTES,
+    SPEAKER_CORRECTIONS,
+    Quote,
+    Speaker,
+    SpeakerCorrection,
+)
 from quotetrack.normalize import name_key, text_key
 from quotetrack.speakers.directory import SpeakerDirectory, SpeakerRec
 from quotetrack.speakers.names import Mention, any_compatible, conflicts, read_mention
@@ -73,10 +84,12 @@ _read_mention = lru_cache(maxsize=_NAMES_REMEMBERED)(read_mention)
 
 @dataclass(frozen=True)
 class Dropped:
-    """What an article's previous quotes said, for the role history, before they were deleted."""
+    """What an article's previous quotes were (roles, days, ids), remembered before they were deleted."""
 
     seen: list[tuple[int, str | None, date | None]] = field(default_factory=list)
     speaker_ids: frozenset[int] = frozenset()
+    quotes: tuple[StoredSpan, ...] = ()
+    """Every previous quote: the new quotes that are the same words keep their ids (db/identity.py)."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +112,8 @@ class StoredQuote:
     speaker_id: int | None
     text: str
     verb: str | None
+    previous_claim: int | None = None
+    """The claim the quote belonged to before its article was rewritten (kept id), if any."""
 
 
 @dataclass(frozen=True)
@@ -118,14 +133,28 @@ def drop_quotes(session: Session, article_id: int) -> Dropped:
 
     Call before changing the article row: the days seen come from its stored publication time.
     """
+    q = QUOTES.c
     rows = session.execute(
-        select(Quote.speaker_id, Quote.speaker_role, Quote.said_on, Article.published)
-        .join(Article, Article.id == Quote.article_id)
-        .where(Quote.article_id == article_id, Quote.speaker_id.is_not(None))
+        select(
+            q.speaker_id,
+            q.speaker_role,
+            q.said_on,
+            ARTICLES.c.published,
+            q.id,
+            q.field,
+            q.text,
+            q.start_offset,
+            q.end_offset,
+            CLAIM_QUOTES.c.claim_id,
+        )
+        .join(ARTICLES, ARTICLES.c.id == q.article_id)
+        .outerjoin(CLAIM_QUOTES, CLAIM_QUOTES.c.quote_id == q.id)
+        .where(q.article_id == article_id)
     ).all()
     session.execute(delete(Quote).where(Quote.article_id == article_id))
-    seen = [(sid, role, seen_day(said, published)) for sid, role, said, published in rows if sid is not None]
-    return Dropped(seen, frozenset(sid for sid, _, _ in seen))
+    seen = [(r[0], r[1], seen_day(r[2], r[3])) for r in rows if r[0] is not None]
+    spans = tuple(StoredSpan(r[4], r[5], r[6], r[7], r[8], r[9]) for r in rows)
+    return Dropped(seen, frozenset(sid for sid, _, _ in seen), spans)
 
 
 def write_quotes(
@@ -169,21 +198,29 @@ def write_quotes(
     directory.flush()
 
     values: list[tuple[object, ...]] = []
+    kept: list[StoredSpan | None] = []  # the stored quote each new one is (its id kept), all in order
     real_ids: list[int | None] = []  # the speaker of each quote, all articles in order
     added: list[tuple[int, str | None, date | None]] = []
     for target, (speaker_ids, roles) in zip(targets, assigned, strict=True):
         real = [None if sid is None else directory.real_id(sid) for sid in speaker_ids]
         real_ids.extend(real)
+        day = types.published_day(target.published)
         for position, quote in enumerate(target.quotes):
-            values.append(quote_row(target.article_id, position, quote, real[position], roles[position]))
+            values.append(quote_row(target.article_id, position, quote, real[position], roles[position], day))
+        if dropped is not None:
+            kept += match_stored(dropped.quotes, target.quotes)
+        else:
+            kept += [None] * len(target.quotes)
         added.extend(
             (sid, role, seen_day(quote.said_on, target.published))
             for sid, role, quote in zip(real, roles, target.quotes, strict=True)
             if sid is not None
         )
-    ids = insert_rows(session, QUOTES, QUOTE_COLUMNS, values)
+    ids = insert_rows(session, QUOTES, QUOTE_COLUMNS, values, ids=[k.id if k else None for k in kept])
     update_role_history(session, added, dropped.seen if dropped else ())
     if dropped is not None:
+        new = list(zip(ids, targets[0].quotes, strict=True))
+        retire(session, targets[0].article_id, dropped.quotes, kept, new, now)
         _drop_unused(session, targets[0].article_id, dropped.speaker_ids)
         directory.invalidate()  # speakers may be gone and role days recounted: reload on demand
 
@@ -192,7 +229,13 @@ def write_quotes(
     for target, resolver in zip(targets, resolvers, strict=True):
         n = len(target.quotes)
         stored = tuple(
-            StoredQuote(qid, real_ids[i], target.quotes[i - at].text, target.quotes[i - at].verb)
+            StoredQuote(
+                qid,
+                real_ids[i],
+                target.quotes[i - at].text,
+                target.quotes[i - at].verb,
+                k.claim_id if (k := kept[i]) is not None else None,
+            )
             for i, qid in enumerate(ids[at : at + n], start=at)
         )
         out.append(Written(n, resolver.created, stored))
@@ -216,16 +259,24 @@ QUOTE_COLUMNS = (
     "field",
     "attribution",
     "relayed_by",
+    "effective_date",
+    "date_basis",
 )
 """The columns of a quote row, in the order of `quote_row`."""
 
 
 def quote_row(
-    article_id: int, position: int, quote: types.Quote, speaker_id: int | None, role: str | None
+    article_id: int,
+    position: int,
+    quote: types.Quote,
+    speaker_id: int | None,
+    role: str | None,
+    published: date | None = None,
 ) -> tuple[object, ...]:
-    """A quote's `QUOTE_COLUMNS` values."""
+    """A quote's `QUOTE_COLUMNS` values (`published`: the article's day, for the effective date)."""
     if quote.kind not in types.QUOTE_KINDS:
         raise ValueError(f"unknown quote kind {quote.kind!r}")
+    when, basis = types.effective_date(quote.said_on, published)
     return (
         article_id,
         position,
@@ -242,6 +293,8 @@ def quote_row(
         quote.field,
         quote.attribution,
         quote.relayed_by,
+        when,
+        basis,
     )
 
 

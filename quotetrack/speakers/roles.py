@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from functools import lru_cache
 
 from sqlalchemy import bindparam, delete, select, update
@@ -20,17 +20,15 @@ from sqlalchemy.orm import Session
 from quotetrack.db.bulk import select_in
 from quotetrack.db.schema import NAME_LEN, SPEAKER_ROLES, Article, Quote, SpeakerRole
 from quotetrack.speakers.names import role_key
+from quotetrack.types import effective_date, published_day
 
-KST = timezone(timedelta(hours=9))
 _role_key = lru_cache(maxsize=4096)(role_key)
 """`role_key`, remembered: a write batch folds thousands of quotes printed with a few hundred roles."""
 
 
 def seen_day(said_on: date | None, published: datetime | None) -> date | None:
     """The day a statement was seen: when it was said, else the article's publication day in Korea."""
-    if said_on is not None:
-        return said_on
-    return published.astimezone(KST).date() if published is not None else None
+    return effective_date(said_on, published_day(published))[0]
 
 
 def update_role_history(
