@@ -64,13 +64,12 @@ def test_psql_describes_the_tables_and_the_json_is_jsonb(pg_url: str) -> None:
         engine.dispose()
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # the bigram index is SQLite's
 def test_the_query_datasette_runs_for_search_finds_what_quotetrack_search_finds(
     engine: Engine, migrated_db: str, runner: CliRunner
 ) -> None:
     """docs/schema.md configures Datasette's search on quotes with the bigram index (fts_table quote_fts,
     fts_pk id); this is the query its `_search=위반` runs, and the raw phrase form for longer words."""
-    if not migrated_db.startswith("sqlite"):
-        pytest.skip("the bigram index is SQLite's")
     bodies = {
         "https://news.example/1": '푸틴은 "어떤 합의도 위반하지 않는다"고 말했다.',
         "https://news.example/2": '페스코프는 "제재 위반은 없었다"고 말했다.',
