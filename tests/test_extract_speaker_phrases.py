@@ -180,3 +180,9 @@ def test_a_team_named_by_sponsor_or_city_and_nickname_is_the_players_affiliation
 ) -> None:
     m = mention_of_text(phrase)
     assert m is not None and (m.name, m.role) == (name, role)
+
+
+@pytest.mark.parametrize("particle", ["께서", "께서는", "께서도"])
+def test_the_honorific_subject_marker_is_no_part_of_the_speaker(particle: str) -> None:
+    body = f'시민연합당 대표{particle} "끝까지 간다"고 말씀하셨다.'
+    assert one(quotes_of(body), "끝까지").speaker == "시민연합당 대표"

@@ -159,7 +159,8 @@ def subject_particle(word: str) -> tuple[str, str] | None:
     prev = ms[i]
     if prev.tag not in NOMINAL_TAGS and prev.tag not in ("SSC", "SW"):
         return None
-    return w[: last.start], w[last.start :]
+    cut = ms[i + 1].start  # 대표께서도: the honorific subject marker goes with the particle after it
+    return w[:cut], w[cut:]
 
 
 @lru_cache(maxsize=65536)
