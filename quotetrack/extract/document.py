@@ -477,10 +477,7 @@ class ArticleReader:
                 if m is not None and m.particle in ("이", "가") and m.form != "pronoun":
                     e = self.registry.resolve(m, ws[k].start)
                     if e is not None:
-                        for a in self._forward:
-                            a.entity, a.found.rule = e, "forward"
-                        self._forward.clear()
-                        self.registry.last_speaker = e
+                        self._give_forward(e)
                     return
         for k, w in enumerate(ws[1:], 1):
             c = core(w.text)
@@ -495,11 +492,15 @@ class ArticleReader:
                 continue
             e = self.registry.resolve(m, w.start)
             if e is not None:
-                for a in self._forward:
-                    a.entity, a.found.rule = e, "forward"
-                self._forward.clear()
-                self.registry.last_speaker = e
+                self._give_forward(e)
             return
+
+    def _give_forward(self, e: Entity) -> None:
+        """The quotes standing above without a speaker are e's, who then speaks on."""
+        for a in self._forward:
+            a.entity, a.found.rule = e, "forward"
+        self._forward.clear()
+        self.registry.last_speaker = e
 
     def _soundbite(self, region: Region, i: int) -> None:
         """The quotes under a broadcast tag, spoken by whom the tag names."""

@@ -232,13 +232,10 @@ class Registry:
                 if e.kind == "organisation" and alias in e.aliases:
                     return e
             if m.title and " " not in m.name and len(m.name) >= 2:
-                for e in recent:  # 어우양 대변인 after 어우양밍 대변인: a Chinese surname of two syllables
-                    if (
-                        e.kind == "person"
-                        and any(len(t) > len(m.name) and t.startswith(m.name) for t in e.tokens)
-                        and self._has_title(e, m.title)
-                    ):
-                        return e
+                # 어우양 대변인 after 어우양밍 대변인: a Chinese surname of two syllables
+                surnamed = self._foreign_surname(m.name, m.title, recent)
+                if surnamed is not None:
+                    return surnamed
             if m.kind == "organisation":
                 return self._match_org(m.name, recent)
             if " " not in m.name:  # 천문연 after 한국천문연구원: a clipped organisation Kiwi takes for a name
@@ -292,15 +289,8 @@ class Registry:
                         return e
             words = (m.role or "").split()
             if m.title and len(words) == 2 and len(words[0]) >= 2:
-                # 저우 대변인 after 저우하이펑 중국 외교부 대변인: a foreign surname (a word of the name,
-                # or how a name written as one word starts) with the title that person holds
-                for e in recent:
-                    if (
-                        e.kind == "person"
-                        and any(t == words[0] or t.startswith(words[0]) for t in e.tokens)
-                        and self._has_title(e, m.title)
-                    ):
-                        return e
+                # 저우 대변인 after 저우하이펑 중국 외교부 대변인 (read as a title phrase)
+                return self._foreign_surname(words[0], m.title, recent)
             return None
         if m.form == "anonymous":
             want = _key(m.role)
@@ -363,6 +353,18 @@ class Registry:
             ),
             None,
         )
+
+    def _foreign_surname(self, surname: str, title: str, recent: list[Entity]) -> Entity | None:
+        """The person with `title` whose name has `surname` as a word or starts with it (a foreign
+        name written as one word, 저우하이펑): 저우 대변인, 어우양 대변인."""
+        for e in recent:
+            if (
+                e.kind == "person"
+                and any(t == surname or t.startswith(surname) for t in e.tokens)
+                and self._has_title(e, title)
+            ):
+                return e
+        return None
 
     @staticmethod
     def _has_title(e: Entity, title: str) -> bool:
