@@ -75,8 +75,6 @@ _SLASH_TAG = re.compile(r"[ \t]*[가-힣A-Za-z][^/\n\"“”]{0,20}?[ \t]*/[ \t]
 _LABEL_SPLIT = re.compile(r"^(?P<label>[^:：]{1,40}?)[ \t]*[:：][ \t]*(?P<who>.*)$")
 _PAREN_ROLE = re.compile(r"[ \t]*\(([^()\n]{1,40})\)[ \t]*$")
 _PRODUCTION_NOTE = re.compile(r"[ \t]*\((?:음성|목소리)[ \t]?(?:변조|대역)\)")
-_WHO_COLON = re.compile(r"[ \t]*[:：][ \t]*(?=\S)")
-"""The colon between who speaks and their words on a tag's own line: [인터뷰] 홍길동(상인) : "…"."""
 _WHO_SPLIT = re.compile(r"[ \t]*[/|,，][ \t]*")
 _TRAILING_NUMBER = re.compile(r"[ \t]*\d{1,2}$")
 _LINE = re.compile(r"[^\n]*")
@@ -167,9 +165,10 @@ def read_tag(body: str, start: int, end: int, turns: bool) -> Tag | None:
         label = _LABEL_SPLIT.match(inner)
         kind = _label_kind(inner)
         if kind is not None:  # [앵커], <씽크> 아파트 주민, 【 녹취 】
-            colon = _WHO_COLON.search(body, rest[0], min(rest[1], rest[0] + 61)) if kind == "speech" else None
-            if colon is not None and (said := _who(body[rest[0] : colon.start()])) is not None:
-                return Tag(kind, said[0], said[1], (colon.end(), rest[1]))  # [인터뷰] 이름(역할) : "…"
+            # [인터뷰] 이름(역할) : "…": who speaks, a colon, then the words, on the tag's own line
+            split = _LABEL_SPLIT.match(body[rest[0] : rest[1]]) if kind == "speech" else None
+            if split is not None and split.group("who") and (said := _who(split.group("label"))) is not None:
+                return Tag(kind, said[0], said[1], (rest[0] + split.start("who"), rest[1]))
             who = _who(body[rest[0] : min(rest[1], rest[0] + 81)]) if kind == "speech" else None
             if who is not None:
                 return Tag(kind, who[0], who[1], None)
