@@ -203,6 +203,56 @@ def test_a_hanja_abbreviation_in_a_headline_is_spelled_out() -> None:
     assert head.speaker == "미국 국무부"
 
 
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        ('尹 "노동 개혁 미룰 수 없다"', "윤동호"),
+        ('尹 호남 방문 "노동 개혁 미룰 수 없다"', "윤동호"),
+    ],
+)
+def test_a_hanja_surname_in_a_headline_is_the_bodys_one_person_of_that_surname(
+    title: str, speaker: str
+) -> None:
+    body = (
+        '윤동호 대통령은 3일 광주를 찾아 "노동 개혁은 더는 미룰 수 없다"고 말했다.\n\n'
+        '박서진 광주시장은 "지역 일자리가 먼저"라고 답했다.'
+    )
+    (head,) = [q for q in quotes_of(body, title=title) if q.kind == "headline"]
+    assert head.speaker == speaker
+
+
+def test_a_hanja_surname_two_people_of_the_body_share_is_not_guessed() -> None:
+    body = (
+        '윤동호 대통령은 3일 "노동 개혁은 더는 미룰 수 없다"고 말했다.\n\n'
+        '윤민아 의원은 "속도보다 합의"라고 반박했다.'
+    )
+    (head,) = [
+        q for q in quotes_of(body, title='尹 호남 방문 "노동 개혁 미룰 수 없다"') if q.kind == "headline"
+    ]
+    assert head.speaker not in ("윤민아",)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        '사고 생존자가 전하는 당시 상황 "대피할 틈도 없었다"',  # the phrase before the quote ends in a topic noun
+        '한중관계, "대피할 틈도 없었다"',  # a topic label with a comma, not a name
+    ],
+)
+def test_a_topic_noun_before_a_headline_quote_is_no_speaker_the_body_quote_it_copies_tells_who(
+    title: str,
+) -> None:
+    body = '화재 현장에서 구조된 40대 주민 한모씨는 "불길이 번져 대피할 틈도 없었다"고 말했다.'
+    (head,) = [q for q in quotes_of(body, title=title) if q.kind == "headline"]
+    assert head.speaker == "한모씨"
+
+
+def test_a_common_word_the_body_glosses_as_a_name_stays_the_headline_speaker() -> None:
+    body = '밴드 바람(WIND)이 2년 만에 새 앨범을 냈다.\n\n보컬 도하진은 "기다려 준 팬들께 감사하다"고 말했다.'
+    (head,) = [q for q in quotes_of(body, title='바람 "기다려 준 팬들께 감사"') if q.kind == "headline"]
+    assert head.speaker == "바람"
+
+
 def test_a_headline_quote_with_no_speaker_over_a_body_that_quotes_no_one_stays_unattributed() -> None:
     body = "삼성전자의 3분기 영업이익이 9조원으로 집계됐다. 메모리 가격은 두 달째 올랐다."
     (head,) = [

@@ -19,8 +19,9 @@ from quotetrack.extract.attribution import Found
 from quotetrack.extract.document import ArticleReader, Attributed
 from quotetrack.extract.entities import Entity, Registry, expand_org, expand_role
 from quotetrack.extract.headline import HeadlineQuote, headline_quotes
-from quotetrack.extract.lexicon import COUNTRIES, COUNTRY_ABBREVIATIONS, PROVINCES
-from quotetrack.extract.nounphrase import mention_of_text
+from quotetrack.extract.lexicon import COUNTRIES, COUNTRY_ABBREVIATIONS, HANJA_SURNAMES, PROVINCES
+from quotetrack.extract.morph import morphs
+from quotetrack.extract.nounphrase import Mention, mention_of_text
 from quotetrack.extract.said_on import said_on
 from quotetrack.ingest.clean import clean
 from quotetrack.types import Article, Attribution, CleanArticle, Quote, RawDocument, SpeakerKind
@@ -65,10 +66,10 @@ def extract_quotes(c: CleanArticle) -> list[Quote]:
     published = _published_day(c)
     reader = ArticleReader(c.body, published, c.deck_end)
     items = reader.read()
-    heads = _headline_speakers(c.title, reader.registry) if c.title else []
-    main = next((e for _, e, _ in heads if e is not None), None) or _main_speaker(items)
     for a in items:
         a.found.extra["text"] = c.body[a.found.start : a.found.end]
+    heads = _headline_speakers(c.title, reader.registry, items, c.body) if c.title else []
+    main = next((e for _, e, _ in heads if e is not None), None) or _main_speaker(items)
     if c.deck_end:
         items = _with_deck_quotes(c.body, c.deck_end, items, heads, reader.registry, main)
     days = said_on(reader, items, main)
@@ -105,7 +106,7 @@ def _with_deck_quotes(
     alone, which is the headline's speaker's).  They replace what the body reading made of them."""
     deck: list[Attributed] = []
     for line in re.finditer(r"[^\n]+", body[:deck_end]):
-        for hq, entity, label in _headline_speakers(line.group(), registry):
+        for hq, entity, label in _headline_speakers(line.group(), registry, items, body):
             start, end = _trimmed(body, line.start() + hq.start, line.start() + hq.end)
             if start >= end:
                 continue
@@ -203,7 +204,7 @@ def _quote(body: str, a: Attributed, day: date | None, kind: str) -> Quote:
 
 
 def _headline_speakers(
-    title: str, registry: Registry
+    title: str, registry: Registry, items: list[Attributed], body: str
 ) -> list[tuple[HeadlineQuote, Entity | None, str | None]]:
     """Each headline quote with the body entity its printed speaker stands for, or a bare label."""
     out: list[tuple[HeadlineQuote, Entity | None, str | None]] = []
@@ -214,6 +215,12 @@ def _headline_speakers(
             m = mention_of_text(hq.speaker_text)
             if m is not None:
                 entity = registry.resolve(m, 10**9, create=False)
+            if entity is None:
+                entity = _by_hanja_surname(hq.speaker_text, registry)
+            if entity is None and not _speaker_like(m, body):
+                # 당시 상황 "…", 한일관계, "…": no one is named; the words are those of the body quote
+                # they copy, when there is one
+                entity = _matching_speaker(title[hq.start : hq.end], items)
             fuller = expand_role(m.role) if m is not None else None
             known = entity.role if entity is not None else None
             if entity is not None and fuller and known and fuller != known and fuller.endswith(known):
@@ -222,6 +229,41 @@ def _headline_speakers(
                 label = _local_government(hq.speaker_text, registry) or _bare(hq.speaker_text)
         out.append((hq, entity, label))
     return out
+
+
+def _speaker_like(m: Mention | None, body: str) -> bool:
+    """Can a headline's phrase before or after a quote name a speaker the body does not?
+
+    A phrase read as a name whose head is a common noun Kiwi knows (상황, 재계, 한일관계, 日관방)
+    is a topic or a short form, not a name: the headline then names no one the body can be asked
+    about, and the quote goes to the body quote it copies.  Names Kiwi knows (푸틴, 하이브) or does
+    not know at all stay, as do organisations, titles and anonymous sources, and a common word the
+    body glosses as a name in Latin letters (걸그룹 하루(HARU), 밴드 별(Star)).
+    """
+    if m is None:
+        return False
+    if m.form != "name" or m.name is None:
+        return True
+    head = m.name.split()[-1]
+    ms = morphs(head)
+    if not (ms and ms[-1].tag == "NNG" and not ms[-1].unknown):
+        return True
+    return re.search(re.escape(head) + r"\s?\([A-Za-z]", body) is not None
+
+
+def _by_hanja_surname(text: str, registry: Registry) -> Entity | None:
+    """文 "…", 朴 충북 순회 "…": a headline writes a well-known person as the hanja of the surname,
+    standing alone or before what the person did.
+
+    The person is the body's one named person of that surname; when two people share it, no guess
+    is made.
+    """
+    surname = HANJA_SURNAMES.get(text[:1])
+    if surname is None or len(surname) != 1 or (len(text) > 1 and not text[1].isspace()):
+        return None
+    people = [e for e in registry.entities if e.kind == "person" and e.name and len(e.name) >= 2]
+    people = [e for e in people if e.name is not None and e.name.startswith(surname)]
+    return people[0] if len(people) == 1 else None
 
 
 def _headline(
