@@ -45,6 +45,42 @@ def test_a_group_of_people_can_speak(phrase: str, label: str) -> None:
     assert one(quotes_of(body), "잠을").speaker == label
 
 
+@pytest.mark.parametrize("group", ["시민단체들", "노동단체들", "야당들"])
+def test_several_bodies_of_a_kind_speak_as_printed_and_the_reported_clauses_subject_stays_in_it(
+    group: str,
+) -> None:
+    body = f"{group}은 교육청이 급식 예산을 너무 늦게 편성했다고 비판했다."
+    (q,) = quotes_of(body)
+    assert q.speaker == group
+    assert q.text.startswith("교육청이")
+
+
+@pytest.mark.parametrize("when", ["토론 말미", "공연 막바지", "회견 초반", "경기 후반"])
+def test_a_time_phrase_before_a_name_is_when_not_who(when: str) -> None:
+    body = (
+        '배우 문소윤과 이태건이 무대에 올랐다. 이태건은 "다시 만나 반갑다"고 말했다. '
+        f'{when} 문소윤은 "오늘을 오래 기억하겠다"고 말했다.'
+    )
+    assert one(quotes_of(body), "기억하겠다").speaker == "문소윤"
+
+
+def test_an_organisation_called_by_the_last_noun_of_its_name_is_that_organisation() -> None:
+    body = (
+        "한국도로공사가 고속도로 통행료 인상안을 내놓았다.\n\n"
+        '공사는 20일 "인상 폭은 물가 상승률 이내로 묶겠다"고 밝혔다.'
+    )
+    assert one(quotes_of(body), "인상 폭").speaker == "한국도로공사"
+
+
+def test_the_last_noun_of_an_organisation_held_as_a_persons_title_is_the_person() -> None:
+    body = (
+        "한국도로공사가 통행료 인상안을 내놓았다.\n\n"
+        '주한 캐나다대사관의 오민석 공사는 "협의가 필요하다"고 말했다. '
+        '공사는 "양국이 곧 만난다"고 덧붙였다.'
+    )
+    assert one(quotes_of(body), "곧 만난다").speaker == "오민석"
+
+
 def test_a_stage_name_that_is_also_a_common_word_is_a_name_once_introduced() -> None:
     body = (
         '가수 노을(NOEUL)이 새 앨범을 냈다. 노을은 "5년 만의 앨범이라 떨린다"고 말했다. '

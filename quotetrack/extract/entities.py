@@ -291,6 +291,8 @@ class Registry:
             if m.title and len(words) == 2 and len(words[0]) >= 2:
                 # 저우 대변인 after 저우하이펑 중국 외교부 대변인 (read as a title phrase)
                 return self._foreign_surname(words[0], m.title, recent)
+            if m.title and m.role == m.title:
+                return self._org_by_head(m.title, recent)
             return None
         if m.form == "anonymous":
             want = _key(m.role)
@@ -302,6 +304,21 @@ class Registry:
         if m.form == "org" and m.name:
             return self._match_org(m.name, recent)
         return None
+
+    @staticmethod
+    def _org_by_head(word: str, recent: list[Entity]) -> Entity | None:
+        """연구원은 after 국립AI연구원, 공사는 after 한국수자원공사: an organisation named once is
+        called by the last noun of its name, which can also be a title (연구원 'researcher', 공사
+        'minister-counsellor'); it is the organisation when the article named exactly one such and
+        no one holds that title."""
+        if any(word in e.titles for e in recent if e.kind != "organisation"):
+            return None
+        orgs = [
+            e
+            for e in recent
+            if e.kind == "organisation" and e.name and e.name.endswith(word) and len(e.name) >= len(word) + 2
+        ]
+        return orgs[0] if len(orgs) == 1 else None
 
     def _match_org(self, name: str, recent: list[Entity]) -> Entity | None:
         generic = GENERIC_BODIES.get(name.split()[-1]) if name.split() else None

@@ -352,7 +352,10 @@ NON_SPEAKER_HEADS = frozenset({
 """Head nouns that cannot be a speaker (…한 것은, 이번 발표는): a topic phrase ending in
 one of these is part of the sentence's content, not who is speaking."""
 
-TEMPORAL_NOUNS = frozenset({"후", "전", "뒤", "직후", "직전", "이후", "이전", "도중", "중", "당시", "무렵", "끝", "가운데"})
+TEMPORAL_NOUNS = frozenset(
+    {"후", "전", "뒤", "직후", "직전", "이후", "이전", "도중", "중", "당시", "무렵", "끝", "가운데"}
+    | {"말미", "막바지", "초반", "중반", "후반", "서두"}
+)
 """Nouns that turn the phrase before them into a time (경기 후, 회담 직후): a speaker phrase stops there.
 전 before a title (트럼프 전 대통령) is the adjective 'former' and is part of the role."""
 

@@ -570,6 +570,8 @@ def classify(tok: str, first: bool) -> TokenClass:
         return "A"
     if tok.endswith("들") and len(tok) > 2 and is_title(tok[:-1]) and tok[:-1] not in lx.ORG_ROLE_WORDS:
         return "A"  # 군의원들, 의원들: office-holders as a group (소속사들 are organisations)
+    if tok.endswith("들") and len(tok) > 2 and is_org(tok[:-1]) and not is_org(tok):
+        return "A"  # 환경단체들, 시민단체들: several bodies of a kind, described as printed
     if person_noun(tok) and not korean_name_like(tok) and not is_title(tok):
         return "A"  # 유가족들, 상인들, 우유배달 여성: people described, not named
     if tok in lx.PRONOUNS:
