@@ -81,6 +81,53 @@ def test_the_last_noun_of_an_organisation_held_as_a_persons_title_is_the_person(
     assert one(quotes_of(body), "곧 만난다").speaker == "오민석"
 
 
+@pytest.mark.parametrize(
+    ("phrase", "speaker", "role_part"),
+    [
+        ("환경단체인 푸른강지킴이는", "푸른강지킴이", "환경단체"),
+        ("정의로운당 원내대표인 한도겸 의원은", "한도겸", "원내대표"),
+        ("네 번째 후보인 마상철 전 의원은", "마상철", "의원"),
+        ("30년 단골 손님인 구민후는", "구민후", "손님"),
+    ],
+)
+def test_an_apposition_with_the_copula_describes_the_speaker_the_rest_names(
+    phrase: str, speaker: str, role_part: str
+) -> None:
+    body = f'{phrase} "약속을 지켜야 한다"고 말했다.'
+    q = one(quotes_of(body), "약속을")
+    assert q.speaker == speaker
+    assert q.speaker_role is not None and role_part in q.speaker_role
+
+
+@pytest.mark.parametrize("name", ["황보석진", "선우은지", "남궁태오", "제갈윤"])
+def test_a_name_with_a_two_syllable_surname_is_one_name_and_its_short_form_finds_it(name: str) -> None:
+    body = (
+        f'누리텔레콤 {name} 사장은 "연내 100만대를 팔겠다"고 말했다.\n\n'
+        f'{name[:2]} 사장은 "경쟁사는 2년 걸릴 것"이라고 덧붙였다.'
+    )
+    quotes = by_text(quotes_of(body))
+    assert quotes["연내 100만대를 팔겠다"].speaker == name
+    assert quotes["연내 100만대를 팔겠다"].speaker_role == "누리텔레콤 사장"
+    assert quotes["경쟁사는 2년 걸릴 것"].speaker == name
+
+
+def test_a_korean_name_right_before_the_title_is_the_name_whatever_describes_it_first() -> None:
+    body = '국내 AI 반도체 스타트업 하이퍼칩의 도하윤 대표는 "저가 공세가 무섭다"고 말했다.'
+    q = one(quotes_of(body), "저가 공세")
+    assert q.speaker == "도하윤"
+    assert q.speaker_role is not None and q.speaker_role.endswith("대표")
+
+
+def test_former_between_name_and_title_keeps_the_name_and_the_short_form_finds_it() -> None:
+    body = (
+        '미래연합당 곽서준 전 의원은 "당원 투표가 승부를 가른다"고 말했다. '
+        '곽 전 의원은 "중도층을 잡아야 한다"고 덧붙였다.'
+    )
+    quotes = by_text(quotes_of(body))
+    assert quotes["당원 투표가 승부를 가른다"].speaker == "곽서준"
+    assert quotes["중도층을 잡아야 한다"].speaker == "곽서준"
+
+
 def test_a_stage_name_that_is_also_a_common_word_is_a_name_once_introduced() -> None:
     body = (
         '가수 노을(NOEUL)이 새 앨범을 냈다. 노을은 "5년 만의 앨범이라 떨린다"고 말했다. '

@@ -21,6 +21,7 @@ from typing import Literal
 from quotetrack.extract import lexicon as lx
 from quotetrack.extract.morph import Morph, morphs
 from quotetrack.extract.sentences import Word, Words
+from quotetrack.speakers import names
 from quotetrack.types import SpeakerKind
 
 MentionForm = Literal["name", "surname_title", "title", "pronoun", "org", "anonymous"]
@@ -529,16 +530,18 @@ def _is_province(tok: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def korean_name_like(tok: str) -> bool:
-    """Three syllables starting with a Korean surname that Kiwi does not know as a common word.
+    """Three syllables starting with a Korean surname (four after a two-syllable one: 황보석진) that
+    Kiwi does not know as a common word.
 
     마라톤, 이사회, 유가족 have a surname syllable first but are words; of the 80 three-syllable
     names speaking in the dev corpus, none is one common noun to Kiwi (they are proper nouns,
     unknown words, or split into pieces: 양승택 → 양/MM 승 택, 강대석 → 강대 석).
     """
+    surname_len = 2 if len(tok) == 4 and tok[:2] in names.COMPOUND_SURNAMES else 1  # 황보석진, 선우은숙
     return (
-        bool(_HANGUL_3.fullmatch(tok))
-        and tok[0] in lx.KOREAN_SURNAMES
-        and not any(ch in lx.FOREIGN_NAME_SYLLABLES for ch in tok[1:])
+        bool(_HANGUL_3.fullmatch(tok) or (surname_len == 2 and _HANGUL_ONLY.fullmatch(tok)))
+        and tok[:surname_len] in lx.KOREAN_SURNAMES
+        and not any(ch in lx.FOREIGN_NAME_SYLLABLES for ch in tok[surname_len:])
         and not _one_common_word(tok)
     )
 
@@ -589,8 +592,8 @@ def classify(tok: str, first: bool) -> TokenClass:
     if korean_name_like(_strip_paren(tok)) or _hanja_name(tok):
         return "N"  # 한상혁: Kiwi may read the surname 한 as the numeral 'one'; 李炳文: a name in hanja
     ms = morphs(tok)
-    if ms and ms[0].tag == "MM":
-        return "G"
+    if ms and (ms[0].tag == "MM" or (ms[0].tag == "NNB" and len(tok) >= 2 and tok.endswith("째"))):
+        return "G"  # 세 번째, 두 차례째: a numeral and its counter say which one, not who
     return "N"
 
 
@@ -641,8 +644,54 @@ PHRASE_CACHE_SIZE = 32_768
 """Distinct speaker phrases kept (그는, 김 대표는, 외교부 당국자는 recur across articles)."""
 
 
+def _apposition(toks: list[str], particle: str) -> Mention | None:
+    """소비자단체인 녹색소비자모임, 세 번째 후보인 유재필 전 의원, 단골 손님인 노경환: 'Y, who is X' —
+    the words up to the copula's adnominal (X인) describe the speaker the rest of the phrase names.
+
+    The rest decides who speaks.  The role stays what the whole phrase gives when the whole names
+    the same speaker (새미래당 원내대표인 한정균 의원: the description is the informative part);
+    else it is the rest's role, else the description (그룹 소녀시대의 소속사인 SM엔터테인먼트).  A
+    phrase whose rest names no one is read whole.
+    """
+    for i in range(len(toks) - 2, -1, -1):
+        ms = morphs(toks[i])
+        if len(ms) >= 3 and ms[-1].tag == "ETM" and ms[-2].tag == "VCP" and ms[-3].tag in ("NNG", "NNP"):
+            rest = _parse_words(tuple(toks[i + 1 :]), particle)
+            if rest is None or rest.form not in ("name", "org", "surname_title"):
+                return None
+            if rest.weak:
+                # 소비자단체인 녹색소비자모임: what the apposition describes is someone or something
+                # by name, an organisation when the description is a kind of organisation
+                if rest.name is None or " " in rest.name:
+                    return None
+                kind: SpeakerKind = "organisation" if is_org(toks[i][:-1]) else "person"
+                form: MentionForm = "org" if kind == "organisation" else "name"
+                rest = Mention(rest.text, 0, 0, form, rest.name, rest.role, kind, particle=particle)
+            whole = _parse_words(tuple(toks), particle, appose=False)
+            if whole is not None and whole.name == rest.name and whole.role:
+                role: str | None = whole.role
+            else:
+                role = rest.role or " ".join([*toks[:i], toks[i][:-1]])
+            return Mention(
+                " ".join(toks),
+                0,
+                0,
+                rest.form,
+                rest.name,
+                role,
+                rest.kind,
+                rest.surname,
+                rest.title,
+                particle,
+                rest.media,
+                rest.demonstrative,
+                rest.weak,
+            )
+    return None
+
+
 @lru_cache(maxsize=PHRASE_CACHE_SIZE)
-def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
+def _parse_words(words: tuple[str, ...], particle: str, appose: bool = True) -> Mention | None:
     """`parse` on the words alone: a phrase reads the same wherever it stands (parse places it)."""
     toks = _spelled_out(words)
     while len(toks) > 1 and _adverb(toks[0]):
@@ -651,6 +700,9 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
         return None
     start = end = 0
     text = " ".join(words)
+    apposed = _apposition(toks, particle) if appose else None
+    if apposed is not None:
+        return apposed
     honorific = toks[-1] == "씨" and len(toks) > 1
     if honorific:
         toks = toks[:-1]  # 홍길동 씨, 김 씨: the honorific is no part of the name
@@ -738,6 +790,20 @@ def _parse_words(words: tuple[str, ...], particle: str) -> Mention | None:
             return None
         return Mention(text, start, end, "name", head, None, "person", particle=particle, weak=True)
     media = is_media(text_clean)
+    if len(toks) == 3 and toks[0] in lx.KOREAN_SURNAMES and toks[1] in ROLE_MODIFIERS and classes[2] == "T":
+        # 유 전 의원: a surname, 'former' and the title
+        return Mention(
+            text,
+            start,
+            end,
+            "surname_title",
+            None,
+            " ".join(toks[1:]),
+            "person",
+            surname=toks[0],
+            title=title_of(toks[2]),
+            particle=particle,
+        )
     if len(toks) == 2 and toks[0] in lx.KOREAN_SURNAMES and classes[1] == "T":
         # 김 위원장, 고 사장: a surname standing for the full name given earlier
         return Mention(
@@ -1052,6 +1118,19 @@ def _spelled_out(words: tuple[str, ...]) -> list[str]:
 def _name_run(toks: list[str], classes: list[TokenClass]) -> tuple[int, int] | None:
     """Where the name is among the phrase's words, or None when there is none."""
     n = len(toks)
+    for k in range(n - 2, 0, -1):
+        # 국내 AI 스타트업 하이퍼코어의 | 제갈윤 | 대표: a Korean name right before the title is the
+        # name, whatever common nouns describe the person before it
+        titled = classes[k + 1] == "T" or (
+            toks[k + 1] in ROLE_MODIFIERS and k + 2 < n and classes[k + 2] == "T"
+        )
+        if (
+            classes[k] == "N"
+            and titled
+            and classes[k - 1] != "N"
+            and (korean_name_like(_strip_paren(toks[k])) or _hanja_name(toks[k]))
+        ):
+            return k, k + 1
     i = 0
     while i < n:
         if classes[i] != "N":
@@ -1061,7 +1140,10 @@ def _name_run(toks: list[str], classes: list[TokenClass]) -> tuple[int, int] | N
         while j < n and classes[j] == "N":
             j += 1
         at_end = j == n
-        before_title = not at_end and classes[j] == "T"
+        # 민주당 김철수 | 전 의원: 'former' and its kin stand between a name and its title
+        before_title = not at_end and (
+            classes[j] == "T" or (toks[j] in ROLE_MODIFIERS and j + 1 < n and classes[j + 1] == "T")
+        )
         if (
             i == 0
             and not at_end
