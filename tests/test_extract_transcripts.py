@@ -86,6 +86,24 @@ def test_name_colon_turns_of_an_old_transcript() -> None:
     }
 
 
+def test_a_radio_interview_in_bullet_name_turns_quotes_the_guest_with_the_role_its_credits_give() -> None:
+    body = (
+        "■ 방송 : 한빛 라디오 <아침 시사> FM 91.9\n"
+        "■ 진행 : 오세라 앵커\n"
+        "■ 대담 : 마도윤 (한빛대 경제학과 교수)\n\n"
+        "◇ 오세라> 금리가 또 올랐습니다. 마도윤 교수 연결돼 있습니다. 교수님, 나와 계시죠?\n\n"
+        "◆ 마도윤> 네, 안녕하세요.\n\n"
+        "◇ 오세라> 가계 부담은 어느 정도입니까?\n\n"
+        "◆ 마도윤> 이자 부담이 한계에 왔습니다. 연말까지는 버티기 어렵다고 봅니다."
+    )
+    quotes = quotes_of(body)
+    assert {q.text: q.speaker for q in quotes} == {
+        "네, 안녕하세요.": "마도윤",
+        "이자 부담이 한계에 왔습니다. 연말까지는 버티기 어렵다고 봅니다.": "마도윤",
+    }
+    assert {q.speaker_role for q in quotes} == {"한빛대 경제학과 교수"}
+
+
 def test_a_soundbite_tag_with_who_speaks_and_their_words_on_one_line_after_a_colon() -> None:
     body = (
         "[앵커]\n\n어젯밤 전통시장에 불이 났습니다.\n\n"

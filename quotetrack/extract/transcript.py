@@ -67,9 +67,11 @@ _BRACKET = re.compile(
 _BULLET = re.compile(r"[ \t]*[▶▷►■●◆◇□▣][ \t]*(?P<inner>[^\n]{1,80})")
 _TURN = re.compile(
     r"[ \t]*(?:[●◆◇■□▶▷○◎][ \t]*)?"
-    r"(?P<who>[^:：\n\"“”'‘’\[\]<>()▶▷►■●◆◇□▣\-–—―\d][^:：\n\"“”'‘’\[\]<>]{1,39}?)[ \t]*[:：]"
+    r"(?P<who>[^:：\n\"“”'‘’\[\]<>()▶▷►■●◆◇□▣\-–—―\d][^:：\n\"“”'‘’\[\]<>]{1,39}?)(?:[ \t]*[:：]|(?<=\S)>)"
     r"[ \t]*(?P<rest>)"
 )
+"""A speaker's turn: 'who :' (older transcripts), or 'who>' after a bullet (radio interviews:
+◇ 홍길동> …, ◆ 김하늘> …)."""
 _SLASH_TAG = re.compile(r"[ \t]*[가-힣A-Za-z][^/\n\"“”]{0,20}?[ \t]*/[ \t]*[^/\n\"“”.]{1,30}?[ \t]*$")
 """김민석 / 상인 alone on a line: some broadcasters print the soundbite's tag without brackets."""
 _LABEL_SPLIT = re.compile(r"^(?P<label>[^:：]{1,40}?)[ \t]*[:：][ \t]*(?P<who>.*)$")
@@ -152,8 +154,10 @@ def _reporter(m: Mention | None, who: str) -> bool:
 _TAG_STARTS = frozenset(_OPEN + "▶▷►■●◆◇□▣")
 
 
-def read_tag(body: str, start: int, end: int, turns: bool) -> Tag | None:
-    """The tag the line body[start:end] starts with, if any (see the module docstring)."""
+def read_tag(body: str, start: int, end: int, turns: bool, credits: Credits | None = None) -> Tag | None:
+    """The tag the line body[start:end] starts with, if any (see the module docstring).
+
+    `credits` are what a programme's credits say of the host and guests (see Credits)."""
     at = start
     while at < end and body[at] in " \t":
         at += 1
@@ -211,6 +215,10 @@ def read_tag(body: str, start: int, end: int, turns: bool) -> Tag | None:
             who = _who(who_text)
             if who is not None:  # 서울 남대문경찰서장 : / 윤제춘 기자 :
                 reporter = _reporter(mention_of_text(who[0]), who[0])
+                if credits is not None:
+                    reporter = reporter or who[0].split()[0] in credits.hosts
+                    if who[1] is not None and who[0] == who[1] and who[1] in credits.guests:
+                        who = (credits.guests[who[1]], who[1])  # ◆ 김하늘>: the role the credits give
                 return Tag(
                     "narration" if reporter else "speech",
                     None if reporter else who[0],
@@ -258,10 +266,8 @@ def _turn_lines(body: str, lines: list[tuple[int, int]]) -> int:
     """How many lines are 'name :' turns (counting stops at MIN_TURNS: that is all that is asked)."""
     count = 0
     for a, b in lines:
-        colon = body.find(":", a, b)
+        colon = min((i for i in (body.find(c, a, min(b, a + 41)) for c in ":：>") if i >= 0), default=-1)
         if colon < 0:
-            colon = body.find("：", a, b)
-        if colon < 0 or colon - a > 40:
             continue
         m = _TURN.match(body, a, b)
         if m and (_label_kind(m.group("who").strip()) is not None or _who(m.group("who")) is not None):
@@ -269,6 +275,39 @@ def _turn_lines(body: str, lines: list[tuple[int, int]]) -> int:
             if count >= MIN_TURNS:
                 break
     return count
+
+
+_HOST_LABELS = frozenset({"진행", "사회", "진행자", "사회자", "앵커", "MC"})
+_GUEST_LABELS = frozenset({"대담", "출연", "패널", "게스트", "인터뷰", "전화연결", "연결"})
+
+
+@dataclass(frozen=True, slots=True)
+class Credits:
+    """Who a programme's credits name over its transcript: the host (■ 진행 : 홍길동 앵커), whose
+    turns are questions and narration, and each guest's role (■ 대담 : 김하늘 (한빛대 교수)), which
+    their turns (◆ 김하늘>) print without."""
+
+    hosts: frozenset[str] = frozenset()
+    guests: dict[str, str] = field(default_factory=dict)
+
+
+def _credits(body: str, lines: list[tuple[int, int]]) -> Credits:
+    hosts: set[str] = set()
+    guests: dict[str, str] = {}
+    for a, b in lines:
+        m = _BULLET.match(body, a, b)
+        label = _LABEL_SPLIT.match(m.group("inner").strip()) if m else None
+        if label is None or not label.group("who").strip():
+            continue
+        name, who = label.group("label").strip(), label.group("who").strip()
+        if name in _HOST_LABELS:
+            hosts.add(who.split()[0])
+        elif name in _GUEST_LABELS:
+            for part in re.split(r"[,，](?![^()]*\))", who):  # 김하늘 (한빛대 교수), 이도윤 (변호사)
+                said = _who(part.strip())
+                if said is not None and said[1]:
+                    guests[said[1]] = said[0]
+    return Credits(frozenset(hosts), guests)
 
 
 def broadcast_regions(body: str, marks: Marks) -> list[Region]:
@@ -279,11 +318,12 @@ def broadcast_regions(body: str, marks: Marks) -> list[Region]:
     """
     lines = _script_lines(body)
     turns = _turn_lines(body, lines) >= MIN_TURNS
+    credits = _credits(body, lines) if turns else None
     out: list[Region] = []
     k = 0
     while k < len(lines):
         a, b = lines[k]
-        tag = read_tag(body, a, b, turns) if body[a:b].strip() else None
+        tag = read_tag(body, a, b, turns, credits) if body[a:b].strip() else None
         k += 1
         if tag is None:
             continue
