@@ -318,3 +318,9 @@ def test_the_side_of_a_company_is_the_company_and_a_withheld_name_drops_its_age(
 def test_a_defendant_called_by_surname_and_title_is_the_defendant_named_in_full() -> None:
     body = "서울지법은 전 구청장 金榮植피고인(58)에게 징역 4년을 선고했다. 金피고인은 『억울하다』고 말했다."
     assert one(quotes_of(body), "억울하다").speaker == "金榮植"
+
+
+@pytest.mark.parametrize("aged", ["우태경(34)씨", "우태경(34) 씨", "우태경(34·회사원)"])
+def test_a_name_with_an_age_where_no_one_speaks_is_remembered_for_the_surname_later(aged: str) -> None:
+    body = f'이날의 주인공은 택배기사 {aged}. 우씨는 "몸이 먼저 움직였다"고 말했다.'
+    assert one(quotes_of(body), "몸이").speaker == "우태경"

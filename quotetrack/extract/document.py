@@ -57,6 +57,10 @@ _LETTER = re.compile(r"[가-힣A-Za-z]")
 _MEMBER_LIST = re.compile(r"\S\((?P<members>[^()\n]{3,80})\)")
 _ORG_ALIAS = re.compile(r"(?<![가-힣A-Za-z])(?P<full>[가-힣A-Za-z]{3,20})\((?P<alias>[가-힣A-Za-z]{2,8})\)")
 _MEMBER = re.compile(r"[가-힣]{1,4}|[A-Za-z][A-Za-z.\- ]{0,15}")
+_AGED_NAME = re.compile(
+    r"(?<![가-힣])(?P<name>[가-힣]{3,4})\((?P<age>\d{1,3})(?:[·,][^()\n]{1,20})?\)(?P<ssi>[ \t]?씨)?"
+)
+"""엄태빈(34)씨, 박정숙(61·주부): a name with an age in parentheses is a person, wherever it stands."""
 _NAME_RUN = re.compile(
     r"(?<![가-힣])(?P<names>(?:[가-힣]{2,4}(?:\([一-鿿]{2,4}\))?·){1,7}[가-힣]{2,4}(?:\([一-鿿]{2,4}\))?)"
     r"(?P<title>씨|[ \t]+[가-힣]{1,6})?"
@@ -170,6 +174,7 @@ class ArticleReader:
                 continue
             self._register_members(sent)
             self._register_name_runs(sent)
+            self._register_aged_names(sent)
             self._register_aliases(sent)
             self._register_mentions(sent)
             spans = top_spans(self.marks, sent)
@@ -351,6 +356,19 @@ class ArticleReader:
             e = self.registry.resolve(mention, m.start("full"))
             if e is not None and e.kind == "organisation":
                 e.add_alias(alias)
+
+    def _register_aged_names(self, sent: Sentence) -> None:
+        """주인공은 배달원 엄태빈(34)씨.: a person named with an age, even where no one speaks, so
+        that 엄씨는 … later is that person."""
+        for m in _AGED_NAME.finditer(self.body, sent.start, sent.end):
+            name = m.group("name")
+            if self.marks.inside(m.start()) or not korean_name_like(name):
+                continue
+            title = "씨" if m.group("ssi") else None
+            pos = m.start("name")
+            self.registry.resolve(
+                Mention(name, pos, pos + len(name), "name", name, None, "person", title=title), pos
+            )
 
     def _register_name_runs(self, sent: Sentence) -> None:
         """Names joined by middle dots that share one title or 씨 (a title or hanja makes them names,
