@@ -324,3 +324,20 @@ def test_a_defendant_called_by_surname_and_title_is_the_defendant_named_in_full(
 def test_a_name_with_an_age_where_no_one_speaks_is_remembered_for_the_surname_later(aged: str) -> None:
     body = f'이날의 주인공은 택배기사 {aged}. 우씨는 "몸이 먼저 움직였다"고 말했다.'
     assert one(quotes_of(body), "몸이").speaker == "우태경"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "대전지검 형사2부(부장검사 남궁훈)는 3일 업체 대표를 구속 기소했다.",
+        "대전지검 형사2부(남궁훈 부장검사)는 3일 업체 대표를 구속 기소했다.",
+        "대전地檢 형사2부(南宮勳부장검사)는 3일 업체 대표를 구속 기소했다.",
+    ],
+)
+def test_the_head_of_a_body_named_in_parentheses_is_the_person_a_surname_and_title_mean_later(
+    body: str,
+) -> None:
+    later = '남궁 부장검사는 "윗선도 수사하겠다"고 말했다.'
+    q = one(quotes_of(f"{body}\n{later}"), "윗선도")
+    assert q.speaker in ("남궁훈", "南宮勳")
+    assert q.speaker_role is not None and "형사2부" in q.speaker_role

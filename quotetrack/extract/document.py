@@ -61,6 +61,9 @@ _AGED_NAME = re.compile(
     r"(?<![가-힣])(?P<name>[가-힣]{3,4})\((?P<age>\d{1,3})(?:[·,][^()\n]{1,20})?\)(?P<ssi>[ \t]?씨)?"
 )
 """엄태빈(34)씨, 박정숙(61·주부): a name with an age in parentheses is a person, wherever it stands."""
+_HEAD_IN_PARENS = re.compile(r"(?P<body>[^\s()]{2,30})\((?P<inner>[^()\n]{3,30})\)")
+"""서울중앙지검 형사1부(부장검사 홍길준), 특수1부(金在坤부장검사): a body with the person heading it
+in parentheses, as crime and court reports print them."""
 _NAME_RUN = re.compile(
     r"(?<![가-힣])(?P<names>(?:[가-힣]{2,4}(?:\([一-鿿]{2,4}\))?·){1,7}[가-힣]{2,4}(?:\([一-鿿]{2,4}\))?)"
     r"(?P<title>씨|[ \t]+[가-힣]{1,6})?"
@@ -175,6 +178,7 @@ class ArticleReader:
             self._register_members(sent)
             self._register_name_runs(sent)
             self._register_aged_names(sent)
+            self._register_heads(sent)
             self._register_aliases(sent)
             self._register_mentions(sent)
             spans = top_spans(self.marks, sent)
@@ -368,6 +372,34 @@ class ArticleReader:
             pos = m.start("name")
             self.registry.resolve(
                 Mention(name, pos, pos + len(name), "name", name, None, "person", title=title), pos
+            )
+
+    def _register_heads(self, sent: Sentence) -> None:
+        """형사1부(부장검사 홍길준)는 …: the person in parentheses after a body is remembered with the
+        body and title as role, so that 홍 부장검사 later is that person."""
+        for m in _HEAD_IN_PARENS.finditer(self.body, sent.start, sent.end):
+            if self.marks.inside(m.start()):
+                continue
+            inner = mention_of_text(m.group("inner"))
+            if inner is None or inner.form != "name" or inner.kind != "person" or not inner.title:
+                continue
+            if not (is_org(core(m.group("body"))) or korean_name_like(inner.name or "")):
+                continue
+            body_name = core(m.group("body"))
+            pos = m.start("inner")
+            role = f"{body_name} {inner.role}" if inner.role else body_name
+            self.registry.resolve(
+                Mention(
+                    inner.name or "",
+                    pos,
+                    m.end("inner"),
+                    "name",
+                    inner.name,
+                    role,
+                    "person",
+                    title=inner.title,
+                ),
+                pos,
             )
 
     def _register_name_runs(self, sent: Sentence) -> None:

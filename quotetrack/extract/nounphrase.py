@@ -503,7 +503,8 @@ def _can_be_named(name_toks: tuple[str, ...]) -> bool:
 
 _PLACE_STARTS = tuple(sorted({c for c in lx.COUNTRIES | lx.PROVINCES if len(c) >= 2}, key=len, reverse=True))
 _HANJA_NAME = re.compile(r"[一-鿿]{2,4}")
-_HANJA_NAME_HEAD = re.compile(r"[一-鿿]{2,3}(?=[가-힣])")
+_HANJA_NAME_HEAD = re.compile(r"[一-鿿]{2,3}(?=[가-힣A-Za-z])")
+_HANJA_CHAR = re.compile(r"[一-鿿]")
 _ORG_ABBREVIATION = re.compile(r"[가-힣]{1,3}[연협본]")
 _BRAND = re.compile(r"[브크트프드그르]")
 """Syllables of English consonant clusters (팜브릿지, 메타버스트): a brand or company, never a Japanese
@@ -1042,8 +1043,8 @@ def unglue(tok: str, alone: bool = False) -> tuple[str, ...]:
         surname, rest = lx.HANJA_SURNAMES[m.group(1)], tok[m.end() :]
         if not rest:
             return (surname,)
-        if rest in _TITLE_SET or (is_title(rest) and not _HANJA_NAME_HEAD.match(rest)):
-            return (surname, rest)  # 李대통령, 金부장검사
+        if rest in _TITLE_SET or (is_title(rest) and not _HANJA_CHAR.match(rest)):
+            return (surname, rest)  # 李대통령, 金부장검사 (南宮勳부장검사 has a given name first)
         name = _HANJA_NAME_HEAD.match(tok)
         if name and is_title(tok[name.end() :]):
             return (name.group(), tok[name.end() :])  # 申東鎬외무장관, 崔在浩정선군수: a name in hanja
