@@ -341,3 +341,26 @@ def test_the_head_of_a_body_named_in_parentheses_is_the_person_a_surname_and_tit
     q = one(quotes_of(f"{body}\n{later}"), "윗선도")
     assert q.speaker in ("남궁훈", "南宮勳")
     assert q.speaker_role is not None and "형사2부" in q.speaker_role
+
+
+def test_a_resident_of_a_village_named_last_is_the_person_not_the_village() -> None:
+    body = '상촌리 주민 변옥순(71)씨는 "버스가 하루 두 번뿐"이라고 말했다.'
+    q = one(quotes_of(body), "버스가")
+    assert (q.speaker, q.speaker_role) == ("변옥순", "상촌리 주민")
+
+
+def test_the_person_after_a_companys_genitive_is_the_name_before_the_title() -> None:
+    body = '협력사인 독일 바우텍의 한스 뮐러 최고경영자(CEO)는 "함께 개발했다"고 말했다.'
+    assert one(quotes_of(body), "함께").speaker == "한스 뮐러"
+
+
+def test_a_surname_with_the_honorific_seonsaengnim_points_back_to_the_person() -> None:
+    body = '40년째 시계를 고치는 우태식(70)씨의 가게는 늘 붐빈다. 우 선생님은 "시계는 주인을 닮는다"고 했다.'
+    assert one(quotes_of(body), "주인을").speaker == "우태식"
+
+
+@pytest.mark.parametrize("phrase", ["이 영화는", "그 사건은", "이 제도는"])
+def test_a_demonstrative_and_a_common_noun_are_no_name(phrase: str) -> None:
+    body = f'배우 한누리가 새 작품을 찍었다. {phrase} 올해 개봉한다. 한누리는 "떨린다"고 말했다.'
+    assert one(quotes_of(body), "떨린다").speaker == "한누리"
+    assert not any(q.speaker and q.speaker.startswith(("이영", "그사", "이제")) for q in quotes_of(body))

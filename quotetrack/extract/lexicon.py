@@ -153,6 +153,8 @@ TITLE_WORDS = (
     "크리에이터", "뮤지컬배우", "연출가", "안무가",
     # religion and society
     "목사", "신부", "스님", "추기경", "교황", "주교", "활동가", "운동가",
+    # honorifics a person is addressed or referred to by (도 선생님, 김 여사)
+    "선생", "여사",
     # generic references that stand for a person
     "관계자", "당국자", "소식통", "관리", "고위관리", "고위 관리", "측근", "대변인실",
 )

@@ -1007,7 +1007,7 @@ def _parse_words(words: tuple[str, ...], particle: str, appose: bool = True) -> 
             particle=particle,
             demonstrative=demonstrative,
         )
-    if len(name_toks) == 2 and name_toks[0] in lx.KOREAN_SURNAMES and len(name_toks[1]) == 2:
+    if _spaced_name(name_toks):
         name_toks = [name_toks[0] + name_toks[1]]  # 김 태환 도지사: a Korean name printed with a space
     name = " ".join(name_toks)
     weak = (
@@ -1119,6 +1119,17 @@ def _spelled_out(words: tuple[str, ...]) -> list[str]:
 def _name_run(toks: list[str], classes: list[TokenClass]) -> tuple[int, int] | None:
     """Where the name is among the phrase's words, or None when there is none."""
     n = len(toks)
+    last_named = n >= 2 and classes[-1] == "N" and korean_name_like(_strip_paren(toks[-1]))
+    if last_named and classes[-2] in ("A", "T"):
+        return n - 1, n  # 송당리 주민 | 고춘자(씨): a person described, then named, ends the phrase
+    title_at = next((t for t in range(n - 1, 0, -1) if classes[t] == "T"), None)
+    if title_at is not None:
+        k0 = title_at
+        while k0 > 0 and classes[k0 - 1] == "N":
+            k0 -= 1
+        if 0 < k0 < title_at <= k0 + 3 and toks[k0 - 1].endswith("의") and len(toks[k0 - 1]) > 2:
+            # 미국 플렉시디스플레이의 | 데이비드 챈들러 | 최고경영자: whose the person is comes first
+            return k0, title_at
     for k in range(n - 2, 0, -1):
         # 국내 AI 스타트업 하이퍼코어의 | 제갈윤 | 대표: a Korean name right before the title is the
         # name, whatever common nouns describe the person before it
@@ -1192,12 +1203,23 @@ MAX_NAME_WORDS = 3
 """Longest personal name in words (알렉산드르 그리고리예비치 루카셴코)."""
 
 
+def _spaced_name(toks: list[str]) -> bool:
+    """김 태환: a surname and a two-syllable given name printed apart.  이 영화, 그 사건 are a
+    demonstrative (이, 그 are also surnames) and a common noun instead."""
+    return (
+        len(toks) == 2
+        and toks[0] in lx.KOREAN_SURNAMES
+        and len(toks[1]) == 2
+        and not (toks[0] in lx.DEMONSTRATIVES and _common_noun(toks[1]))
+    )
+
+
 def _trim_run(toks: list[str], i: int, j: int) -> tuple[int, int]:
     """A run of words longer than a name keeps only the words nearest the title.
 
     A Korean name is one word, so common nouns before it (수비수 김민재) are its role.
     """
-    if j - i == 2 and toks[i] in lx.KOREAN_SURNAMES and len(toks[i + 1]) == 2:
+    if j - i == 2 and _spaced_name(toks[i:j]):
         return i, j  # 김 태환: a Korean name printed with a space
     if j - i > 1:
         korean = [k for k in range(i, j) if korean_name_like(_strip_paren(toks[k])) or _hanja_name(toks[k])]
