@@ -86,7 +86,7 @@ class ReadReport(NamedTuple):
 def read_reports(session: Session, filters: QuoteFilter) -> list[ReadReport]:
     """The dated quotes matching the filters that have a reading, oldest first (as `search_quotes`
     orders them), with only the columns `changes` compares: at 100,000 quotes, full rows and
-    readings cost ~4 s to load and decode against ~0.5 s for these (BENCHMARKS.md)."""
+    readings took ~4 s to load and decode, these take ~1 s (BENCHMARKS.md)."""
     stmt = narrowed(
         session,
         filters,
