@@ -27,8 +27,10 @@ from quotetrack.analysis.reading import READER_VERSION, Reading
 from quotetrack.analysis.stance import Stance
 from quotetrack.db.bulk import chunks, select_in
 from quotetrack.db.schema import (
+    CLAIM_QUOTES,
     HEADLINE_LINKS,
     QUOTE_READINGS,
+    QUOTES,
     ClaimKey,
     ClaimQuote,
     HeadlineLink,
@@ -87,25 +89,17 @@ def read_reports(session: Session, filters: QuoteFilter) -> list[ReadReport]:
     """The dated quotes matching the filters that have a reading, oldest first (as `search_quotes`
     orders them), with only the columns `changes` compares: at 100,000 quotes, full rows and
     readings took ~4 s to load and decode, these take ~1 s (BENCHMARKS.md)."""
-    stmt = narrowed(
-        session,
-        filters,
-        Quote.id,
-        ClaimQuote.claim_id,
-        Quote.effective_date,
-        Quote.kind,
-        QuoteReading.stance,
-        QuoteReading.topic,
-    )
+    q, r, cq = QUOTES.c, QUOTE_READINGS.c, CLAIM_QUOTES.c  # Core columns: no ORM row loading
+    stmt = narrowed(session, filters, q.id, cq.claim_id, q.effective_date, q.kind, r.stance, r.topic)
     if stmt is None:
         return []
     stmt = (
-        stmt.join(QuoteReading, QuoteReading.quote_id == Quote.id)
-        .outerjoin(ClaimQuote, ClaimQuote.quote_id == Quote.id)
-        .where(Quote.effective_date.is_not(None))
+        stmt.join(QUOTE_READINGS, r.quote_id == q.id)
+        .outerjoin(CLAIM_QUOTES, cq.quote_id == q.id)
+        .where(q.effective_date.is_not(None))
         .order_by(*date_order())
     )
-    return [ReadReport(*row) for row in session.execute(stmt)]
+    return [ReadReport(*row) for row in session.execute(stmt).all()]
 
 
 @dataclass(frozen=True)
