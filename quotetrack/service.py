@@ -18,11 +18,11 @@ not need.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -42,6 +42,7 @@ from quotetrack.db.search import (
     iter_quotes,
     quote_detail,
     quote_details,
+    quote_rows,
     resolve_speakers,
     search_quotes,
 )
@@ -51,10 +52,10 @@ from quotetrack.errors import DatabaseError, QuotetrackError
 from quotetrack.types import Article, RawDocument, effective_date, published_day
 
 if TYPE_CHECKING:
-    from quotetrack.analysis.changes import Change, Statement
-    from quotetrack.analysis.reading import Reading
+    from quotetrack.analysis.changes import Change
     from quotetrack.analysis.timeline import Day
     from quotetrack.db.claims import ClaimSummary
+    from quotetrack.db.readings import ReadReport
     from quotetrack.ingest.batch import IngestItem, IngestOptions, IngestReport, Progress
     from quotetrack.ingest.readers import ReadOptions, SourceFailure
 
@@ -191,7 +192,6 @@ class Timeline(SpeakerReport):
 def timeline(settings: Settings, filters: QuoteFilter) -> Timeline:
     """The speaker's statements by day (with articles, outlets and stance per statement), per
     month, and the reversals among them."""
-    from quotetrack.analysis.changes import find_changes
     from quotetrack.analysis.timeline import Report, group_by_day, per_month
     from quotetrack.db.readings import stored_readings
 
@@ -199,6 +199,7 @@ def timeline(settings: Settings, filters: QuoteFilter) -> Timeline:
         names = _ensure_speaker_claims(session, filters)
         rows = search_quotes(session, filters, sort="said") if names else []
         readings = stored_readings(session, [r.quote_id for r in rows])
+        found = _reversals(session, filters)[1] if names else []
     reports = [
         Report(
             r.quote_id,
@@ -214,10 +215,7 @@ def timeline(settings: Settings, filters: QuoteFilter) -> Timeline:
         if (day := _day(r)) is not None
     ]
     days = group_by_day(reports)
-    found = find_changes(_statements(rows, readings))
-    reversals = [
-        (_side(c.before.ref, c.after.day, last=True).quote_id, _side(c.after.ref).quote_id) for c in found
-    ]
+    reversals = [(c.before.quote_id, c.after.quote_id) for c in found]
     return Timeline(names, days, per_month(days), reversals)
 
 
@@ -245,60 +243,88 @@ def claims(settings: Settings, filters: QuoteFilter) -> ClaimList:
 class ChangeList(SpeakerReport):
     statements: int
     changes: list[Change[QuoteDetail]]
+    """The first `limit` reversals, or all."""
+    found: int
+    """How many reversals there are in all."""
 
 
-def changes(settings: Settings, filters: QuoteFilter) -> ChangeList:
-    """Reversals in the speaker's statements (one statement per claim), oldest first.
+def changes(settings: Settings, filters: QuoteFilter, *, limit: int | None = None) -> ChangeList:
+    """Reversals in the speaker's statements (one statement per claim), oldest first; the first
+    `limit` of them in full.
 
     The earlier side is shown by its last report before the change, the later by its first
-    (a body quote rather than the headline condensing it).
+    (a body quote rather than the headline condensing it).  Only the reports shown are read
+    in full (rows, passages, the words that decided the stance): a busy speaker has thousands
+    of reversals and a table shows 100.
     """
-    from quotetrack.analysis.changes import Change, Statement, find_changes
+    from quotetrack.analysis.changes import Change, Statement
     from quotetrack.db.readings import stored_readings
 
     with existing_database(settings, "reading") as session:
         names = _ensure_speaker_claims(session, filters)
-        rows = search_quotes(session, filters, sort="said") if names else []
-        readings = stored_readings(session, [r.quote_id for r in rows])
-        statements = _statements(rows, readings)
-        pairs = [
-            (c, _side(c.before.ref, c.after.day, last=True), _side(c.after.ref))
-            for c in find_changes(statements)
-        ]
-        details = quote_details(session, [r for _, a, b in pairs for r in (a, b)])
-        found = [
+        statements, found = _reversals(session, filters) if names else (0, [])
+        shown = found[:limit] if limit is not None else found
+        ids = [r.quote_id for c in shown for r in (c.before, c.after)]
+        rows = quote_rows(session, ids)
+        readings = stored_readings(session, ids)
+        details = quote_details(session, list(rows.values()))
+        changes = [
             Change(
-                Statement(_day(a) or date.min, readings[a.quote_id], details[a.quote_id]),
-                Statement(_day(b) or date.min, readings[b.quote_id], details[b.quote_id]),
+                Statement(c.before.day, readings[c.before.quote_id], details[c.before.quote_id]),
+                Statement(c.after.day, readings[c.after.quote_id], details[c.after.quote_id]),
                 c.overlap,
                 c.shared,
             )
-            for c, a, b in pairs
+            for c in shown
         ]
-    return ChangeList(names, len(statements), found)
+    return ChangeList(names, statements, changes, len(found))
 
 
-def _statements(rows: list[QuoteRow], readings: Mapping[int, Reading]) -> list[Statement[list[QuoteRow]]]:
-    """One statement per claim (reports oldest first), read as its first body quote reads."""
-    from quotetrack.analysis.changes import Statement
+class Reversal(NamedTuple):
+    """A reversal between two statements, by the report that stands for each side."""
 
-    claims_seen: dict[str, list[QuoteRow]] = {}
-    for r in rows:  # oldest first
-        if _day(r) is not None and r.quote_id in readings:
-            key = f"c{r.claim_id}" if r.claim_id is not None else f"q{r.quote_id}"
-            claims_seen.setdefault(key, []).append(r)
-    out = []
-    for reports in claims_seen.values():
-        first = _side(reports)
-        out.append(Statement(_day(reports[0]) or date.min, readings[first.quote_id], reports))
-    return out
+    before: ReadReport
+    after: ReadReport
+    overlap: float
+    shared: tuple[str, ...]
 
 
-def _side(reports: list[QuoteRow], before: date | None = None, *, last: bool = False) -> QuoteRow:
+def _reversals(session: Session, filters: QuoteFilter) -> tuple[int, list[Reversal]]:
+    """How many statements match the filters (one per claim), and the reversals among them
+    (`changes`, and `timeline`'s marks).
+
+    A statement is read as its first body quote reads and dated by its first report.  The
+    statements go to the comparison as columns (analysis.changes.reversals), not objects:
+    a busy speaker has 100,000 of them.
+    """
+    from quotetrack.analysis.changes import reversals
+    from quotetrack.db.readings import decode_topic, read_reports
+
+    claims: dict[int | str, list[ReadReport]] = {}
+    for r in read_reports(session, filters):  # oldest first: statements come in date order
+        claims.setdefault(r.claim_id if r.claim_id is not None else f"q{r.quote_id}", []).append(r)
+    groups = list(claims.values())
+    read_as = [_side(g) for g in groups]
+    topics = [decode_topic(r.topic) for r in read_as]
+    found = reversals(
+        [g[0].day for g in groups],
+        [r.stance for r in read_as],
+        [lemmas for lemmas, _ in topics],
+        [pairs for _, pairs in topics],
+    )
+    return len(groups), [
+        Reversal(_side(groups[i], groups[j][0].day, last=True), _side(groups[j]), score, shared)
+        for i, j, score, shared in found
+    ]
+
+
+def _side(reports: list[ReadReport], before: date | None = None, *, last: bool = False) -> ReadReport:
     """The report that stands for a statement: a body quote over a headline, the last said before
     `before` (`last`) or the first."""
+    if len(reports) == 1:  # most statements were reported once
+        return reports[0]
     if before is not None:
-        reports = [r for r in reports if (_day(r) or date.min) < before] or reports
+        reports = [r for r in reports if r.day < before] or reports
     body = [r for r in reports if r.kind != "headline"] or reports
     return body[-1] if last else body[0]
 

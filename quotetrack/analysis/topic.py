@@ -169,7 +169,20 @@ class Weights:
         """`overlap` of two statements' word sets, given their `total`s (computed once per
         statement when one is compared with many)."""
         shared = a & b
-        if not shared or len(shared) < min(2, len(a), len(b)):
+        if len(shared) < min(2, len(a), len(b)):
+            return None
+        return self.score(shared, total_a, total_b, pairs)
+
+    def score(
+        self,
+        shared: frozenset[str],
+        total_a: float,
+        total_b: float,
+        pairs: tuple[Sequence[tuple[str, str]], Sequence[tuple[str, str]]] = ((), ()),
+    ) -> float | None:
+        """`overlap` of two statements sharing `shared` (at least two words, or all of the smaller
+        statement's), given their `total`s: the caller has the shared words already."""
+        if not shared:
             return None
         both = sum(map(self.both.__getitem__, shared))
         lighter = min(total_a, total_b) - sum(map(self.alone.__getitem__, shared)) + both

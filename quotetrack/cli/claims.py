@@ -188,10 +188,10 @@ def changes(
         role=role,
         attributions=attribution,
     )
-    report = service.changes(settings_of(ctx), filters)
     fmt = rows_format(output_format)
     cap = row_limit(limit, fmt)
-    shown = report.changes[:cap] if cap else report.changes
+    report = service.changes(settings_of(ctx), filters, limit=cap)
+    shown = report.changes
     if fmt is not Format.table:
         records = [_change_record(c) for c in shown]
         flat = fmt in (Format.csv, Format.tsv)
@@ -200,14 +200,14 @@ def changes(
     summary = f"{n} {plural(n, 'statement')} of {' · '.join(report.speakers)}"
     if not report.speakers or not n:
         nothing_found(f"No quotes found for {describe(filters)}.")
-    if not report.changes:  # an answer about the quotes found: exit 0
+    if not report.found:  # an answer about the quotes found: exit 0
         (stdout() if fmt is Format.table else stderr()).print(f"No reversals found in {summary}.")
-    if cap and len(report.changes) > cap:
-        stderr().print(f"Showing the first {cap} reversals of {len(report.changes)}; pass --limit 0 for all.")
-    if fmt is not Format.table or not report.changes:
+    if cap and report.found > cap:
+        stderr().print(f"Showing the first {cap} reversals of {report.found}; pass --limit 0 for all.")
+    if fmt is not Format.table or not report.found:
         return
     out = stdout(soft_wrap=False)
-    k = len(report.changes)
+    k = report.found
     out.print(Text(f"{k} {plural(k, 'reversal')} in {summary}", style="bold"))
     for c in shown:
         out.print()
