@@ -391,3 +391,17 @@ def test_someone_quoted_inside_a_soundbite_speaks_their_own_words() -> None:
     assert quotes["한국 제품은 믿을 수 있다"].speaker == "바이어들"
     soundbite = next(q for text, q in quotes.items() if text.startswith("바이어들이"))
     assert soundbite.speaker == "김하영"
+
+
+def test_a_paragraph_reporting_someone_elses_words_after_the_last_answer_ends_the_interview() -> None:
+    body = (
+        "쇼트트랙 국가대표 나윤서 선수가 14일 귀국했다. 다음은 나윤서와의 일문일답.\n\n"
+        "-- 우승 소감은.\n▲ 아직 꿈만 같다. 가족에게 고맙다.\n\n"
+        "-- 다음 목표는.\n▲ 세계선수권이다.\n\n"
+        '나윤서를 지도한 도한결 코치는 "훈련을 한 번도 빼먹지 않은 선수"라고 말했다.\n\n'
+        "연맹은 선수단에 포상금을 지급하겠다고 밝혔다."
+    )
+    quotes = by_text(quotes_of(body))
+    assert quotes["세계선수권이다."].speaker == "나윤서"
+    assert quotes["훈련을 한 번도 빼먹지 않은 선수"].speaker == "도한결"
+    assert quotes["선수단에 포상금을 지급하겠다"].speaker == "연맹"

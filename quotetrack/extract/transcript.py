@@ -542,8 +542,10 @@ def _find_line_interview(body: str, marks: Marks) -> Interview | None:
             if not block and mk is None and questions and _continues_question(body, questions[-1], ln):
                 questions[-1] = (questions[-1][0], ln[1])  # a question printed over two lines
                 continue
-            if answer_marker in ("A",) and mk is None and block:
-                flush()  # labelled answers: an unlabelled paragraph after one is the article's own text
+            if mk is None and block and (answer_marker in ("A",) or _reports_speech(body, *ln)):
+                # labelled answers: an unlabelled paragraph after one is the article's own text; so is
+                # one that reports someone's words (김 코치는 "…"라고 말했다) after any answer
+                flush()
                 started = False
                 continue
             block.append(ln)
@@ -551,6 +553,17 @@ def _find_line_interview(body: str, marks: Marks) -> Interview | None:
     if len(questions) < (1 if announced else QA_MIN_QUESTIONS):
         return None
     return Interview(questions, answers)
+
+
+_REPORTING_END = re.compile(
+    r"(?:고|며|면서)[ \t]+(?:[가-힣]+[ \t]+)?(?:말했|밝혔|설명했|강조했|덧붙였|전했|주장했|지적했|귀띔했"
+    r"|평가했|소개했|답했|전망했|강조했|당부했|토로했)다\.?[ \t]*$"
+)
+"""…"라고 말했다., …고 밝혔다.: a reporter's sentence, not the interviewee's answer."""
+
+
+def _reports_speech(body: str, a: int, b: int) -> bool:
+    return _REPORTING_END.search(body, a, b) is not None
 
 
 def _qa_markers(
