@@ -30,6 +30,9 @@ def run(text: str) -> CleanArticle:
         "HOME › 경제 › 금융",
         "뉴스 » 사회",
         "사회>사회일반",
+        "IT·과학 > 인공지능",
+        "사는이야기 | 사회 | 환경",
+        "한빛일보 | 뉴스 | 정치 | 국회·정당",
         "페이스북 트위터 카카오톡 URL복사",
         "크게 작게 프린트 메일",
         "공유하기 | 댓글 | 인쇄",
@@ -46,6 +49,8 @@ def test_breadcrumbs_and_toolbar_rows_are_chrome(line: str) -> None:
         "정부 > 국회 > 법원 순으로 신뢰도 높아",  # steps too long to be a breadcrumb
         "페이스북, 트위터 인수 검토",  # toolbar words inside a headline
         "카카오 공유 플랫폼 새 단장",
+        "여야, 예산안 합의 | 한빛일보",  # a headline and the outlet's name
+        "고용 늘었지만 | 청년은 | 여전히 구직난",  # steps too long
     ],
 )
 def test_headlines_with_arrows_or_service_names_are_not_chrome(line: str) -> None:

@@ -217,13 +217,17 @@ def _is_toolbar(s: str) -> bool:
 
 def _is_breadcrumb(s: str) -> bool:
     """A breadcrumb trail: short steps joined by ">" (two or more, one after a leading ">" or
-    after the site's home)."""
+    after the site's home), or three or more joined by "|" (연합뉴스 | 정치 | 국회·정당: two are a
+    headline and the outlet's name)."""
+    bars = [step.strip() for step in s.split("|")]
+    if len(bars) >= 3 and all(0 < len(b) <= CRUMB_MAX and b.count(" ") <= 1 for b in bars):
+        return not any(_CRUMB_NOT.search(b) for b in bars)
     steps = _CRUMB_SEP.split(s)
     if len(steps) < 2:
         return False
     if len(steps) == 2 and steps[0] and steps[0].casefold() not in _CRUMB_HOME:
-        # one step after a section (사회>사회일반): two single words, no spaces around ">"
-        return " " not in s and all(0 < len(step) <= CRUMB_PAIR_MAX for step in steps)
+        # one step after a section (사회>사회일반, IT·과학 > 인공지능): two single words
+        return all(0 < len(step) <= CRUMB_PAIR_MAX and " " not in step.strip() for step in steps)
     return all(
         len(step) <= CRUMB_MAX and step.count(" ") <= 1 and not _CRUMB_NOT.search(step) for step in steps
     )
