@@ -220,7 +220,7 @@ def _is_breadcrumb(s: str) -> bool:
     after the site's home), or three or more joined by "|" (연합뉴스 | 정치 | 국회·정당: two are a
     headline and the outlet's name)."""
     bars = [step.strip() for step in s.split("|")]
-    if len(bars) >= 3 and all(0 < len(b) <= CRUMB_MAX and b.count(" ") <= 1 for b in bars):
+    if len(bars) >= 3 and all(0 < len(b) <= CRUMB_MAX and " " not in b for b in bars):
         return not any(_CRUMB_NOT.search(b) for b in bars)
     steps = _CRUMB_SEP.split(s)
     if len(steps) < 2:
