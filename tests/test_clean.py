@@ -476,6 +476,21 @@ def test_hard_wrapped_archive_text_keeps_its_line_breaks() -> None:
     ]
 
 
+def test_a_timestamp_line_under_a_hard_wrapped_header_is_read_not_joined_to_it() -> None:
+    page = (
+        "한빛경제\n"
+        "산업 | 반도체 | 디스플레이 | 보안\n"
+        "반도체 수출 석 달째 늘어 올해 최대\n"
+        '정부 "하반기에도 증가세 이어갈 것"\n'
+        "입력 :2025/04/17 16:25 수정: 2025/04/17 17:01\n"
+        "도하린 기자\n\n"
+        "반도체 수출이 석 달째 늘었다.\n"
+    )
+    c = run(page)
+    assert c.published is not None and c.published.isoformat().startswith("2025-04-17T16:25")
+    assert "입력" not in c.body and "반도체 | 디스플레이" not in c.body
+
+
 def test_print_archive_page_opens_with_its_masthead_and_prints_the_headline_under_it() -> None:
     page = (
         "한빛일보 1994.05.21 3면 경제\n"

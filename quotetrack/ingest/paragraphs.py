@@ -163,6 +163,8 @@ def paragraphs(text: str) -> list[str]:
                 and (j > i or len(block[j].text) <= (1 + WRAP_TOLERANCE) * wrap)
                 and not ANY_STOP.search(block[j].text)
                 and metadata_line(block[j].text) is None
+                and metadata_line(block[j + 1].text) is None
+                and not noise.is_chrome(block[j].text)
                 and _continues(block[j + 1].text)
             ):
                 j = block_runs.get(j + 1, j + 1)
