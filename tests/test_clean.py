@@ -507,6 +507,19 @@ def test_print_archive_page_opens_with_its_masthead_and_prints_the_headline_unde
     assert paras(c)[0].startswith("재무부 金正植장관은 20일 국회 재무위원회에서\n")
 
 
+def test_a_section_and_date_line_under_the_outlets_name_has_the_headline_under_it() -> None:
+    page = (
+        "한빛방송\n\n"
+        "사회 | 2013-06-11 09:40\n\n"
+        '"경보 방송도 없었다"…공단 화재에 주민 불안\n\n'
+        "[앵커]\n\n"
+        "어젯밤 공단의 한 공장에서 불이 났습니다.\n"
+    )
+    c = run(page)
+    assert c.title == '"경보 방송도 없었다"…공단 화재에 주민 불안'
+    assert c.published is not None and c.published.date().isoformat() == "2013-06-11"
+
+
 def test_a_site_bar_above_the_headline_is_not_part_of_it() -> None:
     page = (
         "로그인 | 회원가입 | 구독\n"

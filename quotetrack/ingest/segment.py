@@ -193,7 +193,9 @@ def find_title(paras: list[Para], start: int) -> tuple[int | None, int | None]:
     if first_anchor is not None:
         # A print archive opens with its masthead line (``한빛일보 | 1996.03.14 | 4면 | 정치``)
         # and prints the headline under it; a page cut below its headline goes on with text.
-        below = _headline_below(paras, first_anchor, start) if first_anchor == 0 else None
+        # (the masthead may sit under the outlet's name: ``한빛방송`` / ``사회 | 2012-09-05 14:03``)
+        top = all(paras[j].kind != "text" for j in range(first_anchor))
+        below = _headline_below(paras, first_anchor, start) if top else None
         return below, first_anchor
     strong = [i for i in range(start) if strong_title(paras[i])]
     if len(strong) > 1 and (repeated := _repeated(paras, strong[:REPEAT_CANDIDATES])) is not None:
