@@ -364,3 +364,12 @@ def test_a_demonstrative_and_a_common_noun_are_no_name(phrase: str) -> None:
     body = f'배우 한누리가 새 작품을 찍었다. {phrase} 올해 개봉한다. 한누리는 "떨린다"고 말했다.'
     assert one(quotes_of(body), "떨린다").speaker == "한누리"
     assert not any(q.speaker and q.speaker.startswith(("이영", "그사", "이제")) for q in quotes_of(body))
+
+
+def test_a_one_syllable_chinese_surname_with_a_title_is_the_person_whose_name_it_opens() -> None:
+    body = (
+        '량즈하오 중국 상무부 대변인은 "협상은 계속된다"고 말했다. '
+        '미국 무역대표부의 에밀리 카터 대변인은 "우리도 준비됐다"고 말했다. '
+        '량 대변인은 "다음 달 결과가 나온다"고 덧붙였다.'
+    )
+    assert one(quotes_of(body), "다음 달").speaker == "량즈하오"

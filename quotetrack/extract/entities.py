@@ -30,6 +30,7 @@ from quotetrack.types import SpeakerKind
 _SPACE = re.compile(r"\s+")
 _HANGUL_2_4 = re.compile(r"[가-힣]{2,4}")
 _HANGUL_3 = re.compile(r"[가-힣]{3}")
+_HANGUL_ONLY = re.compile(r"[가-힣]+")
 _HANJA_2_4 = re.compile(r"[一-鿿]{2,4}")
 _ROLE_SPLIT = re.compile(r"[\s()]+")
 _PAREN_ALIAS = re.compile(r"\(([가-힣]{2,6})\)")
@@ -283,14 +284,17 @@ class Registry:
                 for e in recent:
                     if e.role and m.title in e.titles and _abbreviates(want, _key(e.role), clipped_head=True):
                         return e  # 환경장관 for 환경부 장관, 금융위원장 for 금융위원회 위원장
+            words = (m.role or "").split()
+            if m.title and len(words) == 2 and _HANGUL_ONLY.fullmatch(words[0]):
+                # 저우 대변인 after 저우하이펑 중국 외교부 대변인, 량 CEO after 량즈웨이 CEO (read as a
+                # title phrase: 량 is no Korean surname)
+                surnamed = self._foreign_surname(words[0], m.title, recent)
+                if surnamed is not None:
+                    return surnamed
             if m.title:
                 for e in recent:
                     if m.title in e.titles and (m.demonstrative or len(want) <= len(m.title) + 1):
                         return e
-            words = (m.role or "").split()
-            if m.title and len(words) == 2 and len(words[0]) >= 2:
-                # 저우 대변인 after 저우하이펑 중국 외교부 대변인 (read as a title phrase)
-                return self._foreign_surname(words[0], m.title, recent)
             if m.title and m.role == m.title:
                 return self._org_by_head(m.title, recent)
             return None
@@ -377,7 +381,12 @@ class Registry:
         for e in recent:
             if (
                 e.kind == "person"
-                and any(t == surname or t.startswith(surname) for t in e.tokens)
+                and e.tokens
+                # a one-syllable surname only opens the name (량즈웨이); a longer one may stand anywhere
+                and (
+                    e.tokens[0].startswith(surname)
+                    or (len(surname) >= 2 and any(t == surname or t.startswith(surname) for t in e.tokens))
+                )
                 and self._has_title(e, title)
             ):
                 return e
