@@ -269,3 +269,10 @@ def test_a_team_named_by_sponsor_or_city_and_nickname_is_the_players_affiliation
 def test_the_honorific_subject_marker_is_no_part_of_the_speaker(particle: str) -> None:
     body = f'시민연합당 대표{particle} "끝까지 간다"고 말씀하셨다.'
     assert one(quotes_of(body), "끝까지").speaker == "시민연합당 대표"
+
+
+@pytest.mark.parametrize("phrase", ["한 전공의는", "수련병원의 한 전공의는", "전공의는"])
+def test_a_noun_that_ends_in_the_letters_of_the_genitive_is_a_speaker(phrase: str) -> None:
+    body = f'{phrase} "이대로는 돌아갈 수 없다"고 말했다.'
+    q = one(quotes_of(body), "돌아갈")
+    assert q.speaker is not None and q.speaker.endswith("전공의")

@@ -158,7 +158,9 @@ def subject_particle(word: str) -> tuple[str, str] | None:
     if ms[i].tag == "JKS" and last.tag == "JX":  # 께서는
         i -= 1
     prev = ms[i]
-    if prev.tag not in NOMINAL_TAGS and prev.tag not in ("SSC", "SW"):
+    # 전공의는 read as 전공/NNG 의/JKG 는/JX: no particle follows a genitive, so the noun ends in 의
+    genitive_noun = prev.tag == "JKG" and prev.form == "의" and i > 0 and ms[i - 1].tag in NOMINAL_TAGS
+    if prev.tag not in NOMINAL_TAGS and prev.tag not in ("SSC", "SW") and not genitive_noun:
         return None
     cut = ms[i + 1].start  # 대표께서도: the honorific subject marker goes with the particle after it
     return w[:cut], w[cut:]
