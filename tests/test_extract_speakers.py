@@ -495,3 +495,24 @@ def test_he_after_a_sentence_about_another_person_is_that_person() -> None:
         '그는 "지금은 말할 단계가 아니다"라고 했다.'
     )
     assert one(quotes_of(body), "말할 단계").speaker == "최동건"
+
+
+def test_they_are_the_group_mentioned_since_the_last_speaker() -> None:
+    body = (
+        '구태성 후보는 "청년 정책을 내겠다"고 말했다. '
+        "지역 상인들도 회견장 밖에서 목소리를 냈다. "
+        "이들은 상가 임대료 지원을 늘려야 한다고 요구했다."
+    )
+    assert one(quotes_of(body), "임대료").speaker == "지역 상인들"
+
+
+def test_they_after_a_speaker_with_no_group_since_are_the_speaker() -> None:
+    body = '여야 원내대표들은 "합의는 없다"고 말했다. 이들은 다음 주 다시 만나겠다고 밝혔다.'
+    assert one(quotes_of(body), "다시 만나").speaker == "여야 원내대표들"
+
+
+@pytest.mark.parametrize("word", ["지지", "교도관", "교도소"])
+def test_common_words_that_contain_a_news_agencys_name_are_no_media(word: str) -> None:
+    from quotetrack.extract.nounphrase import is_media
+
+    assert not is_media(word)

@@ -221,6 +221,13 @@ class Registry:
         # entities introduced after `pos` are out of reach; usually there are none (reading order)
         recent = self._recent if pos >= self._last_first else [e for e in self._recent if e.first_pos <= pos]
         if m.form == "pronoun":
+            if m.text.startswith(("이들", "그들")) and recent:
+                # 원외 인사들도 목소리를 냈다. 이들은 …: 'they' are the group mentioned since the last
+                # speaker, if one was
+                group = next((e for e in recent if _group(e)), None)
+                speaker = self.last_speaker
+                if group is not None and (speaker is None or group.last_pos > speaker.last_pos):
+                    return group
             if self.last_speaker is not None and self.last_speaker.kind in ("person", "unknown"):
                 return self.last_speaker
             return next((e for e in recent if e.kind == "person"), self.last_speaker)
@@ -493,6 +500,11 @@ def _abbreviates(short: str, full: str, *, clipped_head: bool = False) -> bool:
             return False
     it = iter(full)
     return all(ch in it for ch in short)
+
+
+def _group(e: Entity) -> bool:
+    """People described as several (주민들, 원외 인사들) or a body: what 'they' can stand for."""
+    return e.kind == "organisation" or (e.kind == "anonymous" and e.description.endswith("들"))
 
 
 def _recency(e: Entity) -> tuple[int, int]:
