@@ -361,10 +361,11 @@ def fidelity(settings: Settings, filters: QuoteFilter, *, everything: bool = Fal
     return hits
 
 
-def undated_left_out(settings: Settings, filters: QuoteFilter) -> int:
-    """Quotes the date bounds left out because they have no date at all (db/search.py)."""
+def undated_left_out(settings: Settings, filters: QuoteFilter, *, on_time_axis: bool = False) -> int:
+    """Quotes the date bounds (or, `on_time_axis`, the time axis itself) left out because they have
+    no date at all (db/search.py)."""
     with existing_database(settings, "reading") as session:
-        return search_undated(session, filters)
+        return search_undated(session, filters, on_time_axis=on_time_axis)
 
 
 def export(settings: Settings, filters: QuoteFilter) -> Iterator[QuoteRow]:

@@ -329,3 +329,72 @@ def test_stats_counts_by_speaker_outlet_and_month(runner: CliRunner, db: str) ->
     assert data["by_month"] == [{"month": "2024-03", "quotes": 7}, {"month": "2024-04", "quotes": 1}]
     out = run(runner, db, "stats", "--speaker", "김민수")
     assert "7 quotes" in out and "By outlet" in out and "By month" in out
+
+
+# quotes with no date at all
+
+
+@pytest.fixture
+def undated(runner: CliRunner, db: str, tmp_path: Path) -> str:
+    """The story plus a ministry notice that gives no date: 김민수's words in it were neither dated
+    by the text nor by a publication day, so they have no place on the time axis."""
+    notice = tmp_path / "notice" / "notice.txt"
+    notice.parent.mkdir()
+    notice.write_text(
+        article_text(
+            "산업부 해명자료",
+            "날짜 미상",
+            "산업통상자원부",
+            (*KIM, "direct", "요금 조정 여부는 정해진 바 없다"),
+            url="https://www.motie.go.kr/notice/1",
+        ),
+        "utf-8",
+    )
+    result = runner.invoke(app, ["--db", db, "ingest", str(notice)])
+    assert result.exit_code == 0, result.output
+    assert rows(runner, db, "--text", "정해진 바 없다")[0]["effective_date"] is None
+    return db
+
+
+LEFT_OUT = "1 quote with no date (neither said nor published) left out"
+
+
+def test_the_timeline_says_how_many_quotes_it_had_no_day_for(runner: CliRunner, undated: str) -> None:
+    for fmt in ("json", "table"):
+        result = runner.invoke(app, ["--db", undated, "timeline", "김민수", "-f", fmt])
+        assert result.exit_code == 0, result.output
+        assert f"{LEFT_OUT} of the timeline." in result.stderr and "정해진" not in result.stdout
+    data = json.loads(runner.invoke(app, ["--db", undated, "timeline", "김민수", "-f", "json"]).stdout)
+    assert [d["day"] for d in data["days"]] == ["2024-03-04", "2024-03-11", "2024-03-20"]
+    # a date filter that leaves nothing: the undated quote is still accounted for, then exit 1
+    nothing = runner.invoke(app, ["--db", undated, "timeline", "김민수", "--since", "2025"])
+    assert nothing.exit_code == 1
+    assert f"{LEFT_OUT} of the timeline." in nothing.stderr and "No quotes found" in nothing.stderr
+    quiet = runner.invoke(app, ["--db", undated, "timeline", "이지원"])  # another speaker's words
+    assert quiet.exit_code == 0 and "left out" not in quiet.stderr
+
+
+def test_changes_say_how_many_quotes_they_could_not_compare(runner: CliRunner, undated: str) -> None:
+    result = runner.invoke(app, ["--db", undated, "changes", "김민수", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    (change,) = json.loads(result.stdout)  # the machine output is the rows alone, as in search
+    assert (change["before"]["said_on"], change["after"]["said_on"]) == ("2024-03-11", "2024-03-20")
+    assert f"{LEFT_OUT} of the comparison." in result.stderr
+    table = runner.invoke(app, ["--db", undated, "changes", "김민수", "-f", "table"])
+    assert "1 reversal" in table.stdout and f"{LEFT_OUT} of the comparison." in table.stderr
+
+
+def test_stats_count_undated_quotes_as_unknown_and_say_when_dates_leave_them_out(
+    runner: CliRunner, undated: str
+) -> None:
+    everything = runner.invoke(app, ["--db", undated, "stats", "--speaker", "김민수", "-f", "json"])
+    assert everything.exit_code == 0, everything.output
+    assert json.loads(everything.stdout)["by_month"][-1] == {"month": "unknown", "quotes": 1}
+    assert "left out" not in everything.stderr  # counted, under an unknown month
+    for fmt in ("json", "table"):
+        bounded = runner.invoke(
+            app, ["--db", undated, "stats", "--speaker", "김민수", "--since", "2024-03", "-f", fmt]
+        )
+        assert bounded.exit_code == 0, bounded.output
+        assert f"{LEFT_OUT} by --since/--until." in bounded.stderr
+        assert "7 quotes" in bounded.stdout or json.loads(bounded.stdout)["quotes"] == 7

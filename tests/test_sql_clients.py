@@ -1,17 +1,28 @@
 """An analyst querying the database with SQL: absent JSON values are NULL (``IS NULL`` finds them), and on
 PostgreSQL the JSON columns are ``jsonb`` and ``\\d+`` explains tables and the columns whose meaning is not
-in their name."""
+in their name; Datasette, set up as docs/schema.md says, finds on quotes what ``quotetrack search`` finds."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from helpers import make_article, make_quote
+from helpers import article_text, fake_extract, make_article, make_quote
 from sqlalchemy import Engine
 from typer.testing import CliRunner
 
+from quotetrack import service
 from quotetrack.cli import app
 from quotetrack.db import migrate
 from quotetrack.db.engine import transaction
@@ -97,3 +108,106 @@ def test_the_query_datasette_runs_for_search_finds_what_quotetrack_search_finds(
 
     assert datasette('"위반"') == ids("--text", "위반") and len(ids("--text", "위반")) == 2
     assert datasette('"위반 반하"') == ids("--text", "위반하") and len(ids("--text", "위반하")) == 1
+
+
+SCHEMA_DOC = Path(__file__).parent.parent / "docs" / "schema.md"
+
+
+def documented_metadata() -> dict[str, object]:
+    """The Datasette metadata docs/schema.md tells the analyst to write, taken from the page itself."""
+    section = SCHEMA_DOC.read_text("utf-8").split("## Full-text search from Datasette", 1)[1]
+    block = re.search(r"```json\n(.*?)```", section, re.S)
+    assert block is not None, "docs/schema.md lost its Datasette metadata example"
+    metadata: dict[str, object] = json.loads(block[1])
+    return metadata
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def analysts_database(tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """quotetrack.db, as the analyst makes it: three articles through `quotetrack ingest`, two with 위반."""
+    monkeypatch.setattr(service, "default_extractor", lambda: fake_extract)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n, (speaker, words) in enumerate(
+        (
+            ("푸틴", "어떤 합의도 위반하지 않는다"),
+            ("페스코프", "제재 위반은 없었다"),
+            ("외교부", "반드시 대응하겠다"),
+        )
+    ):
+        quote = (speaker, "", "direct", words)
+        text = article_text(
+            f"기사 {n}", f"2024-03-0{n + 1} 10:00", "뉴스핌", quote, url=f"https://news.example/{n}"
+        )
+        (folder / f"{n}.txt").write_text(text, "utf-8")
+    db = tmp_path / "quotetrack.db"
+    result = runner.invoke(app, ["--db", str(db), "ingest", str(folder)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture
+def datasette(analysts_database: Path, tmp_path: Path) -> Iterator[str]:
+    """Datasette serving the database on a free local port with the documented metadata; its base URL."""
+    if importlib.util.find_spec("datasette") is None:
+        pytest.skip("Datasette is not installed (pip install -e '.[test]' brings it)")
+    metadata = tmp_path / "metadata.json"
+    metadata.write_text(json.dumps(documented_metadata()), "utf-8")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "datasette", "serve", str(analysts_database), "--metadata", str(metadata),
+         "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/-/versions.json", timeout=5):
+                    break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    server.kill()
+                    pytest.fail(f"Datasette did not start: {server.communicate()[0]}")
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        if server.stdout is not None:
+            server.stdout.close()
+
+
+@pytest.mark.slow  # a Datasette server in a subprocess
+def test_datasette_search_on_quotes_returns_what_quotetrack_search_returns(
+    datasette: str, analysts_database: Path, runner: CliRunner
+) -> None:
+    """The issue's promise, checked with the real Datasette: `_search=위반` on the quotes table, set up
+    as docs/schema.md says, returns the rows `quotetrack search --text 위반` finds; so does the raw
+    bigram phrase for a longer word."""
+
+    def datasette_ids(**params: str) -> set[int]:
+        query = urllib.parse.urlencode({**params, "_shape": "array", "_col": "id"})
+        with urllib.request.urlopen(f"{datasette}/quotetrack/quotes.json?{query}", timeout=30) as response:
+            return {row["id"] for row in json.load(response)}
+
+    def quotetrack_ids(words: str) -> set[int]:
+        result = runner.invoke(
+            app, ["--db", str(analysts_database), "search", "--text", words, "--format", "json", "-n", "0"]
+        )
+        assert result.exit_code == 0, result.output
+        return {r["quote_id"] for r in json.loads(result.stdout)}
+
+    found = quotetrack_ids("위반")
+    assert len(found) == 2
+    assert datasette_ids(_search="위반") == found
+    assert datasette_ids(_search='"위반 반하"', _searchmode="raw") == quotetrack_ids("위반하")
+    assert len(quotetrack_ids("위반하")) == 1

@@ -22,6 +22,7 @@ from quotetrack.cli.filters import (
     UntilOption,
     describe,
     make_filter,
+    note_undated,
     one_speaker,
 )
 from quotetrack.cli.output import (
@@ -192,24 +193,29 @@ def changes(
     cap = row_limit(limit, fmt)
     report = service.changes(settings_of(ctx), filters, limit=cap)
     shown = report.changes
+    n = report.statements
+    summary = f"{n} {plural(n, 'statement')} of {' · '.join(report.speakers)}"
     if fmt is not Format.table:
         records = [_change_record(c) for c in shown]
         flat = fmt in (Format.csv, Format.tsv)
         write_rows((_flat(r) for r in records) if flat else records, fmt, columns=CHANGE_COLUMNS)
-    n = report.statements
-    summary = f"{n} {plural(n, 'statement')} of {' · '.join(report.speakers)}"
+    elif report.found:
+        _print_changes(report, summary)
+    note_undated(ctx, filters, left_out_of="the comparison")
     if not report.speakers or not n:
         nothing_found(f"No quotes found for {describe(filters)}.")
     if not report.found:  # an answer about the quotes found: exit 0
         (stdout() if fmt is Format.table else stderr()).print(f"No reversals found in {summary}.")
     if cap and report.found > cap:
         stderr().print(f"Showing the first {cap} reversals of {report.found}; pass --limit 0 for all.")
-    if fmt is not Format.table or not report.found:
-        return
+
+
+def _print_changes(report: service.ChangeList, summary: str) -> None:
+    """Each reversal shown: its two days, which way it turned, the shared words, both passages."""
     out = stdout(soft_wrap=False)
     k = report.found
     out.print(Text(f"{k} {plural(k, 'reversal')} in {summary}", style="bold"))
-    for c in shown:
+    for c in report.changes:
         out.print()
         verb = "denied what was affirmed" if c.direction == "denied" else "affirmed what was denied"
         about = ", ".join(c.shared)

@@ -22,9 +22,9 @@ from quotetrack.cli.filters import (
     UntilOption,
     describe,
     make_filter,
+    note_undated,
 )
 from quotetrack.cli.output import SUFFIXES, FileFormat, Format, nothing_found, write_rows
-from quotetrack.cli.search import note_undated
 from quotetrack.errors import QuotetrackError, UsageError
 from quotetrack.exporting import write_parquet
 from quotetrack.records import ROW_KEYS, row_record

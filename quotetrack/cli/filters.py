@@ -15,8 +15,10 @@ from typing import Annotated
 
 import typer
 
+from quotetrack import service
 from quotetrack.analysis import abbreviations
 from quotetrack.analysis.abbreviations import HEADLINE_ABBREVIATIONS
+from quotetrack.cli.base import plural, settings_of, stderr
 from quotetrack.config import Settings
 from quotetrack.db.search import QuoteFilter
 from quotetrack.errors import UsageError
@@ -214,6 +216,19 @@ def describe(filters: QuoteFilter) -> str:
     if filters.since or filters.until:
         parts.append(f"said {filters.since or '…'} to {filters.until or '…'}")
     return ", ".join(parts) if parts else "any speaker"
+
+
+def note_undated(ctx: typer.Context, filters: QuoteFilter, *, left_out_of: str | None = None) -> None:
+    """Say on stderr how many quotes were left out for having no date at all (neither said nor
+    published), so a date filter or a time axis never drops quotes without a word.
+
+    Without `left_out_of`, only --since/--until leave them out (search, export, stats count
+    them under an unknown month otherwise); with it, the command has no place for them at all
+    (``the timeline``, ``the comparison``) and says so whatever the bounds."""
+    n = service.undated_left_out(settings_of(ctx), filters, on_time_axis=left_out_of is not None)
+    if n:
+        why = f"of {left_out_of}" if left_out_of else "by --since/--until"
+        stderr().print(f"{n} {plural(n, 'quote')} with no date (neither said nor published) left out {why}.")
 
 
 def _shortened(value: str, most: int = 60) -> str:

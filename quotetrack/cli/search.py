@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from rich.cells import cell_len
@@ -25,6 +25,7 @@ from quotetrack.cli.filters import (
     UntilOption,
     describe,
     make_filter,
+    note_undated,
 )
 from quotetrack.cli.output import (
     Format,
@@ -38,9 +39,6 @@ from quotetrack.cli.output import (
     write_rows,
 )
 from quotetrack.records import ROW_KEYS, format_date, format_published, row_record
-
-if TYPE_CHECKING:
-    from quotetrack.db.search import QuoteFilter
 
 SEARCH_TSV_COLUMNS = ("quote_id", "said_on", "speaker", "speaker_role", "kind", "text", "outlet")
 """The table's columns, as `search` writes them one row per line into a pipe (--format tsv)."""
@@ -107,15 +105,6 @@ def search(
         nothing_found(f"No quotes found for {describe(filters)}.")
     if truncated:
         stderr().print(f"Showing the first {cap} quotes; pass --limit 0 to see all of them.")
-
-
-def note_undated(ctx: typer.Context, filters: QuoteFilter) -> None:
-    """Say on stderr how many quotes the date bounds left out for having no date at all."""
-    n = service.undated_left_out(settings_of(ctx), filters)
-    if n:
-        stderr().print(
-            f"{n} {plural(n, 'quote')} with no date (neither said nor published) left out by --since/--until."
-        )
 
 
 def write_records(records: list[dict[str, Any]], fmt: Format) -> None:

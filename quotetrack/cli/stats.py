@@ -24,9 +24,10 @@ from quotetrack.cli.filters import (
     UntilOption,
     describe,
     make_filter,
+    note_undated,
 )
-from quotetrack.cli.output import PeriodOption, ReportFormat, ReportFormatOption, nothing_found
-from quotetrack.db.stats import Count
+from quotetrack.cli.output import Period, PeriodOption, ReportFormat, ReportFormatOption, nothing_found
+from quotetrack.db.stats import Count, Stats
 from quotetrack.records import format_date
 
 
@@ -88,11 +89,15 @@ def stats(
             "by_year": [{"year": y, "quotes": n} for y, n in per_year(s.by_month)],
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        if not s.quotes:
-            nothing_found(f"No quotes found for {describe(filters)}.")
-        return
+    elif s.quotes:
+        _print_stats(s, by)
+    note_undated(ctx, filters)
     if not s.quotes:
         nothing_found(f"No quotes found for {describe(filters)}.")
+
+
+def _print_stats(s: Stats, by: Period | None) -> None:
+    """The totals line, the speaker and outlet tables, and a bar per month or year."""
     out = stdout(soft_wrap=False)
     span = f"{format_date(s.first) or '?'} to {format_date(s.last) or '?'}"
     out.print(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -26,9 +26,13 @@ from quotetrack.cli.filters import (
     UntilOption,
     describe,
     make_filter,
+    note_undated,
     one_speaker,
 )
-from quotetrack.cli.output import PeriodOption, ReportFormat, ReportFormatOption, nothing_found
+from quotetrack.cli.output import Period, PeriodOption, ReportFormat, ReportFormatOption, nothing_found
+
+if TYPE_CHECKING:
+    from quotetrack.service import Timeline
 
 BAR_WIDTH = 30
 MARKS = {"affirm": ("+", "green"), "deny": ("−", "red"), "neutral": ("·", "dim"), None: ("?", "dim")}
@@ -105,10 +109,15 @@ def timeline(
             "reversals": [{"before": a, "after": b} for a, b in report.reversals],
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif report.days:
+        _print_timeline(report, by)
+    note_undated(ctx, filters, left_out_of="the timeline")
     if not report.days:
         nothing_found(f"No quotes found for {describe(filters)}.")
-    if output_format is ReportFormat.json:
-        return
+
+
+def _print_timeline(report: Timeline, by: Period | None) -> None:
+    """The days with their statements, the sequence of stances, and a bar per month or year."""
     out = stdout(soft_wrap=False)
     later = {b for _, b in report.reversals}
     out.print(Text(" · ".join(report.speakers), style="bold"))

@@ -224,11 +224,14 @@ def narrowed(session: Session, filters: QuoteFilter, *columns: Any) -> Select[*t
     return _apply(stmt, plan)
 
 
-def undated_left_out(session: Session, filters: QuoteFilter) -> int:
+def undated_left_out(session: Session, filters: QuoteFilter, *, on_time_axis: bool = False) -> int:
     """How many quotes the other filters match that --since/--until left out for having no date at
     all (neither said nor published): 0 without date bounds.  Said aloud so a date filter never
-    drops quotes without a word."""
-    if filters.since is None and filters.until is None:
+    drops quotes without a word.
+
+    `on_time_axis`: the caller places every quote on a time axis (timeline, changes), where a quote
+    with no date has no place whether or not dates bound it, so it is counted without bounds too."""
+    if filters.since is None and filters.until is None and not on_time_axis:
         return 0
     stmt = narrowed(session, replace(filters, since=None, until=None), func.count())
     if stmt is None:
