@@ -516,3 +516,19 @@ def test_common_words_that_contain_a_news_agencys_name_are_no_media(word: str) -
     from quotetrack.extract.nounphrase import is_media
 
     assert not is_media(word)
+
+
+def test_a_title_in_corner_brackets_in_a_headline_is_no_quote_but_a_clause_in_them_is() -> None:
+    body = '탤런트 윤서희는 "시청자 사랑을 잊지 않겠다"고 말했다.'
+    heads = [
+        q.text
+        for q in quotes_of(body, title="「푸른 들판」 종영 윤서희 「시청자 사랑 잊지 않겠다」")
+        if q.kind == "headline"
+    ]
+    assert heads == ["시청자 사랑 잊지 않겠다"]
+
+
+@pytest.mark.parametrize("short", ["연출 김PD는", "연출 김 PD는"])
+def test_a_role_noun_before_a_surname_and_title_points_back_to_the_person(short: str) -> None:
+    body = f'연출을 맡은 김도헌 PD는 "배우들 덕분"이라고 말했다. {short} "속편은 없다"고 했다.'
+    assert one(quotes_of(body), "속편").speaker == "김도헌"

@@ -67,6 +67,8 @@ def headline_quotes(title: str) -> list[HeadlineQuote]:
             colon = before.endswith((":", "："))
             if not colon and not (_clause(content) and len(content.split()) >= 2):
                 continue
+        if title[sp.open] == "「" and not _clause(content):
+            continue  # 「바람의 집」 종영: corner brackets hold a title, unless what they hold is said
         if any(o is not sp and o.contains(sp) for o in marks.spans):
             continue
         speaker = None

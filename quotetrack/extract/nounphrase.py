@@ -827,9 +827,12 @@ def _parse_words(words: tuple[str, ...], particle: str, appose: bool = True) -> 
         and toks[-2] in lx.KOREAN_SURNAMES
         and toks[-2] not in lx.GLUED_SURNAME_EXCLUDED
         and classes[-1] == "T"
-        and all(c in ("O", "C", "T", "G") for c in classes[:-2])
+        and all(
+            c in ("O", "C", "T", "G") or _common_noun(t) for c, t in zip(classes[:-2], toks, strict=False)
+        )
     ):
-        # 정보통신부 南宮장관, 한은 이총재: an affiliation, then a surname standing for a full name
+        # 정보통신부 南宮장관, 한은 이총재, 연출 김 PD: an affiliation or role, then a surname standing
+        # for a full name
         return Mention(
             text,
             start,
