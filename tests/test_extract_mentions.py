@@ -72,7 +72,7 @@ def test_a_parenthesis_running_over_several_words_is_dropped_from_the_name() -> 
     assert m is not None and m.name == "최봉자"
 
 
-@pytest.mark.parametrize("withheld", ["A씨", "김모씨"])
+@pytest.mark.parametrize("withheld", ["A씨", "김모씨", "ㄱ씨"])
 def test_a_withheld_name_is_a_person_and_keeps_its_honorific(withheld: str) -> None:
     m = mention_of_text(withheld)
     assert m is not None and (m.name, m.kind) == (withheld, "person")

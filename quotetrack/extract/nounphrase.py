@@ -436,7 +436,7 @@ _REGULATOR = re.compile(r"(?:위원회|위|협회|노조|노동조합|조합|연
 
 
 _PROVINCE_TAIL = re.compile(r"(?:특별자치도|특별자치시|특별시|광역시|도청|시청|도|시)$")
-_WITHHELD_NAME = re.compile(r"(?:[A-Z]|[가-힣]모)씨$")
+_WITHHELD_NAME = re.compile(r"(?:[A-Zㄱ-ㅎ]|[가-힣]모)씨$")
 _AGE_BEFORE_SSI = re.compile(r"\(\d{1,3}(?:세|·[^()]{1,20})?\)(?=씨$)")
 """A, B씨 and 김모씨: a person whose name the article withholds (the 씨 stays part of the label)."""
 
