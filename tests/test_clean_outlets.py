@@ -122,6 +122,23 @@ def test_spoken_signoff_followed_by_the_reporters_email() -> None:
     assert spoken_signoff("한빛방송 뉴스 홍길동입니다. [hong@hanbit.example]") == ("한빛방송", "홍길동 기자")
 
 
+@pytest.mark.parametrize(
+    "last",
+    [
+        "당국은 내일부터 단속에 나섭니다. 한빛방송 뉴스 도하윤입니다.",
+        "당국은 단속에 나섭니다.\n한빛방송 도하윤입니다.",
+    ],
+)
+def test_a_sign_off_at_the_end_of_the_scripts_last_paragraph_names_the_broadcaster(last: str) -> None:
+    page = f"도하윤 기자 :\n\n연탄 사재기가 극성입니다.\n\n{last}\n"
+    assert clean(RawDocument(source="t.txt", text=page)).outlet == "한빛방송"
+
+
+def test_a_sentence_ending_in_imnida_that_signs_nothing_names_no_outlet() -> None:
+    page = "도하윤 기자 :\n\n연탄 사재기가 극성입니다. 시민들은 불안한 상황입니다.\n"
+    assert clean(RawDocument(source="t.txt", text=page)).outlet is None
+
+
 # --- lines that name the site --------------------------------------------------------------------
 
 

@@ -237,6 +237,9 @@ def _assemble(
         kept.append(text)
         if ev.outlet.rank > _OUTLET_SELF:
             ev.outlet.offer(_OUTLET_SELF, credits.self_reference_outlet(text))
+        if ev.outlet.rank > _OUTLET_NAMED and "입니다" in text[-40:]:
+            signed = credits.closing_signoff(text)  # …나섭니다. KBS 뉴스 노명호입니다.
+            ev.outlet.offer(_OUTLET_NAMED, signed[0] if signed else None)
     last = segment.key(kept[-1]) if kept else ""
     if len(last) >= DUP_MIN and any(segment.key(x).startswith(last) for x in kept[:-1]):
         kept.pop()  # a cut-off repeat of an earlier paragraph at the end of a partial page

@@ -153,6 +153,17 @@ def spoken_signoff(text: str) -> tuple[str, str] | None:
     return (canonical_outlet(m["outlet"]), f"{m['name']} 기자") if m else None
 
 
+_LAST_SENTENCE = re.compile(r"(?<=[.!?다])\s+(?=\S[^.!?]*\.?\s*$)")
+
+
+def closing_signoff(text: str) -> tuple[str, str] | None:
+    """(outlet, byline) from a sign-off that ends a paragraph of the script rather than standing on
+    its own line (``…단속에 나섭니다. KBS 뉴스 노명호입니다.``)."""
+    tail = text.rstrip()[-100:]
+    cuts = [m.end() for m in _LAST_SENTENCE.finditer(tail)]
+    return spoken_signoff(tail[cuts[-1] :]) if cuts else None
+
+
 _PROVIDED_BY = re.compile(
     r"\s{0,3}[▶☞■]?\s{0,2}(?:기사\s?제공|제공|기사\s?출처|뉴스\s?출처|원문\s?출처)\s{0,2}[:：|=]?\s{0,2}"
     r"(?P<name>[^\s:|]{2,15})\s{0,3}"
