@@ -51,6 +51,8 @@ def test_section_words_and_places_are_not_outlets(name: str) -> None:
         ("<한빛뉴스 무단전재 및 재배포 금지>", "한빛뉴스"),
         ("한빛타임즈 All rights reserved.", "한빛타임즈"),
         ("저작권자 © 전북일보 인터넷신문 무단전재 및 재배포 금지", "전북일보"),  # the web edition's word goes
+        ("[한빛일보 ⓒ 무단전재 및 재배포금지]", "한빛일보"),  # the name before the sign
+        ("※ 이 기사는 한빛연예의 저작물입니다. 무단 전재 및 재배포를 금지합니다.", "한빛연예"),
     ],
 )
 def test_copyright_notice_forms(line: str, outlet: str) -> None:

@@ -27,7 +27,12 @@ _COPY_SIGN = re.compile(
     r"(?P<name>[^\s,.\[\]<>()|&][^,.\[\]<>()|&\n]{0,30}?)\s{0,2}"
     r"(?=$|[,.\[\]<>()|&]|\s(?:무단|[Aa][Ll][Ll]\s|-|저작권|www\.))"
 )
-_OWNS_CONTENT = re.compile(r"^(?P<name>[^\s]{2,20})의 모든 (?:콘텐츠|기사|저작물)")
+_OWNS_CONTENT = re.compile(
+    r"^(?P<name>[^\s]{2,20})의 모든 (?:콘텐츠|기사|저작물)"
+    r"|^\W{0,3}(?:이|본)\s?기사는\s{1,2}(?P<owner>[^\s]{2,20})의 (?:저작물|콘텐츠)"
+)
+"""``한빛일보의 모든 콘텐츠는 …``, ``※ 이 기사는 한빛연예의 저작물입니다``."""
+_NAME_BEFORE_SIGN = re.compile(r"(?P<name>[가-힣A-Za-z0-9][^\s\[\]<>()]{1,19})\s{0,2}$")
 _NAME_BEFORE_NOTICE = re.compile(
     r"\W{0,3}(?P<name>[가-힣A-Za-z0-9][^\s,.<>\[\]()]{1,19}(?:\s[^\s,.<>\[\]()]{1,12})?)[,.]?\s{0,2}"
     r"(?:무단\s?전재|[Aa][Ll][Ll]\s[Rr][Ii][Gg][Hh][Tt][Ss]\s[Rr][Ee][Ss][Ee][Rr][Vv][Ee][Dd])"
@@ -90,11 +95,14 @@ def copyright_outlet(text: str) -> tuple[str | None, bool]:
         prefix = text[: min(words.start(), sign.start() if sign else len(text))]
         full = len(prefix) <= COPYRIGHT_LEAD or ("." not in prefix and len(prefix) <= 2 * COPYRIGHT_LEAD)
     m = _COPY_SIGN.search(text)
+    if m and _COPYRIGHT_WORDS.match(m["name"]) and (before := _NAME_BEFORE_SIGN.search(text, 0, m.start())):
+        # [한빛일보 ⓒ 무단전재 및 재배포금지]: the name stands before the sign, the notice after it
+        return _known_in(before["name"]) or _usable(before["name"]), full
     if m:
         return _known_in(text[m.start() : m.start() + 120]) or _usable(m["name"]), full
     o = _OWNS_CONTENT.match(text) or _RIGHTS_HELD.search(text[:120])
     if o and words:
-        return _usable(o["name"]), True
+        return _usable(o.groupdict().get("owner") or o["name"]), True
     if (bare := _NAME_BEFORE_NOTICE.match(text)) is not None:
         name = _usable(bare["name"])
         return (name if name is not None and outlet_like(name) else None), full
