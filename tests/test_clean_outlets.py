@@ -141,6 +141,12 @@ def test_a_sentence_ending_in_imnida_that_signs_nothing_names_no_outlet() -> Non
     assert clean(RawDocument(source="t.txt", text=page)).outlet is None
 
 
+def test_a_byline_naming_the_outlet_with_the_reporters_address_after_it_names_the_outlet() -> None:
+    page = '정부는 예산안을 발표했다.\n\n기획재정부는 "재정을 지키겠다"고 밝혔다.\n\n한빛뉴스 홍길동 기자 (hong@hanbit.example)\n'
+    c = clean(RawDocument(source="t.txt", text=page))
+    assert (c.outlet, c.byline) == ("한빛뉴스", "홍길동 기자")
+
+
 # --- lines that name the site --------------------------------------------------------------------
 
 

@@ -76,7 +76,8 @@ def classify(text: str) -> Para:
         if (tip := credits.tip_line_outlet(text)) is not None:
             return Para(text, "footer", outlet=tip)
         if _is_signature(text):
-            return Para(text, "signature", byline=md.byline_in(text))
+            line = md.metadata_line(text)  # 한빛뉴스 홍길동 기자 (hong@…): the outlet it names
+            return Para(text, "signature", byline=md.byline_in(text), outlet=line.outlet if line else None)
         if (spoken := credits.spoken_signoff(text)) is not None:
             return Para(text, "signature", outlet=spoken[0], byline=spoken[1])
     if noise.is_caption(text):

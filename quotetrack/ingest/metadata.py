@@ -228,6 +228,7 @@ class MetaLine:
 
 _LABEL_WORDS = (*FIRST_LABELS, *MODIFIED_LABELS, "기사", "최종", "최초", "date", "시간", "일시")
 _META_HINT = re.compile(r"(?:19|20)\d\d|기자|특파원|통신원|위원|^\s{0,3}[\[(【〔]")
+_EMAIL = re.compile(r"[\w.+-]{1,40}@[\w-]{1,40}(?:\.[\w-]{1,30}){1,4}")
 _LEFTOVER_JUNK = re.compile(r"[\s\d|/:：\-–·,.()\[\]<>=~@]+")
 META_LINE_MAX = 120
 META_LEFTOVER_MAX = 12
@@ -257,6 +258,7 @@ def metadata_line(text: str) -> MetaLine | None:
         rest = rest[: b.start()] + rest[b.end() :]
     if not stamps and byline is None and d is None:
         return None
+    rest = _EMAIL.sub(" ", rest)  # 한빛뉴스 홍길동 기자 (hong@hanbit.co.kr): the address is data too
     words = rest
     rest = rest.casefold()
     for word in _LABEL_WORDS:
