@@ -29,7 +29,17 @@ def run(text: str) -> CleanArticle:
 
 
 @pytest.mark.parametrize(
-    "name", ["미래트리뷴", "STN스포츠", "한빛타임즈", "한빛투데이", "한빛헤럴드", "한빛위클리", "한빛신문사"]
+    "name",
+    [
+        "미래트리뷴",
+        "STN스포츠",
+        "한빛타임즈",
+        "한빛투데이",
+        "한빛헤럴드",
+        "한빛위클리",
+        "한빛신문사",
+        "한빛닷컴",
+    ],
 )
 def test_names_shaped_like_outlets(name: str) -> None:
     assert outlet_like(name)

@@ -106,7 +106,7 @@ def outlet_for_host(host: str) -> str | None:
 # more than the word itself: 스포츠, 경제 and 뉴스 alone are section labels.
 _OUTLET_SUFFIX = re.compile(
     r"(?:뉴스|일보|신문|신문사|방송|방송사|TV|경제|데일리|타임스|타임즈|미디어|저널|포스트|통신|통신사|투데이|트리뷴|헤럴드"
-    r"|프레스|위클리|리포트|매거진|스포츠|코리아|[0-9])$"
+    r"|프레스|위클리|리포트|매거진|스포츠|코리아|닷컴|[0-9])$"
 )
 _OUTLET_PREFIX = re.compile(r"(?:스포츠|데일리|주간|월간|일간)(?=[가-힣A-Za-z])")
 """Words some outlets start their names with (스포츠한빛, 데일리한빛, 주간한빛)."""
