@@ -532,3 +532,10 @@ def test_a_title_in_corner_brackets_in_a_headline_is_no_quote_but_a_clause_in_th
 def test_a_role_noun_before_a_surname_and_title_points_back_to_the_person(short: str) -> None:
     body = f'연출을 맡은 김도헌 PD는 "배우들 덕분"이라고 말했다. {short} "속편은 없다"고 했다.'
     assert one(quotes_of(body), "속편").speaker == "김도헌"
+
+
+def test_a_headline_naming_who_tells_what_it_quotes_gives_the_quote_to_the_teller() -> None:
+    body = "어선 충돌 사고로 3명이 실종됐다. 해경은 수색을 이어가고 있다."
+    title = '목격자가 전하는 그날 밤 "불빛도 없이 다가왔다"'
+    (head,) = [q for q in quotes_of(body, title=title) if q.kind == "headline"]
+    assert head.speaker == "목격자"

@@ -219,8 +219,15 @@ def _headline_speakers(
                 entity = _by_hanja_surname(hq.speaker_text, registry)
             if entity is None and not _speaker_like(m, body):
                 # 당시 상황 "…", 한일관계, "…": no one is named; the words are those of the body quote
-                # they copy, when there is one
+                # they copy, when there is one, or of the one the headline says tells them
+                # (생존자가 전하는 당시 상황 "…")
                 entity = _matching_speaker(title[hq.start : hq.end], items)
+                teller = _TELLER.search(title, 0, hq.start)
+                told = mention_of_text(teller["who"]) if teller and entity is None else None
+                if told is not None and _speaker_like(told, body):
+                    m = told
+                    entity = registry.resolve(told, 10**9, create=False)
+                    hq = HeadlineQuote(hq.start, hq.end, teller["who"] if teller else None)
             fuller = expand_role(m.role) if m is not None else None
             known = entity.role if entity is not None else None
             if entity is not None and fuller and known and fuller != known and fuller.endswith(known):
@@ -229,6 +236,12 @@ def _headline_speakers(
                 label = _local_government(hq.speaker_text, registry) or _bare(hq.speaker_text)
         out.append((hq, entity, label))
     return out
+
+
+_TELLER = re.compile(
+    r"(?P<who>[가-힣A-Za-z]{2,12})(?:이|가)\s(?:전하는|전한|말하는|말한|밝힌|털어놓은|증언하는|증언한|들려준)\s"
+)
+"""생존자가 전하는 …, 전문가가 말하는 …: a headline naming who tells what it quotes."""
 
 
 def _speaker_like(m: Mention | None, body: str) -> bool:
