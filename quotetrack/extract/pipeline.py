@@ -211,29 +211,29 @@ def _headline_speakers(
     for hq in headline_quotes(title):
         entity: Entity | None = None
         label: str | None = None
-        if hq.speaker_text:
-            m = mention_of_text(hq.speaker_text)
-            if m is not None:
-                entity = registry.resolve(m, 10**9, create=False)
-            if entity is None:
-                entity = _by_hanja_surname(hq.speaker_text, registry)
-            if entity is None and not _speaker_like(m, body):
-                # 당시 상황 "…", 한일관계, "…": no one is named; the words are those of the body quote
-                # they copy, when there is one, or of the one the headline says tells them
-                # (생존자가 전하는 당시 상황 "…")
-                entity = _matching_speaker(title[hq.start : hq.end], items)
-                teller = _TELLER.search(title, 0, hq.start)
-                told = mention_of_text(teller["who"]) if teller and entity is None else None
-                if told is not None and _speaker_like(told, body):
-                    m = told
-                    entity = registry.resolve(told, 10**9, create=False)
-                    hq = HeadlineQuote(hq.start, hq.end, teller["who"] if teller else None)
+        printed = hq.speaker_text
+        m = mention_of_text(printed) if printed else None
+        if printed and m is not None:
+            entity = registry.resolve(m, 10**9, create=False)
+        if printed and entity is None:
+            entity = _by_hanja_surname(printed, registry)
+        if entity is None and not _speaker_like(m, body):
+            # 당시 상황 "…", 한일관계, "…": no one is named; the words are those of the body quote they
+            # copy, when there is one, or of the one the headline says tells them (생존자가 전하는 …)
+            entity = _matching_speaker(title[hq.start : hq.end], items) if printed else None
+            teller = _TELLER.search(title, 0, hq.start) if entity is None else None
+            told = mention_of_text(teller["who"]) if teller else None
+            if teller and told is not None and _speaker_like(told, body):
+                printed, m = teller["who"], told
+                entity = registry.resolve(told, 10**9, create=False)
+        if printed:
             fuller = expand_role(m.role) if m is not None else None
             known = entity.role if entity is not None else None
             if entity is not None and fuller and known and fuller != known and fuller.endswith(known):
                 entity.role = fuller  # 마치무라 외상 in the body, 마치무라 日외상 in the headline: 일본 외상
             if entity is None:
-                label = _local_government(hq.speaker_text, registry) or _bare(hq.speaker_text)
+                label = _local_government(printed, registry) or _bare(printed)
+        hq = HeadlineQuote(hq.start, hq.end, printed)
         out.append((hq, entity, label))
     return out
 
