@@ -373,3 +373,9 @@ def test_a_one_syllable_chinese_surname_with_a_title_is_the_person_whose_name_it
         '량 대변인은 "다음 달 결과가 나온다"고 덧붙였다.'
     )
     assert one(quotes_of(body), "다음 달").speaker == "량즈하오"
+
+
+def test_a_team_then_a_title_then_a_name_is_the_named_player() -> None:
+    body = '씨울프스 주장 한송이는 "팬들께 죄송하다"고 말했다.'
+    q = one(quotes_of(body), "죄송")
+    assert (q.speaker, q.speaker_role) == ("한송이", "씨울프스 주장")

@@ -1127,6 +1127,16 @@ def _name_run(toks: list[str], classes: list[TokenClass]) -> tuple[int, int] | N
     last_named = n >= 2 and classes[-1] == "N" and korean_name_like(_strip_paren(toks[-1]))
     if last_named and classes[-2] in ("A", "T"):
         return n - 1, n  # 송당리 주민 | 고춘자(씨): a person described, then named, ends the phrase
+    if (
+        n >= 3
+        and classes[-2] == "T"
+        and classes[-1] == "N"
+        and classes[0] in ("N", "O")
+        and not korean_name_like(toks[0])
+        and not _common_noun(toks[-1])
+        and _HANGUL_ONLY.fullmatch(toks[-1])
+    ):
+        return n - 1, n  # 씨호크스 주장 | 백송이: the team, the title, then the name
     title_at = next((t for t in range(n - 1, 0, -1) if classes[t] == "T"), None)
     if title_at is not None:
         k0 = title_at
