@@ -175,11 +175,13 @@ class ArticleReader:
                     self._soundbite(region, i)
                     region.quotes = []  # its quotes are out; its other sentences are skipped
                 continue
-            self._register_members(sent)
-            self._register_name_runs(sent)
-            self._register_aged_names(sent)
-            self._register_heads(sent)
-            self._register_aliases(sent)
+            if self.body.find("(", sent.start, sent.end) >= 0:  # most sentences hold no parenthesis
+                self._register_members(sent)
+                self._register_aged_names(sent)
+                self._register_heads(sent)
+                self._register_aliases(sent)
+            if self.body.find("·", sent.start, sent.end) >= 0:
+                self._register_name_runs(sent)
             self._register_mentions(sent)
             spans = top_spans(self.marks, sent)
             alone = _standalone(self.body, sent, spans)
