@@ -379,3 +379,20 @@ def test_a_team_then_a_title_then_a_name_is_the_named_player() -> None:
     body = '씨울프스 주장 한송이는 "팬들께 죄송하다"고 말했다.'
     q = one(quotes_of(body), "죄송")
     assert (q.speaker, q.speaker_role) == ("한송이", "씨울프스 주장")
+
+
+def test_the_norths_spelling_of_a_surname_is_a_surname() -> None:
+    body = (
+        "조선중앙통신은 국방과학원 리명호 원장이 시험을 지도했다고 보도했다. "
+        '통신은 리 원장이 "성능이 검증됐다"고 말했다고 전했다.'
+    )
+    q = one(quotes_of(body), "성능이")
+    assert q.speaker == "리명호"
+
+
+def test_a_surname_kiwi_reads_as_a_sound_word_before_a_title_is_still_a_surname() -> None:
+    body = (
+        '공동 창업자인 탕리웨이 최고기술책임자(CTO)는 "칩을 직접 설계했다"고 말했다. '
+        '탕 CTO는 "노하우가 자산"이라고 덧붙였다.'
+    )
+    assert one(quotes_of(body), "노하우").speaker == "탕리웨이"

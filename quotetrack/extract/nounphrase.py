@@ -322,7 +322,11 @@ def phrase_before(words: list[Word], head: int, stem_end: int) -> list[tuple[str
             (right_title and (_ends_in_noun(c) or _university(c)))
             or (stem == "측" and _ends_in_noun(c))  # 한결중공업 측 (한결/MAG 중공업): whose side it is
         )
-        surname_before_title = p.surname and head - j == 1 and right_title  # 서 총리: 서 is no verb here
+        surname_before_title = (  # 서 총리: 서 is no verb here; 탕 CTO: 탕 is no sound either
+            (p.surname or (len(c) == 1 and "가" <= c <= "힣" and c not in lx.DISCOURSE_ADVERBS))
+            and head - j == 1
+            and right_title
+        )
         if not (
             p.nominal
             or name_before_title
@@ -439,6 +443,12 @@ _PROVINCE_TAIL = re.compile(r"(?:특별자치도|특별자치시|특별시|광�
 _WITHHELD_NAME = re.compile(r"(?:[A-Zㄱ-ㅎ]|[가-힣]모)씨$")
 _AGE_BEFORE_SSI = re.compile(r"\(\d{1,3}(?:세|·[^()]{1,20})?\)(?=씨$)")
 """A, B씨 and 김모씨: a person whose name the article withholds (the 씨 stays part of the label)."""
+
+
+def _surname_before_title(tok: str, after: str) -> bool:
+    """탕 CTO, 탁 위원장: one syllable Kiwi reads as an adverb (탕, 탁 are sounds) before a title is
+    a surname; the discourse words (또, 곧) are not."""
+    return len(tok) == 1 and tok not in lx.DISCOURSE_ADVERBS and is_title(after)
 
 
 @lru_cache(maxsize=65536)
@@ -697,7 +707,7 @@ def _apposition(toks: list[str], particle: str) -> Mention | None:
 def _parse_words(words: tuple[str, ...], particle: str, appose: bool = True) -> Mention | None:
     """`parse` on the words alone: a phrase reads the same wherever it stands (parse places it)."""
     toks = _spelled_out(words)
-    while len(toks) > 1 and _adverb(toks[0]):
+    while len(toks) > 1 and _adverb(toks[0]) and not _surname_before_title(toks[0], toks[1]):
         toks = toks[1:]  # 다만 총리는, 특히 장관은: the adverb belongs to the sentence, not the name
     if not toks:
         return None

@@ -42,6 +42,7 @@ MentionForm = Literal["full", "single", "surname", "title", "anonymous", "generi
 KOREAN_SURNAMES = frozenset(
     "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염"
     "여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부"
+    "리림"  # the North's spelling of 이 and 임 (리선권, 림동옥)
 )
 """The ~100 Korean surnames covering over 99% of the population (통계청 인구주택총조사 성씨
 통계); the same list as quotetrack/extract/lexicon.py."""
