@@ -405,3 +405,20 @@ def test_a_paragraph_reporting_someone_elses_words_after_the_last_answer_ends_th
     assert quotes["세계선수권이다."].speaker == "나윤서"
     assert quotes["훈련을 한 번도 빼먹지 않은 선수"].speaker == "도한결"
     assert quotes["선수단에 포상금을 지급하겠다"].speaker == "연맹"
+
+
+def test_answers_printed_in_quotation_marks_after_the_marker_are_the_interviewees() -> None:
+    body = (
+        '"아직 배고파요."\n\n'
+        "은메달리스트 도하람(19)은 귀국 이틀 뒤 선수촌에서 만나 밝게 웃었다.\n\n"
+        "- 마지막 화살을 쏠 때 무슨 생각을 했나.\n"
+        "▲ \"코치님이 '괜찮다'고 하셨는데 저는 10점만 생각했어요.\"\n\n"
+        "- 다음 목표는.\n"
+        '▲ "4년 뒤 시상대 가운데에 서고 싶어요."\n\n'
+        '대표팀 나성훈 코치는 "끝까지 침착했다"고 말했다.'
+    )
+    quotes = by_text(quotes_of(body))
+    assert quotes["아직 배고파요."].speaker == "도하람"  # the lead's quote: whom the next sentence is about
+    assert quotes["4년 뒤 시상대 가운데에 서고 싶어요."].speaker == "도하람"
+    assert quotes["코치님이 '괜찮다'고 하셨는데 저는 10점만 생각했어요."].speaker == "도하람"
+    assert quotes["끝까지 침착했다"].speaker == "나성훈"

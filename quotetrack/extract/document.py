@@ -64,6 +64,8 @@ _AGED_NAME = re.compile(
 _HEAD_IN_PARENS = re.compile(r"(?P<body>[^\s()]{2,30})\((?P<inner>[^()\n]{3,30})\)")
 """서울중앙지검 형사1부(부장검사 홍길준), 특수1부(金在坤부장검사): a body with the person heading it
 in parentheses, as crime and court reports print them."""
+_ANSWER_MARKS = " \t\n▲△■□◆◇●○▶☞-–—―AQ.:：답\"'“”‘’『「"
+"""What may stand before an interview answer's words on its line (▲ "…", A. …)."""
 _NAME_RUN = re.compile(
     r"(?<![가-힣])(?P<names>(?:[가-힣]{2,4}(?:\([一-鿿]{2,4}\))?·){1,7}[가-힣]{2,4}(?:\([一-鿿]{2,4}\))?)"
     r"(?P<title>씨|[ \t]+[가-힣]{1,6})?"
@@ -170,6 +172,13 @@ class ArticleReader:
         for i, sent in enumerate(self.sentences):
             k = bisect_right(starts, sent.start) - 1
             region = regions[k] if k >= 0 and sent.start < regions[k].end else None
+            if (
+                region is None
+                and k + 1 < len(regions)
+                and regions[k + 1].start < sent.end
+                and not self.body[sent.start : regions[k + 1].start].strip(_ANSWER_MARKS)
+            ):
+                region = regions[k + 1]  # ▲ "…": a sentence opening with the answer's marker is the answer
             if region is not None:
                 if region.kind == "speech" and region.quotes:
                     self._soundbite(region, i)
@@ -206,7 +215,7 @@ class ArticleReader:
             if spoke is not None:
                 self.registry.last_speaker = spoke
             elif not found:
-                self._topic_continues(sent)
+                self._topic_continues(sent, i)
             self._nested(found, i)
             self._genitive_speech(sent)
         for a in self._forward:  # nothing followed: unattributed
@@ -252,7 +261,7 @@ class ArticleReader:
         lo, hi = interview.questions[k - 1][1], interview.questions[k][0]
         taken = [r for r in interview.answers if lo <= r.start < hi]
         end = max((r.end for r in taken), default=lo)
-        return bool(self.body[end:hi].strip())
+        return bool(self.body[end:hi].strip(_ANSWER_MARKS))  # (an answer's closing mark is no prose)
 
     def _interviewee(self, lo: int, hi: int) -> Entity | None:
         """Whom questions put at `hi` are asked: of the people the prose before them (from `lo`)
@@ -321,9 +330,10 @@ class ArticleReader:
             if m is not None and m.form == "org":
                 self._enter(_team_leader(m), w.start)
 
-    def _topic_continues(self, sent: Sentence) -> None:
+    def _topic_continues(self, sent: Sentence, i: int) -> None:
         """A sentence that quotes no one but is about a person (페스코프 대변인은 … 입을 닫았다) makes
-        that person the one a following 그는 or subjectless quote goes on with."""
+        that person the one a following 그는 or subjectless quote goes on with, and the one whose
+        words a quote standing alone in the sentence just above are."""
         ws = self.words_of(sent)
         for k, m in self.subjects_of(sent):
             if m.particle not in ("은", "는") or m.form not in ("name", "surname_title"):
@@ -331,6 +341,8 @@ class ArticleReader:
             e = self.registry.resolve(m, ws[k].start, create=False)
             if e is not None and e.kind == "person":
                 self.registry.last_speaker = e
+                if self._forward and self._forward[-1].found.sentence == i - 1:
+                    self._give_forward(e)  # "…" / 신지아는 … 밝게 웃었다: whom the next sentence is about
             return
 
     def _register_members(self, sent: Sentence) -> None:
