@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from typing import Annotated
 
 import typer
@@ -25,8 +26,15 @@ from quotetrack.cli.filters import (
     describe,
     make_filter,
 )
-from quotetrack.cli.output import PeriodOption, ReportFormat, ReportFormatOption, nothing_found
-from quotetrack.db.stats import Count
+from quotetrack.cli.output import (
+    Format,
+    LinedReportFormatOption,
+    PeriodOption,
+    nothing_found,
+    rows_format,
+    write_rows,
+)
+from quotetrack.db.stats import Count, Stats
 from quotetrack.records import format_date
 
 
@@ -45,10 +53,11 @@ def stats(
     top: Annotated[
         int, typer.Option("--top", min=0, help="List this many speakers and outlets; 0 lists all.")
     ] = 15,
-    output_format: ReportFormatOption = ReportFormat.table,
+    output_format: LinedReportFormatOption = None,
     by: PeriodOption = None,
 ) -> None:
-    """Count stored quotes by speaker, outlet and month (under the same filters as search)."""
+    """Count stored quotes by speaker, outlet and month (under the same filters as search).  In a
+    pipe, one line per table row, its table first (all, speaker, outlet, month or year)."""
     filters = make_filter(
         settings_of(ctx),
         speaker=speaker,
@@ -61,7 +70,14 @@ def stats(
         attributions=attribution,
     )
     s = service.stats(settings_of(ctx), filters, top=top or None)
-    if output_format is ReportFormat.json:
+    fmt = rows_format(output_format)
+    unit, periods = by_unit(s.by_month, by.value if by else None)
+    if fmt is Format.tsv:
+        if not s.quotes:
+            nothing_found(f"No quotes found for {describe(filters)}.")
+        write_rows(_tsv_rows(s, unit, periods), fmt, columns=TSV_COLUMNS)
+        return
+    if fmt is Format.json:
 
         def counts(items: list[Count]) -> list[dict[str, object]]:
             return [
@@ -122,7 +138,6 @@ def stats(
                 c.name, str(c.quotes), str(c.articles), format_date(c.first) or "", format_date(c.last) or ""
             )
         out.print(table)
-    unit, periods = by_unit(s.by_month, by.value if by else None)
     if periods:
         table = Table(title=f"By {unit}", title_justify="left")
         table.add_column(unit.capitalize(), no_wrap=True)
@@ -132,3 +147,31 @@ def stats(
         for period, n in periods:
             table.add_row(period, str(n), bar(n, largest, 30))
         out.print(table)
+
+
+TSV_COLUMNS = ("group", "name", "quotes", "articles", "first", "last")
+"""A line of `stats` in a pipe: which table it is from (all, speaker, outlet, month or year), then
+that table's columns; `| grep ^speaker` keeps one table."""
+
+
+def _tsv_rows(s: Stats, unit: str, periods: list[tuple[str, int]]) -> Iterator[dict[str, object]]:
+    """The totals, then every row of the speaker, outlet and period tables, one dict a line."""
+    yield {
+        "group": "all",
+        "quotes": s.quotes,
+        "articles": s.articles,
+        "first": format_date(s.first),
+        "last": format_date(s.last),
+    }
+    for group, items in (("speaker", s.by_speaker), ("outlet", s.by_outlet)):
+        for c in items:
+            yield {
+                "group": group,
+                "name": c.name,
+                "quotes": c.quotes,
+                "articles": c.articles,
+                "first": format_date(c.first),
+                "last": format_date(c.last),
+            }
+    for period, n in periods:
+        yield {"group": unit, "name": period, "quotes": n}

@@ -28,11 +28,20 @@ from quotetrack.cli.filters import (
     make_filter,
     one_speaker,
 )
-from quotetrack.cli.output import PeriodOption, ReportFormat, ReportFormatOption, nothing_found
+from quotetrack.cli.output import (
+    Format,
+    LinedReportFormatOption,
+    PeriodOption,
+    nothing_found,
+    rows_format,
+    write_rows,
+)
 
 BAR_WIDTH = 30
 MARKS = {"affirm": ("+", "green"), "deny": ("−", "red"), "neutral": ("·", "dim"), None: ("?", "dim")}
 """How each stance is marked in the terminal: + affirms, − denies, · takes no position."""
+TSV_COLUMNS = ("day", "stance", "text", "articles", "outlets", "quotes", "reversal")
+"""A statement's line in a pipe (--format tsv): the table's columns, the stance spelt out."""
 
 
 @app.command()
@@ -48,7 +57,7 @@ def timeline(
     kind: KindOption = None,
     role: RoleOption = None,
     attribution: AttributionOption = None,
-    output_format: ReportFormatOption = ReportFormat.table,
+    output_format: LinedReportFormatOption = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -65,7 +74,8 @@ def timeline(
 ) -> None:
     """A speaker's statements in date order, grouped by day, each marked + (affirms), − (denies) or ·
     (no position), with how many articles and outlets carried it; the sequence of stances with its
-    reversals (⇄) at a glance, and a bar chart of statements per month."""
+    reversals (⇄) at a glance, and a bar chart of statements per month.  In a pipe, one line per
+    statement (--format tsv)."""
     filters = make_filter(
         settings_of(ctx),
         speaker=one_speaker(speaker_name, speaker),
@@ -82,7 +92,8 @@ def timeline(
         from quotetrack.charts import draw_timeline
 
         draw_timeline(report, output, title=" · ".join(report.speakers) + (f" — {text}" if text else ""))
-    if output_format is ReportFormat.json:
+    fmt = rows_format(output_format)
+    if fmt is Format.json:
         data = {
             "speakers": report.speakers,
             "days": [
@@ -105,12 +116,30 @@ def timeline(
             "reversals": [{"before": a, "after": b} for a, b in report.reversals],
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    later = {b for _, b in report.reversals}
+    if fmt is Format.tsv:
+        write_rows(
+            (
+                {
+                    "day": d.day.isoformat(),
+                    "stance": s.stance,
+                    "text": s.text,
+                    "articles": len(s.articles),
+                    "outlets": sorted(s.outlets),
+                    "quotes": " ".join(map(str, s.quote_ids)),
+                    "reversal": "reversal" if set(s.quote_ids) & later else "",
+                }
+                for d in report.days
+                for s in d.statements
+            ),
+            fmt,
+            columns=TSV_COLUMNS,
+        )
     if not report.days:
         nothing_found(f"No quotes found for {describe(filters)}.")
-    if output_format is ReportFormat.json:
+    if fmt is not Format.table:
         return
     out = stdout(soft_wrap=False)
-    later = {b for _, b in report.reversals}
     out.print(Text(" · ".join(report.speakers), style="bold"))
     for d in report.days:
         out.print()
