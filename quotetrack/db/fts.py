@@ -36,7 +36,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, func, literal, or_, text
+from sqlalchemy import ColumnElement, func, literal, or_, text
 from sqlalchemy.orm import Session
 from sqlalchemy.types import Float, Text
 
@@ -209,30 +209,35 @@ def _form_condition(f: Form, *, postgres: bool) -> ColumnElement[bool]:
 
 
 def pg_predicates(terms: list[Term]) -> list[ColumnElement[bool]]:
-    """PostgreSQL: the literal check of every form (ILIKE, served by the trigram GIN index when a run
-    has three letters or more), each ANDed with a GIN lookup the trigrams cannot do: bigrams for a
-    form whose longest run is two letters, letters for one letter.  The lookups are implied by the
-    check, so they change no result; per form, so a group (북한 | 北 | lone 북) is an OR of index scans."""
+    """PostgreSQL: per term, its literal check (any form's ILIKE or regular expression), and beside
+    it the index lookup that narrows it: per form, bigrams for a longest run of two letters,
+    letters for one, else the ILIKE itself (the trigram index serves three letters or more).  A
+    form's lookup is implied by its check, so adding the OR of the lookups changes no result; kept
+    apart from the checks, it becomes the planner's BitmapOr of index scans (북한 | 北 | lone 북),
+    and the index functions are not recomputed for every row found (북한 at 50,000 quotes: 420 → 25 ms)."""
     out = []
     for t in terms:
-        branches = [_pg_form(f) for f in t.forms]
-        out.append(branches[0] if len(branches) == 1 else or_(*branches))
+        checks = [_form_condition(f, postgres=True) for f in t.forms]
+        lookups = [_pg_lookup(f) for f in t.forms]
+        out.append(checks[0] if len(checks) == 1 else or_(*checks))
+        if any(lookup is not None for lookup in lookups):
+            either = [c if lookup is None else lookup for c, lookup in zip(checks, lookups, strict=True)]
+            out.append(either[0] if len(either) == 1 else or_(*either))
     return out
 
 
-def _pg_form(f: Form) -> ColumnElement[bool]:
+def _pg_lookup(f: Form) -> ColumnElement[bool] | None:
+    """The GIN lookup a form's check implies where the trigram index cannot serve it, else None."""
     # imported here: the PostgreSQL dialect costs SQLite users ~25 ms at every start (BENCHMARKS.md)
     from sqlalchemy.dialects.postgresql import ARRAY
 
-    check = _form_condition(f, postgres=True)
     longest = max((len(run) for run in f.runs), default=0)
     if longest == 2:
         grams = sorted({g for run in f.runs for g in bigrams(run)})
-        return and_(check, func.qt_bigrams(_TEXT).op("@>")(literal(grams, ARRAY(Text))))
+        return func.qt_bigrams(_TEXT).op("@>")(literal(grams, ARRAY(Text)))
     if longest == 1:  # the typed letters as PostgreSQL lowers them, as ILIKE compares: implied
-        letters = "".join(c for c in f.text if c.isalnum())
-        return and_(check, func.qt_chars(_TEXT).op("@>")(func.qt_chars(letters)))
-    return check  # three letters or more: the trigram index serves the check itself
+        return func.qt_chars(_TEXT).op("@>")(func.qt_chars("".join(c for c in f.text if c.isalnum())))
+    return None
 
 
 def pg_score(terms: list[Term]) -> ColumnElement[float]:
