@@ -109,7 +109,8 @@ def main() -> None:
         return QuoteFilter(text=word)
 
     def syllable_query(rng: random.Random) -> QuoteFilter:
-        """One syllable (issue 14): no bigram to look up, so the texts are read."""
+        """One syllable (issue 14): a letter entry of the index (migration 0010; before it, a read of
+        the texts)."""
         word = rng.choice(words)
         return QuoteFilter(text=word[rng.randrange(len(word))])
 
@@ -118,7 +119,8 @@ def main() -> None:
         return QuoteFilter(text=f'"{rng.choice(words)} {rng.choice(words)}"')
 
     def abbreviation_query(rng: random.Random) -> QuoteFilter:
-        """A headline abbreviation group (북한 also finds 北 and a lone 북): a read of the texts."""
+        """A headline abbreviation group (북한 also finds 北 and a lone 북): an OR of index entries
+        (migration 0010; before it, a read of the texts)."""
         return QuoteFilter(text=rng.choice(["북한", "北", "미국", "美", "러시아"]))
 
     def speaker_query(rng: random.Random) -> QuoteFilter:

@@ -115,6 +115,29 @@ def test_a_pipe_gets_one_row_per_line(runner: CliRunner, db: str, command: str) 
         assert "김정은 위원장의 방러를 환영한다" in out
 
 
+@pytest.mark.parametrize(
+    ("command", "rows"),
+    [
+        (["timeline", "푸틴"], 3),  # a line per statement
+        (["stats", "-s", "푸틴"], 1 + 1 + 2 + 1),  # all, the speaker, two outlets, one month
+        (["show", "1"], None),  # Context, then a line per fact
+    ],
+)
+def test_reports_in_a_pipe_are_lines_as_search_is(
+    runner: CliRunner, db: str, command: list[str], rows: int | None
+) -> None:
+    """show, timeline and stats decide as search does: a table on a terminal, TSV in a pipe (grep
+    sees whole rows, nothing is wrapped or boxed), and --format table draws it anywhere."""
+    code, out, _ = invoke(runner, db, *command)  # CliRunner's stdout is not a terminal
+    assert code == 0 and not set("┃│─━┏╭") & set(out)
+    lines = out.splitlines()
+    assert rows is None or len(lines) == rows
+    assert all(line.count("\t") == lines[0].count("\t") for line in lines)
+    assert invoke(runner, db, *command, "-f", "tsv")[1] == out
+    code, table, _ = invoke(runner, db, *command, "-f", "table")
+    assert code == 0 and table != out and "\t" not in table
+
+
 def test_machine_formats_return_every_row_and_a_table_a_page(runner: CliRunner, db: str) -> None:
     for fmt in ("json", "jsonl", "csv", "tsv"):
         code, out, err = invoke(runner, db, "search", "-s", "페스코프", "-f", fmt)
@@ -216,7 +239,7 @@ def test_a_long_span_is_counted_per_year_unless_asked_per_month(
             article_text("제목", f"{year}-06-01", "연합뉴스", (*PUTIN, "direct", f"{year}년의 발언")), "utf-8"
         )
     assert runner.invoke(app, ["--db", cli_db, "ingest", str(folder)]).exit_code == 0
-    for command in (["stats"], ["timeline", "푸틴"]):
+    for command in (["stats", "-f", "table"], ["timeline", "푸틴", "-f", "table"]):
         code, out, _ = invoke(runner, cli_db, *command)
         assert code == 0 and re.search("(By|per) year", out), command
         assert periods(out) == ["2019", "2020", "2021", "2022", "2023", "2024"], command

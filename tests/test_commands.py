@@ -176,7 +176,7 @@ def test_search_explains_bad_values(runner: CliRunner, db: str) -> None:
 
 def test_show_prints_the_quote_in_its_sentence_with_its_sources(runner: CliRunner, db: str) -> None:
     (hit,) = rows(runner, db, "-t", "누적 적자")
-    out = run(runner, db, "show", str(hit["quote_id"]))
+    out = run(runner, db, "show", str(hit["quote_id"]), "-f", "table")
     for expected in (
         "한전의 누적 적자를 고려하면 요금 조정이 불가피하다",
         "라고 말했다",  # the sentence around the quote, from the stored body
@@ -191,6 +191,9 @@ def test_show_prints_the_quote_in_its_sentence_with_its_sources(runner: CliRunne
         assert expected in out
     data = json.loads(run(runner, db, "show", str(hit["quote_id"]), "--format", "json"))
     assert data["context"][data["quote_start"] : data["quote_end"]] == hit["text"]
+    piped = run(runner, db, "show", str(hit["quote_id"]))  # not a terminal: label<TAB>value lines
+    assert "─" not in piped and "Speaker\t김민수\n" in piped and "Outlet\t한겨레\n" in piped
+    assert piped.splitlines()[0].startswith("Context\t") and "불가피하다" in piped.splitlines()[0]
     assert "there is no quote with id 999999" in run(runner, db, "show", "999999", code=1)
 
 
@@ -198,7 +201,7 @@ def test_show_prints_the_quote_in_its_sentence_with_its_sources(runner: CliRunne
 
 
 def test_timeline_groups_statements_by_day_with_their_reach(runner: CliRunner, db: str) -> None:
-    out = run(runner, db, "timeline", "김민수")
+    out = run(runner, db, "timeline", "김민수", "-f", "table")
     assert out.index("2024-03-04") < out.index("2024-03-11") < out.index("2024-03-20")
     assert "2 articles · 2 outlets" in out  # the denial on 4 March, carried by 연합뉴스 and 뉴시스
     assert "Statements per month" in out and "2024-03" in out and "█" in out
@@ -207,6 +210,10 @@ def test_timeline_groups_statements_by_day_with_their_reach(runner: CliRunner, d
     first = data["days"][0]["statements"][0]
     assert (first["articles"], first["outlets"]) == (2, ["뉴시스", "연합뉴스"])
     assert data["months"] == [{"month": "2024-03", "statements": 3}]
+    piped = run(runner, db, "timeline", "김민수", "--text", "전기요금").splitlines()  # not a terminal
+    assert len(piped) == sum(len(d["statements"]) for d in data["days"])  # `| wc -l` counts statements
+    assert piped[0].split("\t") == ["2024-03-04", "deny", first["text"], "2", "뉴시스; 연합뉴스", "1 2", ""]
+    assert any(line.endswith("\treversal") for line in piped)  # the reversals `changes` finds
 
 
 # claims
@@ -327,8 +334,14 @@ def test_stats_counts_by_speaker_outlet_and_month(runner: CliRunner, db: str) ->
         "last": "2024-04-02",
     }
     assert data["by_month"] == [{"month": "2024-03", "quotes": 7}, {"month": "2024-04", "quotes": 1}]
-    out = run(runner, db, "stats", "--speaker", "김민수")
+    out = run(runner, db, "stats", "--speaker", "김민수", "-f", "table")
     assert "7 quotes" in out and "By outlet" in out and "By month" in out
+    piped = run(runner, db, "stats", "--speaker", "김민수")  # not a terminal: a line per row, no box
+    assert "┃" not in piped and "│" not in piped
+    lines = [line.split("\t") for line in piped.splitlines()]
+    assert lines[0][:4] == ["all", "", "7", "4"]
+    assert lines[1][:3] == ["speaker", "김민수", "7"]
+    assert ["month", "2024-03", "7", "", "", ""] in lines  # `| grep ^month` keeps the months
 
 
 # quotes with no date at all

@@ -119,7 +119,7 @@ def test_a_faithful_headline_joins_the_claim_of_its_body_quote(runner: CliRunner
 def test_the_timeline_is_drawn_for_a_report(runner: CliRunner, db: str, tmp_path: Path) -> None:
     pytest.importorskip("matplotlib")
     chart = tmp_path / "park.svg"
-    out = run(runner, db, "timeline", "박서준", "--output", str(chart))
+    out = run(runner, db, "timeline", "박서준", "--output", str(chart), "-f", "table")
     assert "Stance over time" in out
     svg = chart.read_text("utf-8")
     assert svg.startswith("<?xml") and "박서준" in svg and "statements" in svg

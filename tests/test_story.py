@@ -44,7 +44,9 @@ def test_the_reversal_is_found_in_real_articles(runner: CliRunner, ingested: str
     assert (claims[0]["reports"], claims[0]["outlets"], claims[0]["days"]) == (3, 3, 2)
     assert claims[0]["first_said"] == "2024-03-04" and claims[0]["last_said"] == "2024-03-11"
 
-    timeline = runner.invoke(app, ["--db", ingested, "timeline", "김민수", "--text", "전기요금"])
+    timeline = runner.invoke(
+        app, ["--db", ingested, "timeline", "김민수", "--text", "전기요금", "-f", "table"]
+    )
     assert timeline.exit_code == 0 and "2 articles · 2 outlets" in timeline.stdout
 
     hits = json.loads(runner.invoke(app, ["--db", ingested, "search", "-t", "사실무근", "-f", "json"]).stdout)
@@ -97,7 +99,9 @@ def test_a_denial_restated_in_other_words_is_no_reversal(runner: CliRunner, para
 
 @pytest.mark.slow
 def test_the_timeline_marks_each_stance_and_the_reversal(runner: CliRunner, paraphrased: str) -> None:
-    out = runner.invoke(app, ["--db", paraphrased, "timeline", "최유진", "--text", "건설"]).stdout
+    out = runner.invoke(
+        app, ["--db", paraphrased, "timeline", "최유진", "--text", "건설", "-f", "table"]
+    ).stdout
     assert "  − 신규 댐 건설 계획은 현재 없다" in out
     assert "  + 극한 홍수와 가뭄에 대비해 댐 3곳을 새로 건설하기로" in out and "⇄ reversal" in out
     assert "Stance over time  − ⇄ +" in out

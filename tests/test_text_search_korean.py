@@ -7,10 +7,13 @@ from datetime import date, datetime
 
 import pytest
 from helpers import KST, make_article, make_quote
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from quotetrack.analysis.abbreviations import HEADLINE_ABBREVIATIONS, load
+from quotetrack.analysis.text import LONE_MARK, index_tokens, standalone_syllables
+from quotetrack.db import fts
 from quotetrack.db.engine import transaction
+from quotetrack.db.schema import QUOTES
 from quotetrack.db.search import QuoteFilter, search_quotes
 from quotetrack.db.store import save_article
 
@@ -116,3 +119,45 @@ def test_the_command_reference_lists_the_abbreviation_table_the_search_uses() ->
     rows = [line.strip().strip("|").split("|") for line in section.strip().splitlines()[1:]]
     documented = tuple((full.strip(), *short.split()) for full, short in rows)
     assert documented == HEADLINE_ABBREVIATIONS
+
+
+@pytest.mark.parametrize(
+    "query", ["핵", "안", "北", "美", "靑", "러", "與", "野", "북한", "러시아", "북", "a", "7"]
+)
+def test_one_letter_words_and_abbreviations_are_answered_by_the_index_alone(query: str) -> None:
+    """On SQLite none of these reads a quote's text: the letters and lone syllables are index entries
+    (migration 0010), so at a million quotes they cost what a two-syllable word costs."""
+    terms = fts.parse_terms(query)
+    assert fts.fts_match(terms) and fts.literal_checks(terms) == []
+
+
+LONE = (
+    "북",
+    "북 미사일",
+    "북·러",
+    "남북",
+    "북쪽",
+    "北북",
+    "북美",
+    "북_러",
+    "(북)",
+    "ａ북",
+    "A북",
+    "북9",
+    "北 북한 북·미",
+)
+
+
+def test_the_index_sees_a_lone_syllable_exactly_where_the_text_check_does(engine: Engine) -> None:
+    """The index's lone-syllable entries (북¦) replace the GLOB (SQLite) or regular-expression (PostgreSQL) check of a
+    lone 북 or 러, so they must accept exactly the same places: next to anything but a Hangul
+    syllable, an ASCII letter or a digit (北북 and 북美 count; 남북 and A북 do not)."""
+    store(engine, *LONE)
+    postgres = engine.dialect.name == "postgresql"
+    with transaction(engine) as s:
+        for syllable in ("북", "미"):
+            check = fts._form_condition(fts.Form(syllable, word=True), postgres=postgres)
+            by_text = set(s.scalars(select(QUOTES.c.text).where(check)))
+            by_index = {t for t in LONE if syllable + LONE_MARK in index_tokens(t).split()}
+            assert by_text == by_index, syllable
+    assert found(engine, "북한") == {t for t in LONE if "북" in standalone_syllables(t) or "北" in t}

@@ -58,6 +58,14 @@ class ReportFormat(StrEnum):
     json = "json"
 
 
+class LinedReportFormat(StrEnum):
+    """``--format`` of the reports whose tables a pipe takes one row a line (show, timeline, stats)."""
+
+    table = "table"
+    json = "json"
+    tsv = "tsv"
+
+
 class FileFormat(StrEnum):
     """``--format`` of `export`, whose output is a file (or standard output) for other programs."""
 
@@ -82,6 +90,17 @@ RowsFormatOption = Annotated[
 ReportFormatOption = Annotated[
     ReportFormat,
     typer.Option("--format", "-f", help="table for people; json for programs.", case_sensitive=False),
+]
+LinedReportFormatOption = Annotated[
+    LinedReportFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table for people; json for programs; tsv (one row per line: the tables' rows, no box) "
+        "for grep and wc.",
+        case_sensitive=False,
+        show_default="table on a terminal, else tsv",
+    ),
 ]
 
 
@@ -131,7 +150,7 @@ SUFFIXES = {
 
 def rows_format(chosen: StrEnum | None) -> Format:
     """The format to write: the one asked for, else table on a terminal and TSV in a pipe (whole
-    rows for grep, one line each for wc -l)."""
+    rows for grep, one line each for wc -l).  Every command that draws a table decides so."""
     if chosen is not None:
         return Format(chosen.value)
     return Format.table if stdout().is_terminal else Format.tsv

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.cells import cell_len
@@ -30,8 +30,7 @@ from quotetrack.cli.filters import (
 from quotetrack.cli.output import (
     Format,
     LimitOption,
-    ReportFormat,
-    ReportFormatOption,
+    LinedReportFormatOption,
     RowsFormatOption,
     nothing_found,
     row_limit,
@@ -39,6 +38,9 @@ from quotetrack.cli.output import (
     write_rows,
 )
 from quotetrack.records import ROW_KEYS, format_date, format_published, row_record
+
+if TYPE_CHECKING:
+    from quotetrack.db.search import QuoteDetail
 
 SEARCH_TSV_COLUMNS = ("quote_id", "said_on", "speaker", "speaker_role", "kind", "text", "outlet")
 """The table's columns, as `search` writes them one row per line into a pipe (--format tsv)."""
@@ -169,12 +171,13 @@ def show(
     quote_id: Annotated[
         int, typer.Argument(metavar="ID", help="The quote's id (first column of `quotetrack search`).")
     ],
-    output_format: ReportFormatOption = ReportFormat.table,
+    output_format: LinedReportFormatOption = None,
 ) -> None:
     """Show one quote in its sentence, with speaker, role, dates, article title, outlet and URL."""
     detail = service.show(settings_of(ctx), quote_id)
     record = row_record(detail.row)
-    if output_format is ReportFormat.json:
+    fmt = rows_format(output_format)
+    if fmt is Format.json:
         record |= {
             "context": detail.context,
             "quote_start": detail.quote_start,
@@ -184,17 +187,32 @@ def show(
         }
         sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
         return
+    fields = show_fields(detail)
+    if fmt is Format.tsv:  # a pipe: one "label<TAB>value" line each, the passage first
+        lines = [
+            {"field": "Context", "value": detail.context},
+            *({"field": k, "value": v} for k, v in fields),
+        ]
+        write_rows(lines, fmt, columns=("field", "value"))
+        return
     out = stdout()
     out.print(passage(detail.context, detail.quote_start, detail.quote_end))
     out.print()
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
+    for label, value in fields:
+        grid.add_row(label, Text(value))
+    stdout(soft_wrap=False).print(grid)
+
+
+def show_fields(detail: QuoteDetail) -> list[tuple[str, str]]:
+    """The labelled facts `show` lists under the passage, those with a value, in order."""
     row = detail.row
     who = row.speaker or "(unknown)"
     if row.speaker_as_printed and row.speaker_as_printed != row.speaker:
         who += f"  (printed as {row.speaker_as_printed})"
-    for label, value in (
+    fields = (
         ("Quote", f"#{row.quote_id} · {row.kind}" + (f" · {row.verb}" if row.verb else "")),
         ("Speaker", who),
         ("Found by", ATTRIBUTION_LABELS.get(row.attribution or "", "")),
@@ -213,10 +231,8 @@ def show(
             if row.claim_id
             else "",
         ),
-    ):
-        if value:
-            grid.add_row(label, Text(value))
-    stdout(soft_wrap=False).print(grid)
+    )
+    return [(label, value) for label, value in fields if value]
 
 
 ATTRIBUTION_LABELS = {

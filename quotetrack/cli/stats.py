@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from typing import Annotated
 
 import typer
@@ -26,7 +27,14 @@ from quotetrack.cli.filters import (
     make_filter,
     note_undated,
 )
-from quotetrack.cli.output import Period, PeriodOption, ReportFormat, ReportFormatOption, nothing_found
+from quotetrack.cli.output import (
+    Format,
+    LinedReportFormatOption,
+    PeriodOption,
+    nothing_found,
+    rows_format,
+    write_rows,
+)
 from quotetrack.db.stats import Count, Stats
 from quotetrack.records import format_date
 
@@ -46,10 +54,11 @@ def stats(
     top: Annotated[
         int, typer.Option("--top", min=0, help="List this many speakers and outlets; 0 lists all.")
     ] = 15,
-    output_format: ReportFormatOption = ReportFormat.table,
+    output_format: LinedReportFormatOption = None,
     by: PeriodOption = None,
 ) -> None:
-    """Count stored quotes by speaker, outlet and month (under the same filters as search)."""
+    """Count stored quotes by speaker, outlet and month (under the same filters as search).  In a
+    pipe, one line per table row, its table first (all, speaker, outlet, month or year)."""
     filters = make_filter(
         settings_of(ctx),
         speaker=speaker,
@@ -62,7 +71,12 @@ def stats(
         attributions=attribution,
     )
     s = service.stats(settings_of(ctx), filters, top=top or None)
-    if output_format is ReportFormat.json:
+    fmt = rows_format(output_format)
+    unit, periods = by_unit(s.by_month, by.value if by else None)
+    if fmt is Format.tsv:
+        if s.quotes:
+            write_rows(_tsv_rows(s, unit, periods), fmt, columns=TSV_COLUMNS)
+    elif fmt is Format.json:
 
         def counts(items: list[Count]) -> list[dict[str, object]]:
             return [
@@ -90,13 +104,13 @@ def stats(
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     elif s.quotes:
-        _print_stats(s, by)
+        _print_stats(s, unit, periods)
     note_undated(ctx, filters)
     if not s.quotes:
         nothing_found(f"No quotes found for {describe(filters)}.")
 
 
-def _print_stats(s: Stats, by: Period | None) -> None:
+def _print_stats(s: Stats, unit: str, periods: list[tuple[str, int]]) -> None:
     """The totals line, the speaker and outlet tables, and a bar per month or year."""
     out = stdout(soft_wrap=False)
     span = f"{format_date(s.first) or '?'} to {format_date(s.last) or '?'}"
@@ -127,7 +141,6 @@ def _print_stats(s: Stats, by: Period | None) -> None:
                 c.name, str(c.quotes), str(c.articles), format_date(c.first) or "", format_date(c.last) or ""
             )
         out.print(table)
-    unit, periods = by_unit(s.by_month, by.value if by else None)
     if periods:
         table = Table(title=f"By {unit}", title_justify="left")
         table.add_column(unit.capitalize(), no_wrap=True)
@@ -137,3 +150,31 @@ def _print_stats(s: Stats, by: Period | None) -> None:
         for period, n in periods:
             table.add_row(period, str(n), bar(n, largest, 30))
         out.print(table)
+
+
+TSV_COLUMNS = ("group", "name", "quotes", "articles", "first", "last")
+"""A line of `stats` in a pipe: which table it is from (all, speaker, outlet, month or year), then
+that table's columns; `| grep ^speaker` keeps one table."""
+
+
+def _tsv_rows(s: Stats, unit: str, periods: list[tuple[str, int]]) -> Iterator[dict[str, object]]:
+    """The totals, then every row of the speaker, outlet and period tables, one dict a line."""
+    yield {
+        "group": "all",
+        "quotes": s.quotes,
+        "articles": s.articles,
+        "first": format_date(s.first),
+        "last": format_date(s.last),
+    }
+    for group, items in (("speaker", s.by_speaker), ("outlet", s.by_outlet)):
+        for c in items:
+            yield {
+                "group": group,
+                "name": c.name,
+                "quotes": c.quotes,
+                "articles": c.articles,
+                "first": format_date(c.first),
+                "last": format_date(c.last),
+            }
+    for period, n in periods:
+        yield {"group": unit, "name": period, "quotes": n}

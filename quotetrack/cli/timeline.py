@@ -29,10 +29,21 @@ from quotetrack.cli.filters import (
     note_undated,
     one_speaker,
 )
-from quotetrack.cli.output import Period, PeriodOption, ReportFormat, ReportFormatOption, nothing_found
+from quotetrack.cli.output import (
+    Format,
+    LinedReportFormatOption,
+    Period,
+    PeriodOption,
+    nothing_found,
+    rows_format,
+    write_rows,
+)
 
 if TYPE_CHECKING:
     from quotetrack.service import Timeline
+
+TSV_COLUMNS = ("day", "stance", "text", "articles", "outlets", "quotes", "reversal")
+"""A statement's line in a pipe (--format tsv): the table's columns, the stance spelt out."""
 
 BAR_WIDTH = 30
 MARKS = {"affirm": ("+", "green"), "deny": ("−", "red"), "neutral": ("·", "dim"), None: ("?", "dim")}
@@ -52,7 +63,7 @@ def timeline(
     kind: KindOption = None,
     role: RoleOption = None,
     attribution: AttributionOption = None,
-    output_format: ReportFormatOption = ReportFormat.table,
+    output_format: LinedReportFormatOption = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -69,7 +80,8 @@ def timeline(
 ) -> None:
     """A speaker's statements in date order, grouped by day, each marked + (affirms), − (denies) or ·
     (no position), with how many articles and outlets carried it; the sequence of stances with its
-    reversals (⇄) at a glance, and a bar chart of statements per month."""
+    reversals (⇄) at a glance, and a bar chart of statements per month.  In a pipe, one line per
+    statement (--format tsv)."""
     filters = make_filter(
         settings_of(ctx),
         speaker=one_speaker(speaker_name, speaker),
@@ -86,7 +98,8 @@ def timeline(
         from quotetrack.charts import draw_timeline
 
         draw_timeline(report, output, title=" · ".join(report.speakers) + (f" — {text}" if text else ""))
-    if output_format is ReportFormat.json:
+    fmt = rows_format(output_format)
+    if fmt is Format.json:
         data = {
             "speakers": report.speakers,
             "days": [
@@ -109,6 +122,25 @@ def timeline(
             "reversals": [{"before": a, "after": b} for a, b in report.reversals],
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif fmt is Format.tsv:
+        later = {b for _, b in report.reversals}
+        write_rows(
+            (
+                {
+                    "day": d.day.isoformat(),
+                    "stance": s.stance,
+                    "text": s.text,
+                    "articles": len(s.articles),
+                    "outlets": sorted(s.outlets),
+                    "quotes": " ".join(map(str, s.quote_ids)),
+                    "reversal": "reversal" if set(s.quote_ids) & later else "",
+                }
+                for d in report.days
+                for s in d.statements
+            ),
+            fmt,
+            columns=TSV_COLUMNS,
+        )
     elif report.days:
         _print_timeline(report, by)
     note_undated(ctx, filters, left_out_of="the timeline")

@@ -7,13 +7,21 @@ cannot see (PERFORMANCE-NOTES.md).  So:
 - SQLite: a contentless FTS5 table ``quote_fts`` over character bigrams made in
   Python (analysis/text.index_tokens).  A term is an FTS5 *phrase* of its
   bigrams, so 위반할 is the phrase 위반 반할: exact substring matching, as fast
-  for two syllables as for five.  Triggers on ``quotes`` record every insert,
-  delete and text change in ``quote_fts_queue``; `sync` applies the queue (net
-  per quote and text, so an id reused after a delete is never confused) and is
-  called from the write path (db/derived.py) and before every text search.
+  for two syllables as for five.  Since migration 0010 one letter is a lookup
+  too: each quote also holds each of its letters once (핵, 北, the 안 of
+  "위반 안 해") and each Hangul syllable standing alone, marked (북¦: the 북 of
+  북·러, as a headline abbreviation counts only alone).  A word is then
+  answered by the index alone whatever its length, and a headline
+  abbreviation's group (북한 | 北 | lone 북) is an OR of exact lookups.
+  Triggers on ``quotes`` record every insert, delete and text change in
+  ``quote_fts_queue``; `sync` applies the queue (net per quote and text, so an
+  id reused after a delete is never confused) and is called from the write
+  path (db/derived.py) and before every text search.
 - PostgreSQL: ``ILIKE '%term%'`` served by a pg_trgm GIN index, plus for terms
   whose longest run of letters is two characters a GIN index over each text's
-  bigrams (``qt_bigrams(text) @> ARRAY[...]``), then the ILIKE recheck.
+  bigrams (``qt_bigrams(text) @> ARRAY[...]``), and for one letter a GIN index
+  over each text's letters (``qt_chars(text) @> qt_chars(word)``), then the
+  ILIKE (or, for a lone Hangul abbreviation, regular expression) recheck.
 
 User input never reaches either query language as syntax: FTS5 phrases are
 built from bigrams of letters and digits only, each double-quoted; LIKE
@@ -33,7 +41,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import Float, Text
 
 from quotetrack.analysis.abbreviations import HEADLINE_ABBREVIATIONS
-from quotetrack.analysis.text import alnum_runs, bigrams, fold, index_tokens
+from quotetrack.analysis.text import LONE_MARK, WORD_LETTER, alnum_runs, bigrams, fold, index_tokens
 from quotetrack.db.schema import QUOTES
 from quotetrack.errors import UsageError
 
@@ -75,14 +83,11 @@ class Form:
         return tuple(alnum_runs(self.text))
 
     @property
-    def indexed_runs(self) -> tuple[str, ...]:
-        return tuple(run for run in self.runs if len(run) >= 2)
-
-    @property
-    def literal(self) -> bool:
-        """True when the bigram index alone answers it exactly: one run of two letters or more."""
+    def exact(self) -> bool:
+        """True when the SQLite index alone answers it exactly: one run of letters and nothing else
+        (its bigrams, or its letter), or a lone syllable (its marked entry)."""
         runs = self.runs
-        return not self.word and len(runs) == 1 and runs[0] == fold(self.text) and len(runs[0]) >= 2
+        return self.word or (len(runs) == 1 and runs[0] == fold(self.text))
 
 
 @dataclass(frozen=True)
@@ -95,8 +100,13 @@ class Term:
 
     @property
     def indexed(self) -> bool:
-        """Every form has a run the bigram index can look up, so the index can narrow the search."""
-        return all(f.indexed_runs and not f.word for f in self.forms)
+        """Every form has letters the index can look up (only punctuation has none: %, *)."""
+        return all(f.runs for f in self.forms)
+
+    @property
+    def exact(self) -> bool:
+        """The index alone answers it on SQLite: every form is an exact lookup, so no text is read."""
+        return all(f.exact for f in self.forms)
 
 
 _QUERY_PART = re.compile(r'"([^"]*\S[^"]*)"|(\S+)')
@@ -107,8 +117,8 @@ def parse_terms(query: str, groups: Sequence[Sequence[str]] = HEADLINE_ABBREVIAT
     """The words and ``"phrases"`` of a --text query, each with its headline equivalents.
 
     Every non-empty query is valid: a word of one syllable (핵, 北), punctuation (%, *) or
-    an unmatched quote mark is a string to find like any other.  A word the bigram index
-    cannot see (one letter, or letters apart: 북·러) is found by reading the texts.
+    an unmatched quote mark is a string to find like any other.  The index narrows every
+    word with a letter in it; only punctuation alone is found by reading the texts.
     """
     parts = [phrase or word for phrase, word in _QUERY_PART.findall(query)]
     words = list(dict.fromkeys(parts))  # a repeated word asks nothing more
@@ -139,20 +149,27 @@ def _member(text: str) -> Form:
 
 
 def fts_match(terms: list[Term]) -> str:
-    """The FTS5 MATCH expression: each term's forms ORed, each form the AND of its runs as quoted
-    phrases of bigrams; terms the index cannot narrow are left to the text checks."""
+    """The FTS5 MATCH expression: each term's forms ORed, each form the AND of its runs (a quoted
+    phrase of bigrams, or one letter), a lone syllable its marked entry; terms the index cannot
+    narrow (punctuation alone) are left to the text checks."""
     groups = []
     for term in terms:
         if not term.indexed:
             continue
-        alternatives = [" AND ".join(_phrase(run) for run in f.indexed_runs) for f in term.forms]
+        alternatives = [_form_match(f) for f in term.forms]
         groups.append(alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})")
     return " AND ".join(groups)  # empty when no term can be looked up
 
 
-def _phrase(run: str) -> str:
-    grams = " ".join(g.replace('"', '""') for g in bigrams(run))
-    return f'"{grams}"'
+def _form_match(f: Form) -> str:
+    if f.word:
+        return _quoted(f.runs[0] + LONE_MARK)
+    return " AND ".join(_quoted(" ".join(bigrams(run)) if len(run) > 1 else run) for run in f.runs)
+
+
+def _quoted(tokens: str) -> str:
+    """An FTS5 string: never syntax, whatever it holds (runs hold no quote mark; doubled anyway)."""
+    return '"' + tokens.replace('"', '""') + '"'
 
 
 def like_pattern(raw: str) -> str:
@@ -166,18 +183,19 @@ def literal_checks(
 ) -> list[ColumnElement[bool]]:
     """Exact checks of the terms, each true when any of its forms occurs taken literally (a
     case-insensitive substring, or a word standing alone).  Unless `exhaustive`, a term the
-    bigram index answers exactly on its own gets none."""
+    SQLite index answers exactly on its own gets none."""
     checks = []
     for t in terms:
-        if not exhaustive and len(t.forms) == 1 and t.forms[0].literal:
+        if not exhaustive and t.exact:
             continue
         conditions = [_form_condition(f, postgres=postgres) for f in t.forms]
         checks.append(conditions[0] if len(conditions) == 1 else or_(*conditions))
     return checks
 
 
-_NOT_LETTER = "[^0-9A-Za-z가-힣]"
-"""What may stand next to a Hangul abbreviation that stands alone: anything but a letter or digit."""
+_NOT_LETTER = f"[^{WORD_LETTER}]"
+"""What may stand next to a Hangul abbreviation that stands alone: anything but a letter or digit
+(the same class the index's lone syllables are found with, analysis/text.standalone_syllables)."""
 
 
 def _form_condition(f: Form, *, postgres: bool) -> ColumnElement[bool]:
@@ -191,18 +209,35 @@ def _form_condition(f: Form, *, postgres: bool) -> ColumnElement[bool]:
 
 
 def pg_predicates(terms: list[Term]) -> list[ColumnElement[bool]]:
-    """PostgreSQL: the literal check of every term (ILIKE, served by the trigram GIN index), plus
-    the bigram GIN lookup for a one-form term whose longest run is two letters."""
+    """PostgreSQL: per term, its literal check (any form's ILIKE or regular expression), and beside
+    it the index lookup that narrows it: per form, bigrams for a longest run of two letters,
+    letters for one, else the ILIKE itself (the trigram index serves three letters or more).  A
+    form's lookup is implied by its check, so adding the OR of the lookups changes no result; kept
+    apart from the checks, it becomes the planner's BitmapOr of index scans (북한 | 北 | lone 북),
+    and the index functions are not recomputed for every row found (북한 at 50,000 quotes: 420 → 25 ms)."""
+    out = []
+    for t in terms:
+        checks = [_form_condition(f, postgres=True) for f in t.forms]
+        lookups = [_pg_lookup(f) for f in t.forms]
+        out.append(checks[0] if len(checks) == 1 else or_(*checks))
+        if any(lookup is not None for lookup in lookups):
+            either = [c if lookup is None else lookup for c, lookup in zip(checks, lookups, strict=True)]
+            out.append(either[0] if len(either) == 1 else or_(*either))
+    return out
+
+
+def _pg_lookup(f: Form) -> ColumnElement[bool] | None:
+    """The GIN lookup a form's check implies where the trigram index cannot serve it, else None."""
     # imported here: the PostgreSQL dialect costs SQLite users ~25 ms at every start (BENCHMARKS.md)
     from sqlalchemy.dialects.postgresql import ARRAY
 
-    out = literal_checks(terms, postgres=True, exhaustive=True)
-    for t in terms:
-        form = t.forms[0]
-        if len(t.forms) == 1 and form.indexed_runs and max(len(run) for run in form.runs) < 3:
-            grams = sorted({g for run in form.indexed_runs for g in bigrams(run)})
-            out.append(func.qt_bigrams(_TEXT).op("@>")(literal(grams, ARRAY(Text))))
-    return out
+    longest = max((len(run) for run in f.runs), default=0)
+    if longest == 2:
+        grams = sorted({g for run in f.runs for g in bigrams(run)})
+        return func.qt_bigrams(_TEXT).op("@>")(literal(grams, ARRAY(Text)))
+    if longest == 1:  # the typed letters as PostgreSQL lowers them, as ILIKE compares: implied
+        return func.qt_chars(_TEXT).op("@>")(func.qt_chars("".join(c for c in f.text if c.isalnum())))
+    return None
 
 
 def pg_score(terms: list[Term]) -> ColumnElement[float]:

@@ -392,13 +392,15 @@ UNMODELLED_NAMES = frozenset(
         "quote_fts_docsize",
         "quote_fts_config",
         "quote_fts_queue",
-        # PostgreSQL: text-search indexes on quotes.text (pg_trgm GIN, and bigram GIN for short terms)
+        # PostgreSQL: text-search indexes on quotes.text (pg_trgm GIN, bigram GIN for two-letter
+        # terms, letter GIN for one-letter terms)
         "ix_quotes_text_trgm",
         "ix_quotes_text_bigrams",
+        "ix_quotes_text_chars",
     }
 )
-"""Backend-specific search objects made by migration 0003 (see db/fts.py) that the models do
-not describe; alembic's autogenerate skips them (alembic/env.py)."""
+"""Backend-specific search objects made by migrations 0003 and 0010 (see db/fts.py) that the models
+do not describe; alembic's autogenerate skips them (alembic/env.py)."""
 
 
 class Claim(Base):
