@@ -803,8 +803,11 @@ def _parse_words(words: tuple[str, ...], particle: str, appose: bool = True) -> 
             return None
         return Mention(text, start, end, "name", head, None, "person", particle=particle, weak=True)
     media = is_media(text_clean)
-    if len(toks) == 3 and toks[0] in lx.KOREAN_SURNAMES and toks[1] in ROLE_MODIFIERS and classes[2] == "T":
-        # 유 전 의원: a surname, 'former' and the title
+    if toks[0] in lx.KOREAN_SURNAMES and (
+        (len(toks) == 2 and classes[1] == "T")
+        or (len(toks) == 3 and toks[1] in ROLE_MODIFIERS and classes[2] == "T")
+    ):
+        # 김 위원장, 고 사장, 유 전 의원: a surname (and 'former') standing for the full name given earlier
         return Mention(
             text,
             start,
@@ -814,23 +817,9 @@ def _parse_words(words: tuple[str, ...], particle: str, appose: bool = True) -> 
             " ".join(toks[1:]),
             "person",
             surname=toks[0],
-            title=title_of(toks[2]),
+            title=title_of(toks[-1]),
             particle=particle,
-        )
-    if len(toks) == 2 and toks[0] in lx.KOREAN_SURNAMES and classes[1] == "T":
-        # 김 위원장, 고 사장: a surname standing for the full name given earlier
-        return Mention(
-            text,
-            start,
-            end,
-            "surname_title",
-            None,
-            toks[1],
-            "person",
-            surname=toks[0],
-            title=title_of(toks[1]),
-            particle=particle,
-            demonstrative=toks[0] in lx.DEMONSTRATIVES,
+            demonstrative=len(toks) == 2 and toks[0] in lx.DEMONSTRATIVES,
         )
     if (
         len(toks) > 2
