@@ -396,3 +396,11 @@ def test_a_surname_kiwi_reads_as_a_sound_word_before_a_title_is_still_a_surname(
         '탕 CTO는 "노하우가 자산"이라고 덧붙였다.'
     )
     assert one(quotes_of(body), "노하우").speaker == "탕리웨이"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"), [("한빛 주장 金大成은", "金大成"), ("팀의 최고참 투수 朴泰洙는", "朴泰洙")]
+)
+def test_a_name_in_hanja_after_a_title_is_the_named_person(phrase: str, name: str) -> None:
+    body = f"{phrase} 『내년에는 우리가 이긴다』고 말했다."
+    assert one(quotes_of(body), "내년에는").speaker == name

@@ -1123,9 +1123,13 @@ def _spelled_out(words: tuple[str, ...]) -> list[str]:
 def _name_run(toks: list[str], classes: list[TokenClass]) -> tuple[int, int] | None:
     """Where the name is among the phrase's words, or None when there is none."""
     n = len(toks)
-    last_named = n >= 2 and classes[-1] == "N" and korean_name_like(_strip_paren(toks[-1]))
+    last_named = (
+        n >= 2
+        and classes[-1] == "N"
+        and (korean_name_like(_strip_paren(toks[-1])) or _hanja_name(_strip_paren(toks[-1])))
+    )
     if last_named and classes[-2] in ("A", "T"):
-        return n - 1, n  # 송당리 주민 | 고춘자(씨): a person described, then named, ends the phrase
+        return n - 1, n  # 송당리 주민 | 고춘자(씨), 해태 주장 | 金逢淵: described, then named, last
     if (
         n >= 3
         and classes[-2] == "T"
