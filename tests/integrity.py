@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
@@ -154,8 +154,9 @@ def _sqlite_storage(conn: Connection) -> list[str]:
     return out
 
 
-def _sqlite_text_index(conn: Connection) -> list[str]:
-    """The bigram index plus its pending queue must hold exactly index_tokens(text) of every quote."""
+def _sqlite_text_index(conn: Connection, tokens: Callable[[str], str] = index_tokens) -> list[str]:
+    """The bigram index plus its pending queue must hold exactly tokens(text) of every quote
+    (index_tokens; an older schema's own tokens when a migration test checks one)."""
     out = []
     try:
         conn.exec_driver_sql("INSERT INTO quote_fts (quote_fts) VALUES ('integrity-check')")
@@ -181,11 +182,11 @@ def _sqlite_text_index(conn: Connection) -> list[str]:
     ).all()
     for qid, old_text, net in sorted(queued, key=lambda r: r[2]):  # removals first, as fts.sync does
         if net < 0:
-            if index.pop(qid, None) != index_tokens(old_text):
+            if index.pop(qid, None) != tokens(old_text):
                 out.append(f"queued removal of quote {qid} does not match what the index holds for it")
         else:
-            index[qid] = index_tokens(old_text)
-    quotes = {qid: index_tokens(t) for qid, t in conn.exec_driver_sql("SELECT id, text FROM quotes")}
+            index[qid] = tokens(old_text)
+    quotes = {qid: tokens(t) for qid, t in conn.exec_driver_sql("SELECT id, text FROM quotes")}
     missing = sorted(set(quotes) - set(index))
     extra = sorted(set(index) - set(quotes))
     wrong = sorted(q for q in set(quotes) & set(index) if quotes[q] != index[q])

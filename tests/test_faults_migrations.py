@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import sqlalchemy as sa
@@ -33,6 +33,7 @@ from integrity import _derived, _postgres_text_index, _sqlite_text_index, check_
 from sqlalchemy import Engine, inspect
 from typer.testing import CliRunner
 
+from quotetrack.analysis.text import index_tokens
 from quotetrack.cli import app
 from quotetrack.db import migrate
 from quotetrack.db.engine import make_engine
@@ -135,13 +136,23 @@ def at_first_revision(db_url: str, ingested: tuple[str, Rows]) -> Iterator[Engin
         engine.dispose()
 
 
+def _tokens_at(revision: str | None) -> Callable[[str], str]:
+    """What the SQLite text index holds for a text at `revision`: 0003–0009 kept bigrams only (the
+    frozen copy in migration 0010, which the downgrade writes back), 0010 on index_tokens."""
+    if revision is not None and revisions().index(revision) >= revisions().index("0010_one_letter_index"):
+        return index_tokens
+    script = migrate.scripts().get_revision("0010_one_letter_index")
+    assert script is not None
+    return cast(Callable[[str], str], script.module._old_tokens)
+
+
 def derived_problems(engine: Engine, url: str) -> list[str]:
     """What is wrong with the data later revisions derive from the 0001 tables (those that exist)."""
     tables = set(inspect(engine).get_table_names())
     problems: list[str] = []
     with connected(url) as conn:
         if "quote_fts" in tables:
-            problems += _sqlite_text_index(conn)
+            problems += _sqlite_text_index(conn, _tokens_at(migrate.schema_status(engine).current))
         if conn.dialect.name == "postgresql" and "claims" in tables:
             indexes = {ix["name"] for ix in inspect(conn).get_indexes("quotes")}
             if not {"ix_quotes_text_trgm", "ix_quotes_text_bigrams"} <= indexes:
